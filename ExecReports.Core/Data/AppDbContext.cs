@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ExecReports.Core.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<SeedRun> SeedRuns => Set<SeedRun>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<SeedRun>(e =>
+        {
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(100);
+        });
+    }
+}
+
+// One row per seed step that has run, so sample data is loaded once and never over a user's edits.
+public sealed class SeedRun
+{
+    public required string Name { get; set; }
+    public required DateTimeOffset RanAt { get; set; }
+}

@@ -1,0 +1,43 @@
+using ExecReports.Core.Archive;
+using ExecReports.Core.Data;
+using ExecReports.Core.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExecReports.Core.Health;
+
+public sealed record HealthReport(string Status, ComponentHealth Database, ComponentHealth Mail, ComponentHealth Archive);
+
+public sealed class HealthService(AppDbContext db, IMailTransport mail, IArchiveStore archive)
+{
+    public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
+    {
+        var database = await CheckDatabaseAsync(cancellationToken);
+        var mailHealth = Named(mail.Name, await mail.CheckAsync(cancellationToken));
+        var archiveHealth = Named(archive.Name, await archive.CheckAsync(cancellationToken));
+        var status = database.IsOk && mailHealth.IsOk && archiveHealth.IsOk ? "ok" : "degraded";
+        return new HealthReport(status, database, mailHealth, archiveHealth);
+    }
+
+    private static ComponentHealth Named(string name, ComponentHealth health) => health with { Detail = $"{name}: {health.Detail}" };
+
+    private async Task<ComponentHealth> CheckDatabaseAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return ComponentHealth.Failed("cannot connect");
+            }
+
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            return pending == 0
+                ? ComponentHealth.Ok($"{db.Database.ProviderName?.Split('.').Last()}: migrated")
+                : ComponentHealth.Failed($"{pending} migration(s) pending");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The exception message of a provider can carry a connection string; only its type goes out.
+            return ComponentHealth.Failed($"error: {ex.GetType().Name}");
+        }
+    }
+}

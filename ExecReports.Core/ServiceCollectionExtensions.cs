@@ -1,0 +1,47 @@
+using ExecReports.Core.Archive;
+using ExecReports.Core.Configuration;
+using ExecReports.Core.Data;
+using ExecReports.Core.Email;
+using ExecReports.Core.Health;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ExecReports.Core;
+
+public static class ServiceCollectionExtensions
+{
+    // Reads:
+    //   "ExecReports":       { "DataPath": "data/" }
+    //   "Database":          { "Provider": "Sqlite" },  "ConnectionStrings": { "Default": "" }
+    //   "Email":             { "Transport": "Pickup", "From": "..." }
+    //   "Archive":           { "Provider": "FileSystem" }
+    public static IServiceCollection AddExecReportsCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddStrictOptions<ExecReportsOptions>(ExecReportsOptions.SectionName);
+        services.AddStrictOptions<DatabaseOptions>(DatabaseOptions.SectionName);
+        services.AddStrictOptions<EmailOptions>(EmailOptions.SectionName);
+        services.AddStrictOptions<ArchiveOptions>(ArchiveOptions.SectionName);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => AppPaths.From(sp.GetRequiredService<IOptions<ExecReportsOptions>>()));
+
+        services.AddDbContext<AppDbContext>((sp, options) =>
+            options.UseSqlite(ConnectionStrings.Resolve(configuration, sp.GetRequiredService<AppPaths>())));
+
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<IMailTransport, PickupMailTransport>();
+        services.AddSingleton<IArchiveStore, FileSystemArchiveStore>();
+        services.AddScoped<HealthService>();
+        return services;
+    }
+
+    // A misspelt key fails at start instead of silently binding nothing.
+    public static OptionsBuilder<T> AddStrictOptions<T>(this IServiceCollection services, string sectionName)
+        where T : class =>
+        services.AddOptions<T>()
+            .BindConfiguration(sectionName, binder => binder.ErrorOnUnknownConfiguration = true)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+}

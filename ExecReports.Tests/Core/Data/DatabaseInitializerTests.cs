@@ -1,0 +1,55 @@
+using ExecReports.Core.Data;
+using ExecReports.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExecReports.Tests.Core.Data;
+
+public class DatabaseInitializerTests
+{
+    [Fact]
+    public async Task CreatesTheDataFoldersAndMigratesARealSqliteFile()
+    {
+        using var temp = new TempDirectory();
+        await using var services = new CoreServicesBuilder(temp.Combine("data")).Build();
+
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+
+        Assert.True(File.Exists(temp.Combine("data", "execreports.db")));
+        Assert.True(Directory.Exists(temp.Combine("data", "outbox")));
+        Assert.True(Directory.Exists(temp.Combine("data", "archive")));
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task RunsEachSeedStepOnceAcrossRestarts()
+    {
+        using var temp = new TempDirectory();
+        var step = new CountingSeedStep();
+
+        for (var start = 0; start < 3; start++)
+        {
+            await using var services = new CoreServicesBuilder(temp.Combine("data"))
+                .Services(s => s.AddSingleton<ISeedStep>(step))
+                .Build();
+            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        }
+
+        Assert.Equal(1, step.Runs);
+    }
+
+    private sealed class CountingSeedStep : ISeedStep
+    {
+        public int Runs { get; private set; }
+        public string Name => "counting";
+        public int Order => 0;
+
+        public Task SeedAsync(AppDbContext db, CancellationToken cancellationToken)
+        {
+            Runs++;
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using ExecReports.Tests.Support;
+
+namespace ExecReports.Tests.EndToEnd;
+
+[Collection(BrowserCollection.Name)]
+public class SignInTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task BootstrapAdminSignsInAndSeesTheDashboardShell()
+    {
+        await using var app = new ExecReportsWebFactory();
+        var baseUrl = app.StartKestrel();
+        var page = await browser.Browser.NewPageAsync();
+
+        await BrowserFixture.SignInAsync(page, baseUrl, ExecReportsWebFactory.AdminEmail, ExecReportsWebFactory.AdminPassword);
+
+        Assert.Equal("Dashboard", (await page.TextContentAsync("h4"))?.Trim());
+        foreach (var nav in new[] { "Dashboard", "Entities", "Handoffs", "KPIs", "Reports", "Dispatches", "Archive", "Users" })
+        {
+            Assert.True(await page.Locator(".mud-nav-link", new() { HasTextString = nav }).IsVisibleAsync(), $"nav link {nav} is not visible");
+        }
+
+        Assert.Equal(ExecReportsWebFactory.AdminEmail, (await page.TextContentAsync("#signed-in-user"))?.Trim());
+        Assert.Equal(3, await page.Locator(".health-tile .mud-success-text").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "execreports-dashboard.png"), FullPage = true });
+    }
+}

@@ -1,0 +1,49 @@
+using ExecReports.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ExecReports.Tests.Support;
+
+// Core's real registrations over a throwaway data folder; tests add or override what they need.
+public sealed class CoreServicesBuilder(string dataPath)
+{
+    private readonly Dictionary<string, string?> _settings = new()
+    {
+        ["ExecReports:DataPath"] = dataPath,
+        ["ExecReports:BaseDirectory"] = RepoPaths.Root,
+        ["Database:Provider"] = "Sqlite",
+        ["Email:Transport"] = "Pickup",
+        ["Email:From"] = "reports@example.com",
+        ["Archive:Provider"] = "FileSystem",
+    };
+
+    private readonly List<Action<IServiceCollection>> _configure = [];
+
+    public CoreServicesBuilder With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public CoreServicesBuilder Services(Action<IServiceCollection> configure)
+    {
+        _configure.Add(configure);
+        return this;
+    }
+
+    public ServiceProvider Build()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddExecReportsCore(configuration);
+        foreach (var configure in _configure)
+        {
+            configure(services);
+        }
+
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+}

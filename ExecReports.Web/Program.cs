@@ -1,0 +1,35 @@
+using ExecReports.Core;
+using ExecReports.Core.Configuration;
+using ExecReports.Web;
+using ExecReports.Web.Components;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddExecReportsFiles();
+// Serves _content/ and _framework/ from build output in any environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
+
+builder.Services
+    .AddExecReportsCore(builder.Configuration)
+    .AddExecReportsWeb(builder.Configuration);
+
+var app = builder.Build();
+
+app.UseSerilogRequestLogging();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthEndpoint();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The one test command: installs, idempotently, what the tests need beyond the .NET SDK, then runs every test.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Debian packages: chromium for the browser tests.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "test.sh: installing ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+dotnet build ExecReports.sln -c Release -nologo -v q
+set +e
+dotnet test ExecReports.sln -c Release --no-build --nologo "$@" 2>&1 | tee /tmp/execreports-test.log
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line that any CI reader understands.
+summary=$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' /tmp/execreports-test.log | tail -1 || true)
+if [ -n "$summary" ]; then
+  failed=$(sed -E 's/Failed: +([0-9]+).*/\1/' <<<"$summary")
+  passed=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$summary")
+  skipped=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$summary")
+  echo "tests: $passed passed, $failed failed, $skipped skipped"
+fi
+exit "$status"
