@@ -1,0 +1,26 @@
+namespace ExecReports.Core.Reports.Metrics;
+
+public enum MetricUnit { Usd, UsdPerMonth, Percent, Months, Count, Ratio, Hours, Days }
+
+public enum MetricKind { Actual, Forecast, Assumption }
+
+// Where a number came from: a KPI field of one month, a handoff line, or a configured assumption.
+public sealed record MetricInput(string Source, string Field, string? Period, string Value);
+
+// Every figure a report, the dashboard or the validator shows is one of these; nothing computes a figure on the side.
+public sealed record Metric
+{
+    public required string Id { get; init; }
+    public required string Label { get; init; }
+    public required decimal? Value { get; init; }
+    public required MetricUnit Unit { get; init; }
+    public required string Period { get; init; }
+    public required string Formula { get; init; }
+    public required IReadOnlyList<MetricInput> Inputs { get; init; }
+    public MetricKind Kind { get; init; } = MetricKind.Actual;
+
+    // Shown instead of a number: "∞" for a cash-positive runway, "insufficient data: 2 months of history".
+    public string? Special { get; init; }
+
+    public string Display => Special ?? MetricFormat.Format(Value, Unit);
+}

@@ -1,0 +1,24 @@
+namespace ExecReports.Core.Reports.Metrics;
+
+// All metrics of one period, computed once; every report quotes from the same book.
+public sealed class MetricBook
+{
+    private readonly Dictionary<string, Metric> _metrics = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<Metric> All => _metrics.Values;
+
+    public Metric Add(Metric metric)
+    {
+        if (!_metrics.TryAdd(metric.Id, metric))
+        {
+            throw new InvalidOperationException($"Metric '{metric.Id}' is computed twice; every figure has one source.");
+        }
+
+        return metric;
+    }
+
+    public Metric Get(string id) =>
+        _metrics.TryGetValue(id, out var metric) ? metric : throw new KeyNotFoundException($"No metric '{id}' in this period's book.");
+
+    public Metric? Find(string id) => _metrics.GetValueOrDefault(id);
+}

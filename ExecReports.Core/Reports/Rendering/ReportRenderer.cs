@@ -1,0 +1,82 @@
+using Ganss.Xss;
+using Markdig;
+
+namespace ExecReports.Core.Reports.Rendering;
+
+public sealed record RenderedReport(string Markdown, string Text, string Html);
+
+// The one renderer: a report's Markdown becomes the plain text and the HTML that the preview shows and the email carries.
+public static class ReportRenderer
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseAutoLinks()
+        .DisableHtml()
+        .Build();
+
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    // Mail clients (Gmail, Outlook) drop <style> blocks, so every element carries its own style.
+    private static readonly Dictionary<string, string> InlineStyles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["h1"] = "font-family:Arial,Helvetica,sans-serif;font-size:22px;color:#1a1a2e;margin:0 0 12px 0;",
+        ["h2"] = "font-family:Arial,Helvetica,sans-serif;font-size:18px;color:#1a1a2e;border-bottom:1px solid #dddddd;padding-bottom:4px;margin:24px 0 8px 0;",
+        ["h3"] = "font-family:Arial,Helvetica,sans-serif;font-size:15px;color:#333333;margin:16px 0 6px 0;",
+        ["p"] = "font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#222222;margin:0 0 10px 0;",
+        ["li"] = "font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#222222;",
+        ["ul"] = "margin:0 0 10px 0;padding-left:22px;",
+        ["ol"] = "margin:0 0 10px 0;padding-left:22px;",
+        ["table"] = "border-collapse:collapse;margin:0 0 12px 0;font-family:Arial,Helvetica,sans-serif;font-size:13px;",
+        ["th"] = "border:1px solid #cccccc;background:#f2f2f7;padding:4px 8px;text-align:left;",
+        ["td"] = "border:1px solid #cccccc;padding:4px 8px;vertical-align:top;",
+        ["code"] = "font-family:Consolas,Menlo,monospace;font-size:12px;background:#f5f5f5;padding:1px 3px;",
+        ["pre"] = "font-family:Consolas,Menlo,monospace;font-size:12px;background:#f5f5f5;padding:8px;overflow:auto;",
+        ["blockquote"] = "border-left:3px solid #cccccc;margin:0 0 10px 0;padding:2px 10px;color:#555555;",
+        ["a"] = "color:#3b5bdb;",
+        ["hr"] = "border:0;border-top:1px solid #dddddd;margin:16px 0;",
+    };
+
+    public static RenderedReport Render(string markdown)
+    {
+        var normalized = markdown.Replace("\r\n", "\n");
+        var document = Markdig.Markdown.Parse(normalized, Pipeline);
+        return new RenderedReport(normalized, PlainTextWriter.Write(document), ToHtml(document));
+    }
+
+    public static string ToHtml(string markdown) => ToHtml(Markdig.Markdown.Parse(markdown.Replace("\r\n", "\n"), Pipeline));
+
+    private static string ToHtml(Markdig.Syntax.MarkdownDocument document)
+    {
+        // Markdig does not sanitise and DisableHtml still lets javascript: links through.
+        var dom = Sanitizer.SanitizeDom(document.ToHtml(Pipeline));
+        foreach (var element in dom.QuerySelectorAll("*"))
+        {
+            if (InlineStyles.TryGetValue(element.LocalName, out var style))
+            {
+                // Table alignment is the one style Markdig emits and the sanitizer keeps; it goes last so it wins.
+                var alignment = element.GetAttribute("style");
+                element.SetAttribute("style", style + (string.IsNullOrEmpty(alignment) ? "" : alignment.Replace(" ", "")));
+            }
+        }
+
+        return "<div style=\"max-width:860px;\">\n" + dom.Body!.InnerHtml.Trim() + "\n</div>\n";
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "strong", "em", "del", "code", "pre",
+                "blockquote", "table", "thead", "tbody", "tr", "th", "td", "a", "span", "div",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "title", "id", "style" },
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "text-align" },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
+        };
+        return new HtmlSanitizer(options);
+    }
+}
