@@ -1,0 +1,38 @@
+namespace ExecReports.Core.Reports.Finance;
+
+public static class CfoMetricIds
+{
+    public const string CashIn = "cfo.cash-in";
+    public const string GrossBurn = "cfo.burn.gross";
+    public const string NetBurn = "cfo.burn.net";
+    public const string NetBurnAverage = "cfo.burn.net.avg3";
+    public const string NetBurnLow = "cfo.burn.net.low3";
+    public const string NetBurnHigh = "cfo.burn.net.high3";
+    public const string Cash = "cfo.cash";
+    public const string OwnerDraws = "cfo.financing.owner-draws";
+    public const string CapitalInjections = "cfo.financing.capital-injections";
+    public const string RunwayTrailing = "cfo.runway.trailing";
+    public const string RunwayForecast = "cfo.runway.forecast";
+    public const string RunwayCashChange = "cfo.runway.cash-change";
+    public const string CashZeroMonth = "cfo.runway.cash-zero-month";
+    public const string RunwayToMinimumCash = "cfo.runway.to-minimum-cash";
+    public const string RevenueAverage = "cfo.revenue.avg3";
+    public const string FixedCostsAverage = "cfo.fixed-costs.avg3";
+    public const string VariableCostsAverage = "cfo.variable-costs.avg3";
+    public const string ContributionMarginRatio = "cfo.contribution-margin-ratio";
+    public const string BreakEvenRevenue = "cfo.break-even.revenue";
+    public const string MarginOfSafety = "cfo.break-even.margin-of-safety";
+    public const string BreakEvenMonth = "cfo.break-even.month";
+    public const string PaybackMonth = "cfo.break-even.payback-month";
+    public const string BookingsNeeded = "cfo.break-even.bookings-needed";
+    public const string RevenueTarget = "cfo.revenue.target";
+
+    public static string TargetFor(string period) => $"cfo.target.{period}";
+
+    // The families whose figures every other report must quote unchanged.
+    public static bool IsGuarded(string id) => id.StartsWith("cfo.burn.", StringComparison.Ordinal)
+        || id.StartsWith("cfo.runway.", StringComparison.Ordinal)
+        || id.StartsWith("cfo.break-even.", StringComparison.Ordinal)
+        || id.StartsWith("cfo.target.", StringComparison.Ordinal)
+        || id == RevenueTarget;
+}

@@ -1,0 +1,311 @@
+using ExecReports.Core.Kpis;
+using ExecReports.Core.Reports.Metrics;
+
+namespace ExecReports.Core.Reports.Finance;
+
+public sealed record CfoResult(Period Period, IReadOnlyList<PortfolioMonth> Series, IReadOnlyList<Metric> Targets)
+{
+    public PortfolioMonth? Current => Series.LastOrDefault(m => m.Period == Period);
+}
+
+// The CFO model is the one place burn, runway, break-even and revenue targets are computed;
+// every report that quotes one of them takes it from the metric book this fills.
+public sealed class CfoModel(FinanceOptions options)
+{
+    public const int TrailingMonths = 3;
+    public const int TrendMonths = 6;
+    public const int HorizonMonths = 60;
+
+    public CfoResult Compute(Period period, IEnumerable<KpiMonth> kpis, MetricBook book)
+    {
+        var p = period.ToString();
+        var series = PortfolioMonth.Series(kpis.Where(k => k.Period <= period));
+        var current = series.LastOrDefault(m => m.Period == period);
+        var trailing = series.Where(m => m.Period > period.AddMonths(-TrailingMonths)).ToList();
+        var trend = series.Where(m => m.Period > period.AddMonths(-TrendMonths)).ToList();
+
+        Metric Add(string id, string label, decimal? value, MetricUnit unit, string formula, IEnumerable<MetricInput> inputs,
+            MetricKind kind = MetricKind.Actual, string? special = null) =>
+            book.Add(new Metric
+            {
+                Id = id, Label = label, Value = value is { } v ? Math.Round(v, 4) : null, Unit = unit, Period = p,
+                Formula = formula, Inputs = inputs.ToList(), Kind = kind, Special = special,
+            });
+
+        string Insufficient(int n, int needed) => $"insufficient data: {n} month{(n == 1 ? "" : "s")} of history (needs {needed})";
+
+        IEnumerable<MetricInput> FromMetrics(params Metric[] metrics) =>
+            metrics.Select(m => new MetricInput($"metric:{m.Id}", m.Label, m.Period, m.Display));
+
+        // This month.
+        var cashIn = Add(CfoMetricIds.CashIn, "Cash received", current?.CashIn, MetricUnit.Usd,
+            "sum of revenue[].received over all entities", current?.Inputs("revenue[].received", e => e.CashReceived) ?? [],
+            special: current is null ? $"no KPI inputs recorded for {p}" : null);
+        var gross = Add(CfoMetricIds.GrossBurn, "Gross burn", current?.Expenses, MetricUnit.UsdPerMonth,
+            "sum of expenses[].amount over all entities", current?.Inputs("expenses[].amount", e => e.ExpenseTotal) ?? [],
+            special: current is null ? $"no KPI inputs recorded for {p}" : null);
+        var net = Add(CfoMetricIds.NetBurn, "Net burn", current?.NetBurn, MetricUnit.UsdPerMonth,
+            "gross burn − cash received (draws and injections excluded)", current is null ? [] : FromMetrics(gross, cashIn),
+            special: current is null ? $"no KPI inputs recorded for {p}" : null);
+        var cash = Add(CfoMetricIds.Cash, "Cash on hand", current?.Cash, MetricUnit.Usd,
+            "sum of cashOnHand at month end over all entities", current?.Inputs("cashOnHand", e => e.CashOnHand) ?? [],
+            special: current is null ? $"no KPI inputs recorded for {p}" : null);
+        Add(CfoMetricIds.OwnerDraws, "Owner draws (financing)", current?.OwnerDraws, MetricUnit.Usd,
+            "sum of ownerDraws; financing, not burn", current?.Inputs("ownerDraws", e => e.OwnerDraws) ?? []);
+        Add(CfoMetricIds.CapitalInjections, "Capital injections (financing)", current?.CapitalInjections, MetricUnit.Usd,
+            "sum of capitalInjections; financing, not burn", current?.Inputs("capitalInjections", e => e.CapitalInjections) ?? []);
+
+        // Trailing three months.
+        var enough = trailing.Count == TrailingMonths && current is not null;
+        var trailingInputs = trailing.SelectMany(m => m.Inputs("expenses[].amount − revenue[].received", e => e.ExpenseTotal - e.CashReceived)).ToList();
+        var avg = Add(CfoMetricIds.NetBurnAverage, "Net burn, trailing 3-month average", enough ? trailing.Average(m => m.NetBurn) : null,
+            MetricUnit.UsdPerMonth, "mean of monthly net burn over the last 3 months", trailingInputs,
+            special: enough ? null : Insufficient(trailing.Count, TrailingMonths));
+        var low = Add(CfoMetricIds.NetBurnLow, "Net burn, trailing 3-month low", enough ? trailing.Min(m => m.NetBurn) : null,
+            MetricUnit.UsdPerMonth, "lowest monthly net burn of the last 3 months", trailingInputs,
+            special: enough ? null : Insufficient(trailing.Count, TrailingMonths));
+        Add(CfoMetricIds.NetBurnHigh, "Net burn, trailing 3-month high", enough ? trailing.Max(m => m.NetBurn) : null,
+            MetricUnit.UsdPerMonth, "highest monthly net burn of the last 3 months", trailingInputs,
+            special: enough ? null : Insufficient(trailing.Count, TrailingMonths));
+
+        // Runway, three ways.
+        var runway = RunwayFrom(avg.Value, cash.Value);
+        var trailingRunway = Add(CfoMetricIds.RunwayTrailing, "Runway at trailing net burn", runway.Months, MetricUnit.Months,
+            "cash on hand ÷ trailing 3-month average net burn; ∞ when cash-positive", FromMetrics(cash, avg),
+            special: !enough ? Insufficient(trailing.Count, TrailingMonths) : runway.Special);
+        Add(CfoMetricIds.CashZeroMonth, "Month cash reaches zero at trailing burn", trailingRunway.Value, MetricUnit.Months,
+            "this month + runway at trailing net burn, rounded down", FromMetrics(trailingRunway),
+            special: !enough ? Insufficient(trailing.Count, TrailingMonths)
+                : runway.Months is { } months ? period.AddMonths((int)Math.Floor(months)).ToString() : "never at the current rate");
+        var aboveMinimum = cash.Value is { } c ? c - options.MinimumCash : (decimal?)null;
+        var toMinimum = RunwayFrom(avg.Value, aboveMinimum);
+        Add(CfoMetricIds.RunwayToMinimumCash, $"Months until cash falls to the {MetricFormat.Money(options.MinimumCash)} minimum", toMinimum.Months,
+            MetricUnit.Months, "(cash on hand − minimum cash) ÷ trailing 3-month average net burn",
+            FromMetrics(cash, avg).Append(new MetricInput("config", "Finance:MinimumCash", null, MetricFormat.Money(options.MinimumCash))),
+            special: !enough ? Insufficient(trailing.Count, TrailingMonths)
+                : aboveMinimum < 0 ? "already below the minimum" : toMinimum.Special);
+
+        AddForecastRunway(period, trend, cash, Add, Insufficient);
+        AddCashChangeRunway(period, series, cash, Add, Insufficient);
+
+        // Break-even.
+        var revenueAvg = Add(CfoMetricIds.RevenueAverage, "Cash received, trailing 3-month average", enough ? trailing.Average(m => m.CashIn) : null,
+            MetricUnit.UsdPerMonth, "mean of monthly cash received over the last 3 months",
+            trailing.SelectMany(m => m.Inputs("revenue[].received", e => e.CashReceived)),
+            special: enough ? null : Insufficient(trailing.Count, TrailingMonths));
+        var fixedAvg = Add(CfoMetricIds.FixedCostsAverage, "Fixed costs, trailing 3-month average", enough ? trailing.Average(m => m.FixedCosts) : null,
+            MetricUnit.UsdPerMonth, "mean of expenses marked fixed over the last 3 months",
+            trailing.SelectMany(m => m.Inputs("expenses[fixed].amount", e => e.Expenses.Where(x => x.Fixed).Sum(x => x.Amount))),
+            special: enough ? null : Insufficient(trailing.Count, TrailingMonths));
+        var variableAvg = Add(CfoMetricIds.VariableCostsAverage, "Variable costs, trailing 3-month average", enough ? trailing.Average(m => m.VariableCosts) : null,
+            MetricUnit.UsdPerMonth, "mean of expenses not marked fixed over the last 3 months",
+            trailing.SelectMany(m => m.Inputs("expenses[variable].amount", e => e.Expenses.Where(x => !x.Fixed).Sum(x => x.Amount))),
+            special: enough ? null : Insufficient(trailing.Count, TrailingMonths));
+
+        decimal? cmr = revenueAvg.Value is > 0 && variableAvg.Value is { } v ? (revenueAvg.Value - v) / revenueAvg.Value : null;
+        var cmrMetric = Add(CfoMetricIds.ContributionMarginRatio, "Contribution-margin ratio", cmr, MetricUnit.Percent,
+            "(revenue − variable costs) ÷ revenue, trailing 3-month averages", FromMetrics(revenueAvg, variableAvg),
+            special: !enough ? Insufficient(trailing.Count, TrailingMonths) : revenueAvg.Value is not > 0 ? "no revenue received" : null);
+        decimal? breakEven = cmr is > 0 && fixedAvg.Value is { } f ? f / cmr : null;
+        var breakEvenMetric = Add(CfoMetricIds.BreakEvenRevenue, "Break-even revenue", breakEven, MetricUnit.UsdPerMonth,
+            "fixed costs ÷ contribution-margin ratio", FromMetrics(fixedAvg, cmrMetric),
+            special: !enough ? Insufficient(trailing.Count, TrailingMonths)
+                : cmr is null ? "no revenue received"
+                : cmr <= 0 ? "unreachable: variable costs exceed revenue" : null);
+        Add(CfoMetricIds.MarginOfSafety, "Margin of safety", breakEven is { } be && revenueAvg.Value is > 0 ? (revenueAvg.Value - be) / revenueAvg.Value : null,
+            MetricUnit.Percent, "(revenue − break-even revenue) ÷ revenue; negative when below break-even", FromMetrics(revenueAvg, breakEvenMetric),
+            special: breakEvenMetric.Special);
+
+        AddBreakEvenMonths(period, series, trend, Add, FromMetrics);
+        AddBookingsNeeded(current, breakEvenMetric, revenueAvg, Add, FromMetrics);
+        var targets = AddTargets(period, current, breakEvenMetric, revenueAvg, Add, FromMetrics);
+        return new CfoResult(period, series, targets);
+    }
+
+    private static (decimal? Months, string? Special) RunwayFrom(decimal? burn, decimal? cash) => (burn, cash) switch
+    {
+        (null, _) or (_, null) => (null, "n/a"),
+        ({ } b, _) when b <= 0 => (null, "∞"),
+        ({ } b, { } c) when c <= 0 => (0m, null),
+        ({ } b, { } c) => (c / b, null),
+    };
+
+    private delegate Metric AddMetric(string id, string label, decimal? value, MetricUnit unit, string formula,
+        IEnumerable<MetricInput> inputs, MetricKind kind = MetricKind.Actual, string? special = null);
+
+    private static void AddForecastRunway(Period period, IReadOnlyList<PortfolioMonth> trend, Metric cash, AddMetric add, Func<int, int, string> insufficient)
+    {
+        const string formula = "months until cash on hand, less the linear-trend forecast of net burn (last 6 months), reaches zero; 12-month horizon";
+        var inputs = trend.SelectMany(m => m.Inputs("expenses[].amount − revenue[].received", e => e.ExpenseTotal - e.CashReceived))
+            .Append(new MetricInput($"metric:{cash.Id}", cash.Label, cash.Period, cash.Display));
+        if (trend.Count < 3 || cash.Value is null)
+        {
+            add(CfoMetricIds.RunwayForecast, "Runway on the 12-month forecast", null, MetricUnit.Months, formula, inputs, MetricKind.Forecast,
+                insufficient(trend.Count, 3));
+            return;
+        }
+
+        var fit = Trend.Fit(trend.Select(m => m.NetBurn).ToList());
+        var remaining = cash.Value.Value;
+        for (var k = 1; k <= 12; k++)
+        {
+            var burn = fit.Project(k);
+            if (burn > 0 && remaining - burn < 0)
+            {
+                add(CfoMetricIds.RunwayForecast, "Runway on the 12-month forecast", k - 1 + remaining / burn, MetricUnit.Months, formula, inputs, MetricKind.Forecast);
+                return;
+            }
+
+            remaining -= burn;
+        }
+
+        var cashPositive = Enumerable.Range(1, 12).All(k => fit.Project(k) <= 0);
+        add(CfoMetricIds.RunwayForecast, "Runway on the 12-month forecast", null, MetricUnit.Months, formula, inputs, MetricKind.Forecast,
+            cashPositive ? "∞" : "more than 12 months");
+    }
+
+    private static void AddCashChangeRunway(Period period, IReadOnlyList<PortfolioMonth> series, Metric cash, AddMetric add, Func<int, int, string> insufficient)
+    {
+        const string formula = "cash on hand ÷ average monthly fall in cash over the last 3 months (includes financing)";
+        var then = series.FirstOrDefault(m => m.Period == period.AddMonths(-TrailingMonths));
+        if (then is null || cash.Value is null)
+        {
+            var months = series.Count(m => m.Period > period.AddMonths(-TrailingMonths - 1));
+            add(CfoMetricIds.RunwayCashChange, "Runway on the change in cash", null, MetricUnit.Months, formula, [], special: insufficient(months, TrailingMonths + 1));
+            return;
+        }
+
+        var fall = (then.Cash - cash.Value.Value) / TrailingMonths;
+        var inputs = then.Inputs("cashOnHand", e => e.CashOnHand).Append(new MetricInput($"metric:{cash.Id}", cash.Label, cash.Period, cash.Display));
+        var runway = RunwayFrom(fall, cash.Value);
+        add(CfoMetricIds.RunwayCashChange, "Runway on the change in cash", runway.Months, MetricUnit.Months, formula, inputs, special: runway.Special);
+    }
+
+    private static void AddBreakEvenMonths(Period period, IReadOnlyList<PortfolioMonth> series, IReadOnlyList<PortfolioMonth> trend, AddMetric add,
+        Func<Metric[], IEnumerable<MetricInput>> fromMetrics)
+    {
+        var trendInputs = trend.SelectMany(m => m.Inputs("revenue[].received − expenses[].amount", e => e.CashReceived - e.ExpenseTotal)).ToList();
+        var current = series.LastOrDefault(m => m.Period == period);
+        var fit = Trend.Fit(trend.Select(m => m.NetIncome).ToList());
+
+        string incomeMonth;
+        decimal? incomeMonths = null;
+        if (current is null || trend.Count < 3)
+        {
+            incomeMonth = $"insufficient data: {trend.Count} months of history (needs 3)";
+        }
+        else if (current.NetIncome >= 0)
+        {
+            incomeMonth = $"reached in {period}";
+            incomeMonths = 0;
+        }
+        else if (fit.Slope <= 0)
+        {
+            incomeMonth = "not on the current trend";
+        }
+        else
+        {
+            var k = FirstMonthAtOrAboveZero(fit);
+            incomeMonths = k;
+            incomeMonth = k <= HorizonMonths ? period.AddMonths(k).ToString() : $"beyond {period.AddMonths(HorizonMonths)}";
+        }
+
+        add(CfoMetricIds.BreakEvenMonth, "Break-even month (net income ≥ 0 on the current trend)", incomeMonths, MetricUnit.Months,
+            "first month the linear trend of monthly net income (last 6 months) is ≥ 0", trendInputs, MetricKind.Forecast, incomeMonth);
+
+        var cumulative = series.Sum(m => m.NetIncome);
+        string payback;
+        decimal? paybackMonths = null;
+        if (current is null || trend.Count < 3)
+        {
+            payback = $"insufficient data: {trend.Count} months of history (needs 3)";
+        }
+        else if (cumulative >= 0)
+        {
+            payback = $"paid back by {period}";
+            paybackMonths = 0;
+        }
+        else
+        {
+            payback = $"beyond {period.AddMonths(HorizonMonths)}";
+            var running = cumulative;
+            for (var k = 1; k <= HorizonMonths; k++)
+            {
+                running += fit.Project(k);
+                if (running >= 0)
+                {
+                    payback = period.AddMonths(k).ToString();
+                    paybackMonths = k;
+                    break;
+                }
+            }
+        }
+
+        add(CfoMetricIds.PaybackMonth, "Payback month (cumulative cash back to zero)", paybackMonths, MetricUnit.Months,
+            $"first month cumulative net income since {series.FirstOrDefault()?.Period.ToString() ?? period.ToString()}, extended by the trend, is ≥ 0",
+            series.SelectMany(m => m.Inputs("revenue[].received − expenses[].amount", e => e.CashReceived - e.ExpenseTotal)), MetricKind.Forecast, payback);
+    }
+
+    private static int FirstMonthAtOrAboveZero(Trend fit)
+    {
+        // a + b·(n − 1 + k) ≥ 0  ⇒  k ≥ −(a + b·(n − 1)) ÷ b
+        var needed = -(fit.Intercept + fit.Slope * (fit.Points - 1)) / fit.Slope;
+        return Math.Max(1, (int)Math.Ceiling(needed));
+    }
+
+    private static void AddBookingsNeeded(PortfolioMonth? current, Metric breakEven, Metric revenue, AddMetric add, Func<Metric[], IEnumerable<MetricInput>> fromMetrics)
+    {
+        const string formula = "(break-even revenue − revenue) ÷ (average booking value × (1 − average OTA commission)), rounded up";
+        var channels = current?.Entities.SelectMany(e => e.Channels.Select(c => (e.EntityId, Channel: c))).Where(x => x.Channel.Bookings > 0).ToList() ?? [];
+        var bookings = channels.Sum(x => x.Channel.Bookings);
+        var gross = channels.Sum(x => x.Channel.Revenue);
+        var inputs = fromMetrics([breakEven, revenue]).Concat(channels.Select(x => new MetricInput(
+            $"kpi:{x.EntityId}", $"channels[{x.Channel.Channel}].revenue/bookings/commissionRate", current!.Period.ToString(),
+            FormattableString.Invariant($"{MetricFormat.Money(x.Channel.Revenue)} / {x.Channel.Bookings} / {(x.Channel.CommissionRate ?? 0m) * 100m:0.#}%")))).ToList();
+        if (breakEven.Value is null || revenue.Value is null || bookings == 0 || gross <= 0)
+        {
+            add(CfoMetricIds.BookingsNeeded, "Extra bookings a month to break even", null, MetricUnit.Count, formula, inputs,
+                special: breakEven.Special ?? revenue.Special ?? "no bookings recorded this month");
+            return;
+        }
+
+        var commission = channels.Sum(x => x.Channel.Revenue * (x.Channel.CommissionRate ?? 0m)) / gross;
+        var netPerBooking = gross / bookings * (1 - commission);
+        var gap = Math.Max(0m, breakEven.Value.Value - revenue.Value.Value);
+        add(CfoMetricIds.BookingsNeeded, "Extra bookings a month to break even", Math.Ceiling(gap / netPerBooking), MetricUnit.Count, formula, inputs);
+    }
+
+    private IReadOnlyList<Metric> AddTargets(Period period, PortfolioMonth? current, Metric breakEven, Metric revenue, AddMetric add,
+        Func<Metric[], IEnumerable<MetricInput>> fromMetrics)
+    {
+        var configured = current?.RevenueTarget;
+        add(CfoMetricIds.RevenueTarget, "Revenue target this month", configured, MetricUnit.Usd, "sum of targets.monthlyRevenueTarget over all entities",
+            current?.Entities.Where(e => e.Targets?.MonthlyRevenueTarget is not null)
+                .Select(e => new MetricInput($"kpi:{e.EntityId}", "targets.monthlyRevenueTarget", period.ToString(), MetricFormat.Money(e.Targets!.MonthlyRevenueTarget!.Value))) ?? [],
+            special: configured is null ? $"no revenue targets recorded for {period}" : null);
+
+        var start = configured ?? revenue.Value;
+        if (start is null)
+        {
+            return [];
+        }
+
+        // Ramp linearly from this month's target to break-even plus a buffer by the end of next year's last quarter.
+        var end = new Period(period.Year + 1, 12);
+        var goal = breakEven.Value is { } be ? Math.Max(start.Value, be * (1 + options.TargetBufferPercent)) : start.Value * (1 + options.TargetBufferPercent);
+        var steps = Period.MonthsBetween(period, end);
+        var targets = new List<Metric>();
+        for (var k = 1; k <= steps; k++)
+        {
+            var month = period.AddMonths(k);
+            var value = Math.Round(start.Value + (goal - start.Value) * k / steps, 0);
+            targets.Add(add(CfoMetricIds.TargetFor(month.ToString()), $"Revenue target {month}", value, MetricUnit.Usd,
+                FormattableString.Invariant($"this month's target + (break-even revenue × (1 + {options.TargetBufferPercent * 100m:0}%) − this month's target) × {k}/{steps}"),
+                fromMetrics(breakEven.Value is null ? [revenue] : [breakEven, revenue])
+                    .Append(new MetricInput("config", "Finance:TargetBufferPercent", null, FormattableString.Invariant($"{options.TargetBufferPercent * 100m:0}%"))),
+                MetricKind.Forecast));
+        }
+
+        return targets;
+    }
+}

@@ -1,0 +1,37 @@
+using ExecReports.Core.Kpis;
+using ExecReports.Core.Reports.Metrics;
+
+namespace ExecReports.Core.Reports.Finance;
+
+// The whole portfolio in one month, cash basis: revenue received (not invoiced) against expenses paid.
+// Owner draws and capital injections are financing, kept apart from burn.
+public sealed record PortfolioMonth
+{
+    public required Period Period { get; init; }
+    public required IReadOnlyList<KpiMonth> Entities { get; init; }
+
+    public decimal CashIn => Entities.Sum(e => e.CashReceived);
+    public decimal Expenses => Entities.Sum(e => e.ExpenseTotal);
+    public decimal FixedCosts => Entities.Sum(e => e.Expenses.Where(x => x.Fixed).Sum(x => x.Amount));
+    public decimal VariableCosts => Expenses - FixedCosts;
+    public decimal Cash => Entities.Sum(e => e.CashOnHand);
+    public decimal OwnerDraws => Entities.Sum(e => e.OwnerDraws);
+    public decimal CapitalInjections => Entities.Sum(e => e.CapitalInjections);
+    public decimal RevenueBooked => Entities.Sum(e => e.RevenueBooked);
+    public decimal? RevenueTarget => Entities.Any(e => e.Targets?.MonthlyRevenueTarget is not null)
+        ? Entities.Sum(e => e.Targets?.MonthlyRevenueTarget ?? 0m)
+        : null;
+
+    public decimal NetIncome => CashIn - Expenses;
+    public decimal NetBurn => Expenses - CashIn;
+
+    public static IReadOnlyList<PortfolioMonth> Series(IEnumerable<KpiMonth> months) =>
+        months.GroupBy(m => m.Period)
+            .OrderBy(g => g.Key)
+            .Select(g => new PortfolioMonth { Period = g.Key, Entities = g.OrderBy(e => e.EntityId, StringComparer.Ordinal).ToList() })
+            .ToList();
+
+    // One input per entity and field, so a figure can be walked back to the KPI entries it came from.
+    public IEnumerable<MetricInput> Inputs(string field, Func<KpiMonth, decimal> value) =>
+        Entities.Select(e => new MetricInput($"kpi:{e.EntityId}", field, Period.ToString(), MetricFormat.Money(value(e))));
+}
