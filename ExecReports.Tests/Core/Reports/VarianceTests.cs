@@ -1,0 +1,35 @@
+using ExecReports.Core.Reports.Metrics;
+
+namespace ExecReports.Tests.Core.Reports;
+
+public class VarianceTests
+{
+    // actual, comparison, favourable direction → status; thresholds ±10 % and ±$500.
+    [Theory]
+    [InlineData(11_000, 10_000, Favourable.Higher, VarianceStatus.OnTrack, true)]    // revenue up 10 %: good
+    [InlineData(9_000, 10_000, Favourable.Higher, VarianceStatus.OffTrack, true)]    // revenue down $1,000 / 10 %: material
+    [InlineData(9_600, 10_000, Favourable.Higher, VarianceStatus.AtRisk, false)]     // down $400 / 4 %: neither threshold
+    [InlineData(2_700, 3_000, Favourable.Higher, VarianceStatus.AtRisk, false)]      // down 10 % but only $300
+    [InlineData(98_000, 100_000, Favourable.Higher, VarianceStatus.AtRisk, false)]   // down $2,000 but only 2 %
+    [InlineData(11_000, 10_000, Favourable.Lower, VarianceStatus.OffTrack, true)]    // an expense up 10 % / $1,000: bad
+    [InlineData(9_000, 10_000, Favourable.Lower, VarianceStatus.OnTrack, true)]      // an expense down: good
+    [InlineData(10_000, 10_000, Favourable.Lower, VarianceStatus.OnTrack, false)]    // flat is on track
+    [InlineData(600, 0, Favourable.Lower, VarianceStatus.OffTrack, true)]            // from zero: dollars alone decide
+    [InlineData(400, 0, Favourable.Lower, VarianceStatus.AtRisk, false)]
+    public void ClassifiesFavourabilityAndMateriality(double actual, double comparison, Favourable favourable, VarianceStatus expected, bool material)
+    {
+        var result = Variance.Assess((decimal)actual, (decimal)comparison, favourable, 0.10m, 500m, "target");
+
+        Assert.Equal(expected, result.Status);
+        Assert.Equal(material, result.IsMaterial);
+        Assert.Contains("vs target", result.Reason);
+    }
+
+    [Fact]
+    public void ExplainsTheRuleBehindTheColour()
+    {
+        var result = Variance.Assess(9_000, 10_000, Favourable.Higher, 0.10m, 500m, "target $10,000");
+
+        Assert.Equal("-$1,000 (-10.0%) vs target $10,000: unfavourable and material (material at ±10% and ±$500)", result.Reason);
+    }
+}
