@@ -1,6 +1,7 @@
 using ExecReports.Core;
 using ExecReports.Core.Configuration;
 using ExecReports.Core.Data;
+using ExecReports.Core.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,8 @@ internal static class CliHost
 
         var host = builder.Build();
         await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+        // The host is never started, so its start-up checks are run here: a broken catalog stops every verb.
+        host.Services.GetRequiredService<EntityCatalogProvider>().EnsureLoaded();
         return host;
     }
 }

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ExecReports.Core.Ingestion;
+
+// "Data": { "EntitiesFile": "samples/entities.yaml", "HandoffsPath": "samples/handoffs/", "HandoffMaxBytes": 1048576, "HandoffStaleDays": 30 }
+// Defaults live here too so a host that only overrides one key (tests, environment variables) still starts.
+public sealed class DataOptions
+{
+    public const string SectionName = "Data";
+
+    [Required]
+    public string EntitiesFile { get; init; } = "samples/entities.yaml";
+
+    [Required]
+    public string HandoffsPath { get; init; } = "samples/handoffs/";
+
+    [Range(1, int.MaxValue)]
+    public int HandoffMaxBytes { get; init; } = 1_048_576;
+
+    [Range(1, 3650)]
+    public int HandoffStaleDays { get; init; } = 30;
+}

@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+
+namespace ExecReports.Core.Ingestion;
+
+// Tags and references for one fact. Explicit "[tag]" markers win nothing over keywords: both are added,
+// because a note marked [cost] that mentions a secret key is still a security fact.
+public static partial class FactClassifier
+{
+    private static readonly (string Tag, Regex Pattern)[] Keywords =
+    [
+        ("security", Words(@"(api[ -]?)?keys?|secrets?|unauthenticated|unauthorized|password|passwords|credentials?|tokens?|auth|exposed|leak(ed)?|vulnerab\w*|cve|xss|csrf|injection|sk_live_\w*|iam|public[ -]bucket|mfa|2fa")),
+        ("cost", new Regex(@"\$|\b(costs?|bill|billed|billing|spend|spending|budget|pricing|invoice[ds]?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)),
+        ("ci", Words(@"ci|cd|ci/cd|deploy\w*|pipelines?|tests?|tested|testing|github actions|scp|rollbacks?|lead time|releases?|builds?")),
+        ("ux", Words(@"mobile|ux|ui|funnel|checkout|usability|accessibility|a11y|drop-?off|page speed|core web vitals")),
+        ("analytics", Words(@"analytics|ga4|google analytics|tracking|funnel|conversion|attribution|utm|pixel|drop-?off")),
+        ("revenue", Words(@"revenue|bookings?|booked|deposits?|payouts?|sales|commission|recogni[sz](e|ed|ing|tion)|mrr|arr")),
+        ("reliability", Words(@"single point of failure|spof|backups?|outages?|downtime|bus factor")),
+    ];
+
+    public static IReadOnlyList<string> Tags(string text)
+    {
+        var tags = new List<string>();
+        foreach (Match match in ExplicitTag().Matches(text))
+        {
+            var tag = match.Groups[1].Value.ToLowerInvariant();
+            if (!tags.Contains(tag))
+            {
+                tags.Add(tag);
+            }
+        }
+
+        foreach (var (tag, pattern) in Keywords)
+        {
+            if (!tags.Contains(tag) && pattern.IsMatch(text))
+            {
+                tags.Add(tag);
+            }
+        }
+
+        return tags;
+    }
+
+    public static IReadOnlyList<HandoffReference> References(string text, IEnumerable<string> linkUrls)
+    {
+        var references = new List<HandoffReference>();
+        void Add(ReferenceKind kind, string value)
+        {
+            if (!references.Any(r => r.Kind == kind && r.Value == value))
+            {
+                references.Add(new HandoffReference(kind, value));
+            }
+        }
+
+        var rest = text;
+        foreach (Match match in Endpoint().Matches(text))
+        {
+            Add(ReferenceKind.Endpoint, $"{match.Groups[1].Value.ToUpperInvariant()} {TrimPunctuation(match.Groups[2].Value)}");
+            rest = rest.Replace(match.Value, " ", StringComparison.Ordinal);
+        }
+
+        foreach (var url in Url().Matches(rest).Select(m => TrimPunctuation(m.Value)).Concat(linkUrls.Where(IsWebUrl)))
+        {
+            Add(ReferenceKind.Url, url);
+        }
+
+        // Paths inside URLs are not files of ours.
+        rest = Url().Replace(rest, " ");
+        foreach (Match match in FilePath().Matches(rest))
+        {
+            Add(ReferenceKind.File, match.Value);
+        }
+
+        return references;
+    }
+
+    private static bool IsWebUrl(string url) =>
+        url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    private static string TrimPunctuation(string value) => value.TrimEnd('.', ',', ';', ':', '!', '?', ')', '*', '_');
+
+    private static Regex Words(string alternatives) =>
+        new($@"(?<![\w/])(?:{alternatives})(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    [GeneratedRegex(@"\[([a-z][a-z0-9-]{1,19})\](?![(\[:])")]
+    private static partial Regex ExplicitTag();
+
+    [GeneratedRegex(@"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(/[^\s`'""<>]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex Endpoint();
+
+    [GeneratedRegex(@"https?://[^\s<>`'""\]\[]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Url();
+
+    [GeneratedRegex(@"(?<![\w/.@-])(?:\.?[\w-]+/)*\.?[\w-]+\.(?:js|mjs|cjs|ts|tsx|jsx|json|ya?ml|py|cs|csproj|sh|env|sql|md|html?|css|gs|tf|toml|ini|conf|config|php|rb|go|java|txt|xml|lock)(?![\w/])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FilePath();
+}
