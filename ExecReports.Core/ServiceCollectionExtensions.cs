@@ -3,6 +3,7 @@ using ExecReports.Core.Configuration;
 using ExecReports.Core.Data;
 using ExecReports.Core.Email;
 using ExecReports.Core.Health;
+using ExecReports.Core.Kpis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class ServiceCollectionExtensions
     //   "Database":          { "Provider": "Sqlite" },  "ConnectionStrings": { "Default": "" }
     //   "Email":             { "Transport": "Pickup", "From": "..." }
     //   "Archive":           { "Provider": "FileSystem" }
+    //   "Kpis":              { "SamplesPath": "samples/kpis/" }
     public static IServiceCollection AddExecReportsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStrictOptions<ExecReportsOptions>(ExecReportsOptions.SectionName);
@@ -34,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IMailTransport, PickupMailTransport>();
         services.AddSingleton<IArchiveStore, FileSystemArchiveStore>();
         services.AddScoped<HealthService>();
+        services.AddKpis();
         return services;
     }
 

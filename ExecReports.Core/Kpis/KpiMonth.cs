@@ -1,0 +1,199 @@
+using System.Text.Json.Serialization;
+
+namespace ExecReports.Core.Kpis;
+
+// Everything the reports know about one entity in one month. Stored as one JSON document per
+// (EntityId, Period); money is in Currency, decimals throughout.
+public sealed record KpiMonth
+{
+    public required string EntityId { get; init; }
+    public required Period Period { get; init; }
+    public required string Currency { get; init; }
+
+    public IReadOnlyList<RevenueLine> Revenue { get; init; } = [];
+    public IReadOnlyList<ExpenseLine> Expenses { get; init; } = [];
+
+    // Balances at month end.
+    public decimal CashOnHand { get; init; }
+    public decimal CustomerDeposits { get; init; }
+
+    // Flows in the month between the owner and the entity; not revenue or expense.
+    public decimal OwnerDraws { get; init; }
+    public decimal CapitalInjections { get; init; }
+
+    public IReadOnlyList<PipelineItem> Pipeline { get; init; } = [];
+    public IReadOnlyList<ChannelMetrics> Channels { get; init; } = [];
+    public IReadOnlyList<EmailBlast> EmailBlasts { get; init; } = [];
+
+    public KpiTargets? Targets { get; init; }
+    public EngineeringMetrics? Engineering { get; init; }
+    public RentalData? Rental { get; init; }
+    public YachtDeliveryData? YachtDelivery { get; init; }
+    public PortfolioData? Portfolio { get; init; }
+
+    [JsonIgnore] public decimal RevenueBooked => Revenue.Sum(r => r.Amount);
+    [JsonIgnore] public decimal CashReceived => Revenue.Sum(r => r.Received);
+    [JsonIgnore] public decimal ExpenseTotal => Expenses.Sum(e => e.Amount);
+
+    // Cash basis: what came in minus what went out on operations; draws and injections are separate.
+    [JsonIgnore] public decimal OperatingCashFlow => CashReceived - ExpenseTotal;
+}
+
+public sealed record RevenueLine
+{
+    public required string Stream { get; init; }
+
+    // Invoiced or booked in the month. When BookedNetOfCommission, this is the payout after Commission.
+    public required decimal Amount { get; init; }
+
+    // Cash that actually arrived in the month (may belong to earlier invoices).
+    public decimal Received { get; init; }
+    public string? Channel { get; init; }
+
+    // When the service is delivered; after the period for a deposit on a future trip.
+    public DateOnly? ServiceDate { get; init; }
+    public bool BookedNetOfCommission { get; init; }
+    public decimal? Commission { get; init; }
+}
+
+public sealed record ExpenseLine
+{
+    public required string Description { get; init; }
+    public required string Category { get; init; }
+
+    // Null for a line nobody has categorised yet; the accounting report lists those.
+    public string? AccountCode { get; init; }
+    public required decimal Amount { get; init; }
+    public bool Fixed { get; init; }
+    public string? Vendor { get; init; }
+}
+
+public enum PipelineStage
+{
+    Lead,
+    Qualified,
+    Proposal,
+    Negotiation,
+    Won,
+    Lost,
+}
+
+public sealed record PipelineItem
+{
+    public required string Name { get; init; }
+    public required PipelineStage Stage { get; init; }
+    public required decimal Value { get; init; }
+    public decimal Probability { get; init; }
+    public DateOnly? ExpectedClose { get; init; }
+}
+
+public sealed record ChannelMetrics
+{
+    public required string Channel { get; init; }
+    public bool Listed { get; init; }
+    public bool Live { get; init; }
+    public int Visits { get; init; }
+    public int Inquiries { get; init; }
+    public int Bookings { get; init; }
+    public decimal Revenue { get; init; }
+    public decimal? CommissionRate { get; init; }
+}
+
+public sealed record EmailBlast
+{
+    public required string Name { get; init; }
+    public required DateOnly Date { get; init; }
+    public string? Channel { get; init; }
+    public int Audience { get; init; }
+    public int Sent { get; init; }
+    public int Opened { get; init; }
+    public int Clicked { get; init; }
+    public int Bookings { get; init; }
+    public decimal Revenue { get; init; }
+    public decimal Cost { get; init; }
+}
+
+public sealed record KpiTargets
+{
+    public decimal? MonthlyRevenueTarget { get; init; }
+    public decimal? BurnCeiling { get; init; }
+}
+
+// DORA inputs for the month.
+public sealed record EngineeringMetrics
+{
+    public int? Deployments { get; init; }
+    public decimal? LeadTimeHours { get; init; }
+    public decimal? ChangeFailRate { get; init; }
+    public decimal? TimeToRestoreHours { get; init; }
+}
+
+public sealed record RentalData
+{
+    public IReadOnlyList<RentalUnit> Units { get; init; } = [];
+}
+
+public sealed record RentalUnit
+{
+    public required string Name { get; init; }
+    public decimal Rent { get; init; }
+    public DateOnly? LeaseEnd { get; init; }
+    public bool Occupied { get; init; }
+    public decimal MaintenanceCost { get; init; }
+    public string? Notes { get; init; }
+}
+
+public sealed record YachtDeliveryData
+{
+    public IReadOnlyList<DeliveryJob> Jobs { get; init; } = [];
+}
+
+public enum DeliveryStatus
+{
+    Quoted,
+    Scheduled,
+    Underway,
+    Completed,
+    Cancelled,
+}
+
+public sealed record DeliveryJob
+{
+    public required string Id { get; init; }
+    public required string From { get; init; }
+    public required string To { get; init; }
+    public decimal DistanceNm { get; init; }
+    public string? Vessel { get; init; }
+    public IReadOnlyList<string> Crew { get; init; } = [];
+    public decimal Quote { get; init; }
+
+    // Null until costs are known.
+    public decimal? ActualCost { get; init; }
+    public required DeliveryStatus Status { get; init; }
+    public IReadOnlyList<string> Risks { get; init; } = [];
+}
+
+public sealed record PortfolioData
+{
+    public IReadOnlyList<PortfolioClient> Clients { get; init; } = [];
+}
+
+public enum BillingType
+{
+    Retainer,
+    Hourly,
+}
+
+public sealed record PortfolioClient
+{
+    public required string Name { get; init; }
+    public required BillingType BillingType { get; init; }
+    public decimal? Retainer { get; init; }
+    public decimal? HourlyRate { get; init; }
+    public decimal Invoiced { get; init; }
+    public decimal Paid { get; init; }
+    public decimal Overdue { get; init; }
+    public int OverdueDays { get; init; }
+    public decimal UnbilledHours { get; init; }
+    public decimal CostsNotRebilled { get; init; }
+}
