@@ -4,6 +4,7 @@ using ExecReports.Core.Data;
 using ExecReports.Core.Email;
 using ExecReports.Core.Health;
 using ExecReports.Core.Ingestion;
+using ExecReports.Core.Kpis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public static class ServiceCollectionExtensions
     //   "Email":             { "Transport": "Pickup", "From": "..." }
     //   "Archive":           { "Provider": "FileSystem" }
     //   "Data":              entity catalog and handoffs (see Ingestion/DataOptions)
+    //   "Kpis":              { "SamplesPath": "samples/kpis/" }
     public static IServiceCollection AddExecReportsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStrictOptions<ExecReportsOptions>(ExecReportsOptions.SectionName);
@@ -37,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IArchiveStore, FileSystemArchiveStore>();
         services.AddScoped<HealthService>();
         services.AddIngestion();
+        services.AddKpis();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using ExecReports.Core.Kpis;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExecReports.Core.Data;
@@ -5,6 +6,8 @@ namespace ExecReports.Core.Data;
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
 {
     public DbSet<SeedRun> SeedRuns => Set<SeedRun>();
+    public DbSet<KpiRecord> KpiRecords => Set<KpiRecord>();
+    public DbSet<KpiEdit> KpiEdits => Set<KpiEdit>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -13,6 +16,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.HasKey(x => x.Name);
             e.Property(x => x.Name).HasMaxLength(100);
         });
+        KpiModel.Configure(modelBuilder);
     }
 }
 

@@ -16,6 +16,7 @@ public sealed class CoreServicesBuilder(string dataPath)
         ["Email:Transport"] = "Pickup",
         ["Email:From"] = "reports@example.com",
         ["Archive:Provider"] = "FileSystem",
+        ["Kpis:SamplesPath"] = "samples/kpis/",
     };
 
     private readonly List<Action<IServiceCollection>> _configure = [];

@@ -1,0 +1,47 @@
+using ExecReports.Core.Configuration;
+using ExecReports.Core.Data;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ExecReports.Core.Kpis;
+
+// Loads the sample months on a new database so the reports have something to show on first start.
+public sealed class KpiSeedStep(
+    IOptions<KpiOptions> options,
+    AppPaths paths,
+    TimeProvider clock,
+    KnownEntities knownEntities,
+    ChartOfAccounts chart,
+    ILogger<KpiSeedStep> logger) : ISeedStep
+{
+    public const string SeedUser = "seed";
+
+    public string Name => "kpi-samples";
+    public int Order => 100;
+
+    public async Task SeedAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var folder = paths.Resolve(options.Value.SamplesPath);
+        if (!Directory.Exists(folder))
+        {
+            logger.LogWarning("No KPI samples loaded: folder {Folder} (Kpis:SamplesPath) does not exist", folder);
+            return;
+        }
+
+        var service = new KpiService(db, clock, knownEntities, chart);
+        var files = Directory.GetFiles(folder, "*.json")
+            .Where(f => !string.Equals(Path.GetFileName(f), ChartOfAccounts.FileName, StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            await using var stream = File.OpenRead(file);
+            var result = await service.ImportJsonAsync(stream, SeedUser, cancellationToken);
+            foreach (var rejected in result.Records.Where(r => r.Outcome == KpiImportOutcome.Rejected))
+            {
+                logger.LogWarning("KPI sample {File} record {Record} was not loaded", file, rejected.ToString());
+            }
+
+            logger.LogInformation("Loaded {Count} KPI months from {File}", result.Records.Count - result.Rejected, file);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ExecReports.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExecReports.Core.Kpis;
+
+public sealed record StoredKpiMonth(KpiMonth Month, int Version, DateTimeOffset UpdatedAt, string UpdatedBy);
+
+public sealed record KpiSaveResult(IReadOnlyList<KpiError> Errors, IReadOnlyList<KpiEdit> Edits, bool Created)
+{
+    public bool Saved => Errors.Count == 0;
+}
+
+public enum KpiImportOutcome
+{
+    Created,
+    Updated,
+    Unchanged,
+    Rejected,
+}
+
+// Index is the record's position in the file (0-based); EntityId and Period are as written in the
+// file even when they are the invalid part.
+public sealed record KpiImportRecordResult(int Index, string? EntityId, string? Period, KpiImportOutcome Outcome, int EditCount, IReadOnlyList<KpiError> Errors)
+{
+    public override string ToString() =>
+        $"#{Index} {EntityId ?? "(no entityId)"} {Period ?? "(no period)"}: {Outcome.ToString().ToLowerInvariant()}"
+        + (Outcome == KpiImportOutcome.Rejected ? " - " + string.Join("; ", Errors) : EditCount > 0 ? $" ({EditCount} field changes)" : "");
+}
+
+public sealed record KpiImportResult(IReadOnlyList<KpiImportRecordResult> Records)
+{
+    public int Rejected => Records.Count(r => r.Outcome == KpiImportOutcome.Rejected);
+    public bool AllImported => Rejected == 0;
+}
+
+public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntities knownEntities, ChartOfAccounts chart)
+{
+    public async Task<KpiMonth?> GetAsync(string entityId, Period period, CancellationToken cancellationToken = default) =>
+        (await GetStoredAsync(entityId, period, cancellationToken))?.Month;
+
+    public async Task<StoredKpiMonth?> GetStoredAsync(string entityId, Period period, CancellationToken cancellationToken = default)
+    {
+        var key = period.ToString();
+        var record = await db.Set<KpiRecord>().AsNoTracking()
+            .SingleOrDefaultAsync(r => r.EntityId == entityId && r.Period == key, cancellationToken);
+        return record is null ? null : new StoredKpiMonth(KpiJson.Deserialize(record.Json), record.Version, record.UpdatedAt, record.UpdatedBy);
+    }
+
+    // Every entity's month, ordered by entity id.
+    public async Task<IReadOnlyList<KpiMonth>> ListForPeriodAsync(Period period, CancellationToken cancellationToken = default)
+    {
+        var key = period.ToString();
+        var json = await db.Set<KpiRecord>().AsNoTracking()
+            .Where(r => r.Period == key)
+            .OrderBy(r => r.EntityId)
+            .Select(r => r.Json)
+            .ToListAsync(cancellationToken);
+        return json.ConvertAll(KpiJson.Deserialize);
+    }
+
+    // Months present between from and to inclusive, oldest first; missing months are simply absent.
+    public async Task<IReadOnlyList<KpiMonth>> ListRangeAsync(string entityId, Period from, Period to, CancellationToken cancellationToken = default)
+    {
+        var (low, high) = (from.ToString(), to.ToString());
+        var json = await db.Set<KpiRecord>().AsNoTracking()
+            .Where(r => r.EntityId == entityId && string.Compare(r.Period, low) >= 0 && string.Compare(r.Period, high) <= 0)
+            .OrderBy(r => r.Period)
+            .Select(r => r.Json)
+            .ToListAsync(cancellationToken);
+        return json.ConvertAll(KpiJson.Deserialize);
+    }
+
+    public async Task<IReadOnlyList<Period>> ListPeriodsAsync(CancellationToken cancellationToken = default)
+    {
+        var periods = await db.Set<KpiRecord>().Select(r => r.Period).Distinct().OrderBy(p => p).ToListAsync(cancellationToken);
+        return periods.ConvertAll(p => Period.Parse(p));
+    }
+
+    // expectedVersion: the Version the editor loaded; a save over someone else's newer save is refused.
+    public async Task<KpiSaveResult> SaveAsync(KpiMonth month, string user, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(user);
+        var errors = KpiValidator.Validate(month, knownEntities.Ids, chart);
+        if (errors.Count > 0)
+        {
+            return new KpiSaveResult(errors, [], Created: false);
+        }
+
+        var key = month.Period.ToString();
+        var record = await db.Set<KpiRecord>()
+            .SingleOrDefaultAsync(r => r.EntityId == month.EntityId && r.Period == key, cancellationToken);
+        if (expectedVersion is { } expected && (record?.Version ?? 0) != expected)
+        {
+            return Conflict(record);
+        }
+
+        var json = KpiJson.Serialize(month);
+        var before = record is null ? new JsonObject() : JsonNode.Parse(record.Json);
+        var changes = JsonDiff.Compare(before, JsonNode.Parse(json));
+        if (changes.Count == 0)
+        {
+            return new KpiSaveResult([], [], Created: false);
+        }
+
+        var now = clock.GetUtcNow();
+        if (record is null)
+        {
+            record = new KpiRecord { EntityId = month.EntityId, Period = key, Json = json, UpdatedAt = now, UpdatedBy = user, Version = 1 };
+            db.Add(record);
+        }
+        else
+        {
+            record.Json = json;
+            record.UpdatedAt = now;
+            record.UpdatedBy = user;
+            record.Version++;
+        }
+
+        var edits = changes
+            .Select(c => new KpiEdit { EntityId = month.EntityId, Period = key, At = now, By = user, FieldPath = c.FieldPath, OldValue = c.OldValue, NewValue = c.NewValue })
+            .ToList();
+        db.AddRange(edits);
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // Another save won the race (version bumped or the same month inserted first).
+            db.ChangeTracker.Clear();
+            var current = await db.Set<KpiRecord>().AsNoTracking()
+                .SingleOrDefaultAsync(r => r.EntityId == month.EntityId && r.Period == key, cancellationToken);
+            return Conflict(current);
+        }
+
+        return new KpiSaveResult([], edits, Created: record.Version == 1);
+    }
+
+    private static KpiSaveResult Conflict(KpiRecord? current) =>
+        new([new KpiError("", current is null
+            ? "This month was deleted or never saved; reload before saving."
+            : $"Changed by {current.UpdatedBy} at {current.UpdatedAt:yyyy-MM-dd HH:mm} UTC since you loaded it (now version {current.Version}); reload and apply your change again.")],
+            [], Created: false);
+
+    // Oldest first.
+    public async Task<IReadOnlyList<KpiEdit>> HistoryAsync(string entityId, Period period, CancellationToken cancellationToken = default)
+    {
+        var key = period.ToString();
+        return await db.Set<KpiEdit>().AsNoTracking()
+            .Where(e => e.EntityId == entityId && e.Period == key)
+            .OrderBy(e => e.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<DateTimeOffset?> LastEditedAtAsync(string? entityId = null, CancellationToken cancellationToken = default)
+    {
+        var records = db.Set<KpiRecord>().AsNoTracking();
+        if (entityId is not null)
+        {
+            records = records.Where(r => r.EntityId == entityId);
+        }
+
+        return await records.OrderByDescending(r => r.UpdatedAt).Select(r => (DateTimeOffset?)r.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    // A JSON array of months (the import format), ordered by entity then period.
+    public async Task<int> ExportJsonAsync(Stream output, string? entityId = null, Period? period = null, CancellationToken cancellationToken = default)
+    {
+        var records = db.Set<KpiRecord>().AsNoTracking();
+        if (entityId is not null)
+        {
+            records = records.Where(r => r.EntityId == entityId);
+        }
+
+        if (period is { } p)
+        {
+            var key = p.ToString();
+            records = records.Where(r => r.Period == key);
+        }
+
+        var json = await records.OrderBy(r => r.EntityId).ThenBy(r => r.Period).Select(r => r.Json).ToListAsync(cancellationToken);
+        var months = json.ConvertAll(KpiJson.Deserialize);
+        await JsonSerializer.SerializeAsync(output, months, KpiJson.Indented, cancellationToken);
+        return months.Count;
+    }
+
+    // Accepts an array of months or a single month. Each record is validated and saved on its own,
+    // so one bad record never stops the rest.
+    public async Task<KpiImportResult> ImportJsonAsync(Stream input, string user, CancellationToken cancellationToken = default)
+    {
+        JsonNode? root;
+        try
+        {
+            root = await JsonNode.ParseAsync(input, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }, cancellationToken: cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            return new KpiImportResult([new KpiImportRecordResult(-1, null, null, KpiImportOutcome.Rejected, 0,
+                [new KpiError("", $"The file is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {KpiJson.Describe(ex)}")])]);
+        }
+
+        var items = root is JsonArray array ? array.ToList() : [root];
+        var results = new List<KpiImportRecordResult>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            results.Add(await ImportOneAsync(i, items[i], user, cancellationToken));
+        }
+
+        return new KpiImportResult(results);
+    }
+
+    private async Task<KpiImportRecordResult> ImportOneAsync(int index, JsonNode? node, string user, CancellationToken cancellationToken)
+    {
+        var entityId = TextOf(node, "entityId");
+        var period = TextOf(node, "period");
+        var (month, parseError) = KpiJson.TryDeserialize(node);
+        if (month is null)
+        {
+            return new KpiImportRecordResult(index, entityId, period, KpiImportOutcome.Rejected, 0, [parseError!]);
+        }
+
+        var saved = await SaveAsync(month, user, cancellationToken: cancellationToken);
+        var outcome = !saved.Saved ? KpiImportOutcome.Rejected
+            : saved.Edits.Count == 0 ? KpiImportOutcome.Unchanged
+            : saved.Created ? KpiImportOutcome.Created
+            : KpiImportOutcome.Updated;
+        return new KpiImportRecordResult(index, entityId, period, outcome, saved.Edits.Count, saved.Errors);
+    }
+
+    private static string? TextOf(JsonNode? node, string property) =>
+        node is JsonObject o && o[property] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+}

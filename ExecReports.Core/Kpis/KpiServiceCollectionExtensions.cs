@@ -1,0 +1,38 @@
+using ExecReports.Core.Configuration;
+using ExecReports.Core.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ExecReports.Core.Kpis;
+
+public static class KpiServiceCollectionExtensions
+{
+    // Reads "Kpis": { "SamplesPath": "samples/kpis/" }
+    public static IServiceCollection AddKpis(this IServiceCollection services)
+    {
+        services.AddStrictOptions<KpiOptions>(KpiOptions.SectionName);
+
+        // The entity catalog replaces this registration when it is wired in.
+        services.TryAddSingleton(_ => KnownEntities.Of(KnownEntities.SampleIds));
+
+        services.AddSingleton(sp =>
+        {
+            var path = sp.GetRequiredService<AppPaths>()
+                .Resolve(Path.Combine(sp.GetRequiredService<IOptions<KpiOptions>>().Value.SamplesPath, ChartOfAccounts.FileName));
+            if (File.Exists(path))
+            {
+                return ChartOfAccounts.Load(path);
+            }
+
+            sp.GetRequiredService<ILogger<ChartOfAccounts>>()
+                .LogWarning("No chart of accounts at {Path}: account codes on expense lines are not checked", path);
+            return ChartOfAccounts.Empty;
+        });
+
+        services.AddScoped<KpiService>();
+        services.AddSingleton<ISeedStep, KpiSeedStep>();
+        return services;
+    }
+}
