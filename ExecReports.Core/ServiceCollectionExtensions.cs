@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IMailTransport, PickupMailTransport>();
         services.AddSingleton<IArchiveStore, FileSystemArchiveStore>();
         services.AddScoped<HealthService>();
+        services.AddSingleton(_ => Validation.Secrets.SecretScanner.FromConfiguration(configuration));
         return services;
     }
 
