@@ -329,10 +329,10 @@ public static partial class SecretRules
     [GeneratedRegex(@"(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})(?![A-Za-z0-9])", Options, TimeoutMs)]
     private static partial Regex AwsAccessKeyId();
 
-    [GeneratedRegex(@"(?:aws|amazon)[\w .-]{0,20}?secret[\w.-]{0,20}[""']?[ \t]*(?::=|=>|=|:)[ \t]*[""']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])", Options | RegexOptions.IgnoreCase, TimeoutMs)]
+    [GeneratedRegex(@"(?:aws|amazon)[\w .-]{0,20}?secret[\w .-]{0,20}?[""']?[ \t]*(?::=|=>|=|:)[ \t]*[""']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])", Options | RegexOptions.IgnoreCase, TimeoutMs)]
     private static partial Regex AwsSecretAccessKey();
 
-    [GeneratedRegex(@"(?<![\w.-])(?<key>[\w.-]{0,40}?(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)[\w.-]{0,30})[""']?[ \t]*(?::=|=>|=|:)[ \t]*[""']?(?<secret>[^\s""'`<>,;]{8,200})", Options | RegexOptions.IgnoreCase, TimeoutMs)]
+    [GeneratedRegex(@"(?<![\w.-])(?<key>[\w.-]{0,40}?(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)[\w.-]{0,30})[""']?[ \t]*(?::=|=>|=|:)[ \t]*[""']?(?<secret>[^\s""'`<>,;]{8,200})(?![<>])", Options | RegexOptions.IgnoreCase, TimeoutMs)]
     private static partial Regex GenericAssignment();
 
     [GeneratedRegex(@"(?:url|uri|endpoint|type|name|arn|_id|id$|expir|ttl|length|policy|hint|file|path|header|format|count|limit|hash|digest|fingerprint|checksum|rotation|manager|store|vault|provider)", Options | RegexOptions.IgnoreCase)]
