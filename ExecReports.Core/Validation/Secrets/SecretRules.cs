@@ -234,7 +234,14 @@ public static partial class SecretRules
 
     private static SecretSeverity? AssessGenericAssignment(SecretCandidate c)
     {
-        var key = c.Match.Groups["key"].Value;
+        var keyEnd = c.Match.Groups["keytail"].Index + c.Match.Groups["keytail"].Length;
+        var keyStart = c.Match.Index;
+        while (keyStart > 0 && c.Match.Index - keyStart < 40 && (char.IsAsciiLetterOrDigit(c.Text[keyStart - 1]) || c.Text[keyStart - 1] is '_' or '.' or '-'))
+        {
+            keyStart--;
+        }
+
+        var key = c.Text[keyStart..keyEnd];
         var value = c.Secret;
         if (NonSecretKeyName().IsMatch(key) || IsEnvironmentVariableName(value) || IsCodeReference(value) ||
             IsUrlOrPath(value) || IsHexOnly(value) || IsUuid(value) || IsDateVersionOrNumber(value))
@@ -278,7 +285,7 @@ public static partial class SecretRules
     [GeneratedRegex(@"https?://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9]{6,14}/[A-Za-z0-9]{6,14}/[A-Za-z0-9]{16,64}(?![A-Za-z0-9])", Options, TimeoutMs)]
     private static partial Regex SlackWebhook();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://[^:/?#@\s""'<>\[\]]{0,100}:(?<secret>[^@/?#\s""'<>]{1,200})@(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:]{2,45}\])", Options, TimeoutMs)]
+    [GeneratedRegex(@"(?<=(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20})://[^:/?#@\s""'<>\[\]]{0,100}:(?<secret>[^@/?#\s""'<>]{1,200})@(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:]{2,45}\])", Options, TimeoutMs)]
     private static partial Regex UrlWithPassword();
 
     [GeneratedRegex(@"(?<![\w])(?:password|pwd)[ \t]*=[ \t]*(?:""(?<secret>[^""\r\n]{1,200})""|'(?<secret>[^'\r\n]{1,200})'|(?<secret>[^;""'\s][^;""'\r\n]{0,199}?))[ \t]*(?=;|\r?\n|\z)", Options | RegexOptions.IgnoreCase, TimeoutMs)]
@@ -332,7 +339,8 @@ public static partial class SecretRules
     [GeneratedRegex(@"(?:aws|amazon)[\w .-]{0,20}?secret[\w .-]{0,20}?[""']?[ \t]*(?::=|=>|=|:)[ \t]*[""']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])", Options | RegexOptions.IgnoreCase, TimeoutMs)]
     private static partial Regex AwsSecretAccessKey();
 
-    [GeneratedRegex(@"(?<![\w.-])(?<key>[\w.-]{0,40}?(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)[\w.-]{0,30})[""']?[ \t]*(?::=|=>|=|:)[ \t]*[""']?(?<secret>[^\s""'`<>,;]{8,200})(?![<>])", Options | RegexOptions.IgnoreCase, TimeoutMs)]
+    // Starts at the keyword so the engine can search for it; the rest of the key name is read back in code.
+    [GeneratedRegex(@"(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)(?<keytail>[\w.-]{0,30})[""']?[ \t]*(?::=|=>|=|:)[ \t]*[""']?(?<secret>[^\s""'`<>,;]{8,200})(?![<>])", Options | RegexOptions.IgnoreCase, TimeoutMs)]
     private static partial Regex GenericAssignment();
 
     [GeneratedRegex(@"(?:url|uri|endpoint|type|name|arn|_id|id$|expir|ttl|length|policy|hint|file|path|header|format|count|limit|hash|digest|fingerprint|checksum|rotation|manager|store|vault|provider)", Options | RegexOptions.IgnoreCase)]

@@ -141,17 +141,40 @@ public sealed class SecretScanner
             }
         }
 
-        accepted.Sort((a, b) => a.Start.CompareTo(b.Start));
         return accepted;
     }
 
     // Earlier rules are more specific; a later rule never re-reports (or re-redacts) characters already claimed.
+    // Accepted hits stay sorted by start and never overlap, so only the neighbours need checking.
     private static void Accept(List<Hit> accepted, Hit hit)
     {
-        if (!accepted.Any(a => a.Start < hit.End && hit.Start < a.End))
+        var index = FirstEndingAfter(accepted, hit.Start);
+        if (index < accepted.Count && accepted[index].Start < hit.End)
         {
-            accepted.Add(hit);
+            return;
         }
+
+        accepted.Insert(index, hit);
+    }
+
+    // Index of the first hit whose end lies after position (hits sorted and disjoint, so ends are sorted too).
+    private static int FirstEndingAfter(List<Hit> hits, int position)
+    {
+        int low = 0, high = hits.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (hits[mid].End <= position)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
     }
 
     private static Hit? Assess(SecretRule rule, Match match, string text)
@@ -259,7 +282,10 @@ public sealed class SecretScanner
     // copy is found and redacted whole.
     private static Regex WrappedLiteral(string secret)
     {
-        var pattern = string.Join(@"(?:\r?\n[ \t>]*)?", secret.Select(c => Regex.Escape(c.ToString())));
+        // A break inside the first three characters is not expected; keeping them contiguous lets the engine search
+        // for them as a literal instead of trying every occurrence of the first character.
+        var head = Regex.Escape(secret[..3]);
+        var pattern = head + string.Concat(secret[3..].Select(c => @"(?:\r?\n[ \t>]*)?" + Regex.Escape(c.ToString())));
         return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(2));
     }
 
@@ -298,12 +324,9 @@ public sealed class SecretScanner
     {
         var builder = new StringBuilder(to - from);
         var position = from;
-        foreach (var hit in hits)
+        for (var i = FirstEndingAfter(hits, from); i < hits.Count && hits[i].Start < to; i++)
         {
-            if (hit.End <= from || hit.Start >= to)
-            {
-                continue;
-            }
+            var hit = hits[i];
 
             if (hit.Start > position)
             {
