@@ -79,6 +79,30 @@ public class SecretCorpusTests(ITestOutputHelper output)
         }
     }
 
+    // Any five consecutive characters of a secret's body (its format prefix aside) in the redacted text would
+    // mean more than the last four leaked. Key blocks are checked for their body lines instead.
+    [Fact]
+    public void RedactionNeverShowsMoreThanTheLastFourCharactersOfAPlantedSecret()
+    {
+        foreach (var planted in SecretCorpus.Planted)
+        {
+            var redacted = _scanner.Redact(planted.Text);
+            foreach (var finding in _scanner.Scan(planted.Text))
+            {
+                var secret = planted.Text.Substring(Offset(planted.Text, finding.Line, finding.Column), finding.Length);
+                var body = finding.RuleId.StartsWith("private-key", StringComparison.Ordinal)
+                    ? secret[(secret.IndexOf("KEY-----", StringComparison.Ordinal) + 8)..].Split("-----END")[0]
+                    : secret[SecretValueChecks.FormatPrefix(secret).Length..];
+                for (var i = 0; i + 5 <= body.Length; i++)
+                {
+                    var window = body.Substring(i, 5);
+                    Assert.False(redacted.Contains(window, StringComparison.Ordinal) && !window.Contains('\n'),
+                        $"{planted}: '{window}' of a {finding.RuleId} survives in: {redacted}");
+                }
+            }
+        }
+    }
+
     [Fact]
     public void LeavesCleanTextUnchangedWhenRedacting()
     {
@@ -90,5 +114,16 @@ public class SecretCorpusTests(ITestOutputHelper output)
                 Assert.Equal(clean.Text, _scanner.Redact(clean.Text));
             }
         }
+    }
+
+    private static int Offset(string text, int line, int column)
+    {
+        var offset = 0;
+        for (var i = 1; i < line; i++)
+        {
+            offset = text.IndexOf('\n', offset) + 1;
+        }
+
+        return offset + column - 1;
     }
 }
