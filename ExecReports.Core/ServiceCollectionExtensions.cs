@@ -40,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<HealthService>();
         services.AddIngestion();
         services.AddKpis();
+        services.AddSingleton(_ => Validation.Secrets.SecretScanner.FromConfiguration(configuration));
         return services;
     }
 
