@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using ExecReports.Core.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace ExecReports.Cli.Commands;
 
@@ -19,7 +20,19 @@ internal static class HandoffsCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = await CliHost.StartAsync(cancellationToken);
+            IHost host;
+            try
+            {
+                host = await CliHost.StartAsync(cancellationToken);
+            }
+            catch (CatalogException e)
+            {
+                // The message already names file, line and field; a stack trace would only bury it.
+                await Console.Error.WriteLineAsync(e.Message);
+                return 1;
+            }
+
+            using var _ = host;
             var path = parse.GetValue(pathOption);
             var catalog = host.Services.GetRequiredService<EntityCatalogProvider>().Current;
             using var store = path is null

@@ -47,6 +47,8 @@ public static partial class EntityCatalogLoader
 
     private sealed class Reader(string file)
     {
+        private readonly Dictionary<string, long> _idLines = new(StringComparer.OrdinalIgnoreCase);
+
         public List<CatalogProblem> Problems { get; } = [];
 
         public EntityCatalog? Read(string yaml)
@@ -103,7 +105,7 @@ public static partial class EntityCatalogLoader
             }
 
             CheckUniqueness(entities);
-            return new EntityCatalog(file, entities, defaults);
+            return Problems.Count == 0 ? new EntityCatalog(file, entities, defaults) : null;
         }
 
         private CatalogEntity? ReadEntity(YamlNode node, string path)
@@ -122,6 +124,13 @@ public static partial class EntityCatalogLoader
             if (id is not null && !SlugPattern().IsMatch(id))
             {
                 Add(Child(map, "id")!.Start.Line, $"{path}.id", $"'{id}' must be a lowercase slug (letters, digits and single '-')");
+            }
+
+            // Checked here rather than over the finished entities so a duplicate is found even when the
+            // first copy has other problems.
+            if (id is not null && !_idLines.TryAdd(id, map.Start.Line))
+            {
+                Add(map.Start.Line, $"{path}.id", $"duplicate id '{id}' (first defined on line {_idLines[id]})");
             }
 
             EntityKind? kind = null;
@@ -241,15 +250,6 @@ public static partial class EntityCatalogLoader
 
         private void CheckUniqueness(List<CatalogEntity> entities)
         {
-            var seen = new Dictionary<string, CatalogEntity>(StringComparer.OrdinalIgnoreCase);
-            foreach (var entity in entities)
-            {
-                if (!seen.TryAdd(entity.Id, entity))
-                {
-                    Add(entity.Line, "id", $"duplicate id '{entity.Id}' (first defined on line {seen[entity.Id].Line})");
-                }
-            }
-
             // A name or alias that points at two entities would make handoff assignment a coin toss.
             var names = new Dictionary<string, CatalogEntity>(StringComparer.OrdinalIgnoreCase);
             foreach (var entity in entities)
@@ -258,7 +258,7 @@ public static partial class EntityCatalogLoader
                 {
                     if (names.TryGetValue(key, out var owner) && owner.Id != entity.Id)
                     {
-                        Add(entity.Line, "aliases", $"'{key}' of '{entity.Id}' is already the id, name or alias of '{owner.Id}' (line {owner.Line})");
+                        Add(entity.Line, "name/aliases", $"'{key}' of '{entity.Id}' is already the id, name or alias of '{owner.Id}' (line {owner.Line})");
                     }
                     else
                     {

@@ -69,10 +69,11 @@ public static partial class HandoffParser
             var body = string.Join('\n', _lines.Select((line, i) => i < bodyStartLine ? "" : line));
             var document = Markdown.Parse(body, Pipeline);
             var h1 = document.Descendants<HeadingBlock>().FirstOrDefault(h => h.Level == 1);
-            var title = frontMatter.Title ?? (h1 is null ? null : InlineText(h1.Inline, [])) ?? Path.GetFileNameWithoutExtension(file);
+            var writtenTitle = frontMatter.Title ?? (h1 is null ? null : InlineText(h1.Inline, []));
+            var title = string.IsNullOrEmpty(writtenTitle) ? Path.GetFileNameWithoutExtension(file) : writtenTitle;
             var metaLines = ReadMetadataLines(bodyStartLine);
 
-            var (entityId, assignment) = AssignEntity(frontMatter, metaLines, title);
+            var (entityId, assignment) = AssignEntity(frontMatter, metaLines, writtenTitle);
             var (updated, updatedSource) = AssignUpdated(frontMatter, metaLines);
             var sections = ReadSections(document, h1);
             if (!sections.Any(s => s.Facts.Count > 0))
@@ -196,7 +197,7 @@ public static partial class HandoffParser
             return found;
         }
 
-        private (string?, EntityAssignment) AssignEntity(FrontMatter frontMatter, Dictionary<string, (string Value, int Line)> metaLines, string title)
+        private (string?, EntityAssignment) AssignEntity(FrontMatter frontMatter, Dictionary<string, (string Value, int Line)> metaLines, string? title)
         {
             if (!string.IsNullOrEmpty(frontMatter.Entity))
             {
@@ -218,7 +219,7 @@ public static partial class HandoffParser
                 Warn(line.Line, $"'Entity: {line.Value}' is not an id, name or alias in the catalog");
             }
 
-            if (Infer(title) is { } byTitle)
+            if (!string.IsNullOrEmpty(title) && Infer(title) is { } byTitle)
             {
                 return (byTitle, EntityAssignment.Title);
             }

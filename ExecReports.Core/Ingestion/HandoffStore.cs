@@ -111,8 +111,10 @@ public sealed class HandoffStore : IDisposable
             changed = true;
         }
 
-        changed |= previous is null || previous.FolderProblem != folderProblem;
-        if (folderProblem is not null)
+        var folderStateChanged = previous is null || previous.FolderProblem != folderProblem;
+        changed |= folderStateChanged;
+        // Without a folder there is no watcher and every read scans: log the problem once, not per read.
+        if (folderProblem is not null && folderStateChanged)
         {
             _logger.LogWarning("{Problem}", folderProblem);
         }
