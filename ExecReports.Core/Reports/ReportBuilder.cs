@@ -20,10 +20,21 @@ public sealed class ReportBuilder(ReportRole role, string period)
         return section;
     }
 
+    // For the opening section, which summarises what the others quote and so is written last.
+    public SectionBuilder SectionAtTop(string id, string heading)
+    {
+        var section = new SectionBuilder(id, heading, required: true);
+        _sections.Insert(0, section);
+        return section;
+    }
+
+    public IReadOnlyList<Metric> Quoted => _sections.SelectMany(s => s.Quoted).DistinctBy(m => (m.Id, m.Period)).ToList();
+
     public Report Build(ReportMetadataInputs inputs)
     {
         var sections = _sections.Select(s => s.Build()).ToList();
-        var quoted = _sections.SelectMany(s => s.Quoted).DistinctBy(m => m.Id).OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
+        var quoted = _sections.SelectMany(s => s.Quoted).DistinctBy(m => (m.Id, m.Period))
+            .OrderBy(m => m.Id, StringComparer.Ordinal).ThenByDescending(m => m.Period, StringComparer.Ordinal).ToList();
         var metadata = new ReportMetadata
         {
             Role = role.Id,
@@ -69,10 +80,11 @@ public sealed class ReportBuilder(ReportRole role, string period)
         else
         {
             sb.Append(MarkdownText.Table(
-                ["Metric", "Value", "Kind", "Formula", "Inputs"],
+                ["Metric", "Period", "Value", "Kind", "Formula", "Inputs"],
                 quoted.Select(m => (IReadOnlyList<string>)
                 [
                     $"{MarkdownText.Cell(m.Label)} (`{m.Id}`)",
+                    m.Period,
                     MarkdownText.Cell(m.Display),
                     m.Kind.ToString().ToLowerInvariant(),
                     MarkdownText.Cell(m.Formula),

@@ -19,6 +19,9 @@ public sealed record Metric
     public required IReadOnlyList<MetricInput> Inputs { get; init; }
     public MetricKind Kind { get; init; } = MetricKind.Actual;
 
+    // Which way is good, for variance colouring; null when direction has no meaning (a count of units, a date).
+    public Favourable? Better { get; init; }
+
     // Shown instead of a number: "∞" for a cash-positive runway, "insufficient data: 2 months of history".
     public string? Special { get; init; }
 

@@ -1,0 +1,78 @@
+using ExecReports.Core.Ingestion;
+using ExecReports.Core.Reports.Metrics;
+
+namespace ExecReports.Core.Reports;
+
+// Every report opens with what moved: its own figures against last month, new issues, targets newly met or missed.
+internal static class ChangedSinceLastMonth
+{
+    private const int Largest = 5;
+
+    public static void Write(ReportContext context, ReportBuilder report)
+    {
+        var section = report.SectionAtTop("changed-since-last-month", ReportSections.ChangedSinceLastMonth);
+        var previousPeriod = context.Period.Previous().ToString();
+
+        var movements = report.Quoted
+            .Where(m => m.Period == context.PeriodText && m.Value is not null && m.Better is not null)
+            .Select(m => (Now: m, Then: context.Previous.Find(m.Id)))
+            .Where(x => x.Then?.Value is not null && x.Then.Value != x.Now.Value)
+            .Select(x => (x.Now, Then: x.Then!, Result: Variance.Assess(x.Now.Value!.Value, x.Then!.Value!.Value, x.Now.Better!.Value,
+                context.Finance.MaterialityPercent, context.Finance.MaterialityAmount, $"{previousPeriod} {x.Then.Display}")))
+            .OrderByDescending(x => x.Result.IsMaterial)
+            .ThenByDescending(x => Math.Abs(x.Result.DeltaPercent ?? 1m))
+            .ThenBy(x => x.Now.Id, StringComparer.Ordinal)
+            .Take(Largest)
+            .ToList();
+
+        if (movements.Count == 0)
+        {
+            section.Missing($"no figure in this report can be compared with {previousPeriod} (no KPI inputs for that month, or nothing moved)");
+        }
+        else
+        {
+            section.Paragraph($"The largest movements among this report's figures, {previousPeriod} → {context.PeriodText}:");
+            section.Table(
+                ["Figure", previousPeriod, context.PeriodText, "Status", "Why"],
+                movements.Select(x => (IReadOnlyList<string>)
+                [
+                    Rendering.MarkdownText.Cell(x.Now.Label),
+                    section.Quote(x.Then),
+                    section.Quote(x.Now),
+                    StatusWord(x.Result.Status),
+                    Rendering.MarkdownText.Cell(x.Result.Reason),
+                ]));
+        }
+
+        var newIssues = context.Facts(section: SectionKind.KnownIssues)
+            .Where(f => f.Document.Updated is { } updated && updated >= context.Period.FirstDay && updated <= context.Period.LastDay)
+            .Take(Largest)
+            .ToList();
+        if (newIssues.Count > 0)
+        {
+            section.Paragraph($"Known issues in handoffs updated in {context.PeriodText}:");
+            section.Bullets(newIssues.Select(f => $"{context.Quote(f.Fact.Text)} ({Rendering.MarkdownText.Escape(f.Source)})"));
+        }
+        else
+        {
+            section.Paragraph($"No handoff with known issues was updated in {context.PeriodText}.");
+        }
+
+        var targetChanges = context.Catalog.Entities
+            .Select(e => (Entity: e, Now: context.Metrics.Find(PortfolioCalculator.TargetAttainment(e.Id)), Then: context.Previous.Find(PortfolioCalculator.TargetAttainment(e.Id))))
+            .Where(x => x.Now?.Value is not null && x.Then?.Value is not null && (x.Now.Value >= 1m) != (x.Then.Value >= 1m))
+            .ToList();
+        if (targetChanges.Count > 0)
+        {
+            section.Bullets(targetChanges.Select(x =>
+                $"{Rendering.MarkdownText.Escape(x.Entity.Name)}: revenue target {(x.Now!.Value >= 1m ? "newly met" : "newly missed")} ({section.Quote(x.Then!)} of target in {previousPeriod}, {section.Quote(x.Now)} now)"));
+        }
+    }
+
+    public static string StatusWord(VarianceStatus status) => status switch
+    {
+        VarianceStatus.OnTrack => "on track",
+        VarianceStatus.AtRisk => "at risk",
+        _ => "off track",
+    };
+}
