@@ -10,6 +10,7 @@ internal static class Program
         var root = new RootCommand("ExecReports: generate, validate and send the monthly executive reports headless.")
         {
             HealthCommand.Create(),
+            KpisCommand.Create(),
         };
 
         var parse = root.Parse(args);
