@@ -11,14 +11,22 @@ public class KpiSeedTests
     private static readonly string SamplesPath = Path.Combine(RepoPaths.Samples, "kpis");
 
     [Fact]
-    public async Task SeedLoadsTwelveMonthsForEachOfTheSevenEntitiesExactlyOnceAcrossRestarts()
+    public async Task SeedLoadsTwelveMonthsForEachOfTheSevenEntitiesOnceAndNeverOverAUsersEdit()
     {
         using var temp = new TempDirectory();
         var data = temp.Combine("data");
+        var november = Period.Parse("2026-11");
         for (var start = 0; start < 3; start++)
         {
             await using var services = new CoreServicesBuilder(data).With("Kpis:SamplesPath", SamplesPath).Build();
             await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+            if (start == 0)
+            {
+                await using var editScope = services.CreateAsyncScope();
+                var kpis = editScope.ServiceProvider.GetRequiredService<KpiService>();
+                var month = (await kpis.GetAsync("jada", november))!;
+                Assert.True((await kpis.SaveAsync(month with { CashOnHand = 1234m }, "owner@example.com")).Saved);
+            }
         }
 
         await using var check = new CoreServicesBuilder(data).With("Kpis:SamplesPath", SamplesPath).Build();
@@ -27,10 +35,13 @@ public class KpiSeedTests
         var perEntity = await db.KpiRecords.GroupBy(r => r.EntityId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         var periods = await db.KpiRecords.Select(r => r.Period).Distinct().OrderBy(p => p).ToListAsync();
 
-        Assert.Equal(KnownEntities.SampleIds.Order(), perEntity.Select(e => e.Key).Order());
+        Assert.Equal(KnownEntities.SampleIds.Order(StringComparer.Ordinal), perEntity.Select(e => e.Key).Order(StringComparer.Ordinal));
         Assert.All(perEntity, e => Assert.Equal(12, e.Count));
-        Assert.Equal(Period.Range(Period.Parse("2025-12"), Period.Parse("2026-11")).Select(p => p.ToString()), periods);
-        Assert.All(await db.KpiRecords.ToListAsync(), r => Assert.Equal(1, r.Version));
+        Assert.Equal(Period.Range(Period.Parse("2025-12"), november).Select(p => p.ToString()), periods);
+        Assert.Equal(1, await db.SeedRuns.CountAsync(r => r.Name == "kpi-samples"));
+        var edited = (await scope.ServiceProvider.GetRequiredService<KpiService>().GetStoredAsync("jada", november))!;
+        Assert.Equal((1234m, 2, "owner@example.com"), (edited.Month.CashOnHand, edited.Version, edited.UpdatedBy));
+        Assert.Equal(12 * 7 - 1, await db.KpiRecords.CountAsync(r => r.Version == 1 && r.UpdatedBy == KpiSeedStep.SeedUser));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
