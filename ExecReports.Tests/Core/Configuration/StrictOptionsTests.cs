@@ -17,6 +17,7 @@ public class StrictOptionsTests
         ["Email:Transport"] = "Pickup",
         ["Email:From"] = "reports@example.com",
         ["Archive:Provider"] = "FileSystem",
+        ["Kpis:SamplesPath"] = "samples/kpis/",
     };
 
     [Fact]
