@@ -101,6 +101,23 @@ public class KpiImportExportTests
         Assert.StartsWith(expectedPath, error.FieldPath);
     }
 
+    [Theory]
+    [InlineData("expenses", "amount", "expenses[1].amount")]
+    [InlineData("pipeline", "stage", "pipeline[0].stage")]
+    [InlineData("", "period", "period")]
+    public async Task NamesAMissingRequiredNumberDateOrChoiceInsteadOfDefaultingIt(string list, string field, string expectedPath)
+    {
+        await using var db = await KpiDatabase.StartAsync();
+        var node = JsonNode.Parse(KpiJson.Serialize(new KpiMonthBuilder()))!;
+        var target = list.Length == 0 ? node.AsObject() : node[list]![list == "expenses" ? 1 : 0]!.AsObject();
+        target.Remove(field);
+
+        var result = await db.WithKpis(k => k.ImportJsonAsync(Utf8(node.ToJsonString()), "importer@example.com"));
+
+        var error = Assert.Single(Assert.Single(result.Records).Errors);
+        Assert.Equal((expectedPath, "is required."), (error.FieldPath, error.Message));
+    }
+
     [Fact]
     public async Task ReportsAFileThatIsNotJsonAsOneRejectedResult()
     {
