@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ExecReports.Cli.Commands;
+using ExecReports.Core.Ingestion;
 
 namespace ExecReports.Cli;
 
@@ -11,6 +12,8 @@ internal static class Program
         {
             HealthCommand.Create(),
             HandoffsCommand.Create(),
+            KpisCommand.Create(),
+            GenerateCommand.Create(),
         };
 
         var parse = root.Parse(args);
@@ -25,6 +28,15 @@ internal static class Program
             return 2;
         }
 
-        return await parse.InvokeAsync();
+        try
+        {
+            return await parse.InvokeAsync();
+        }
+        catch (CatalogException e)
+        {
+            // The message already names file, line and field; a stack trace would only bury it.
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
     }
 }

@@ -5,6 +5,7 @@ using ExecReports.Core.Email;
 using ExecReports.Core.Health;
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class ServiceCollectionExtensions
     //   "Email":             { "Transport": "Pickup", "From": "..." }
     //   "Archive":           { "Provider": "FileSystem" }
     //   "Data":              entity catalog and handoffs (see Ingestion/DataOptions)
+    //   "Finance":           { "MinimumCash": 10000, ... } (see Reports/Finance/FinanceOptions)
     //   "Kpis":              { "SamplesPath": "samples/kpis/" }
     public static IServiceCollection AddExecReportsCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<HealthService>();
         services.AddIngestion();
         services.AddKpis();
+        services.AddReports();
         services.AddSingleton(_ => Validation.Secrets.SecretScanner.FromConfiguration(configuration));
         return services;
     }

@@ -27,13 +27,16 @@ public static class KpiJson
         return options;
     }
 
-    // Missing required values are reported by KpiValidator with their field path, which is clearer
-    // than the serializer's "missing required properties" on the whole object.
+    // A missing required text is left null for KpiValidator to report with its wording; a missing
+    // required number, date or enum stays a serializer error, or it would silently become 0.
     private static void NothingRequired(JsonTypeInfo typeInfo)
     {
         foreach (var property in typeInfo.Properties)
         {
-            property.IsRequired = false;
+            if (!property.PropertyType.IsValueType)
+            {
+                property.IsRequired = false;
+            }
         }
     }
 
@@ -60,12 +63,34 @@ public static class KpiJson
         }
     }
 
-    public static string FieldPath(JsonException ex) =>
-        ex.Path is null or "$" ? "" : ex.Path.StartsWith("$.", StringComparison.Ordinal) ? ex.Path[2..] : ex.Path.TrimStart('$');
+    public static string FieldPath(JsonException ex)
+    {
+        var path = ex.Path is null or "$" ? "" : ex.Path.StartsWith("$.", StringComparison.Ordinal) ? ex.Path[2..] : ex.Path.TrimStart('$');
+        return MissingField(ex) is { } missing ? (path.Length == 0 ? missing : $"{path}.{missing}") : path;
+    }
+
+    private static string? MissingField(JsonException ex)
+    {
+        const string marker = "missing required properties including: '";
+        var at = ex.Message.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var start = at + marker.Length;
+        var end = ex.Message.IndexOf('\'', start);
+        return end > start ? ex.Message[start..end] : null;
+    }
 
     // The serializer appends "Path: ... | LineNumber ..." and type names; keep the human part.
     public static string Describe(JsonException ex)
     {
+        if (MissingField(ex) is not null)
+        {
+            return "is required.";
+        }
+
         var message = ex.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         message = cut >= 0 ? message[..cut] : message;

@@ -27,7 +27,7 @@ public sealed record KpiImportRecordResult(int Index, string? EntityId, string? 
 {
     public override string ToString() =>
         $"#{Index} {EntityId ?? "(no entityId)"} {Period ?? "(no period)"}: {Outcome.ToString().ToLowerInvariant()}"
-        + (Outcome == KpiImportOutcome.Rejected ? " - " + string.Join("; ", Errors) : EditCount > 0 ? $" ({EditCount} field changes)" : "");
+        + (Outcome == KpiImportOutcome.Rejected ? " - " + string.Join("; ", Errors) : EditCount > 0 ? $" ({EditCount} field{(EditCount == 1 ? "" : "s")} changed)" : "");
 }
 
 public sealed record KpiImportResult(IReadOnlyList<KpiImportRecordResult> Records)

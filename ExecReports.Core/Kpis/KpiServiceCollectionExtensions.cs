@@ -14,8 +14,12 @@ public static class KpiServiceCollectionExtensions
     {
         services.AddStrictOptions<KpiOptions>(KpiOptions.SectionName);
 
-        // The entity catalog replaces this registration when it is wired in.
-        services.TryAddSingleton(_ => KnownEntities.Of(KnownEntities.SampleIds));
+        // The catalog is the one list of entity ids; KPI inputs for anything else are rejected.
+        services.TryAddSingleton(sp =>
+        {
+            var catalog = sp.GetRequiredService<Ingestion.EntityCatalogProvider>();
+            return new KnownEntities(() => catalog.Current.Entities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal));
+        });
 
         services.AddSingleton(sp =>
         {

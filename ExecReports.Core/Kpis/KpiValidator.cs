@@ -40,7 +40,8 @@ public static partial class KpiValidator
             v.Add("currency", $"'{month.Currency}' is not a 3-letter ISO code in capitals (e.g. USD).");
         }
 
-        var period = month.Period.IsSet ? month.Period : (Period?)null;
+        // Dates are checked against the month only when the month itself is believable.
+        var period = month.Period.IsSet && month.Period.Year is >= EarliestYear and <= LatestYear ? month.Period : (Period?)null;
 
         for (var i = 0; i < month.Revenue.Count; i++)
         {

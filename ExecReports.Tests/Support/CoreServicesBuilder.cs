@@ -5,18 +5,13 @@ using Microsoft.Extensions.Logging;
 
 namespace ExecReports.Tests.Support;
 
-// Core's real registrations over a throwaway data folder; tests add or override what they need.
+// Core's real registrations and the shipped appsettings.json over a throwaway data folder; tests override what they need.
 public sealed class CoreServicesBuilder(string dataPath)
 {
     private readonly Dictionary<string, string?> _settings = new()
     {
         ["ExecReports:DataPath"] = dataPath,
         ["ExecReports:BaseDirectory"] = RepoPaths.Root,
-        ["Database:Provider"] = "Sqlite",
-        ["Email:Transport"] = "Pickup",
-        ["Email:From"] = "reports@example.com",
-        ["Archive:Provider"] = "FileSystem",
-        ["Kpis:SamplesPath"] = "samples/kpis/",
     };
 
     private readonly List<Action<IServiceCollection>> _configure = [];
@@ -35,7 +30,10 @@ public sealed class CoreServicesBuilder(string dataPath)
 
     public ServiceProvider Build()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(RepoPaths.Root, "appsettings.json"))
+            .AddInMemoryCollection(_settings)
+            .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));

@@ -29,6 +29,21 @@ public static class CfoMetricIds
 
     public static string TargetFor(string period) => $"cfo.target.{period}";
 
+    // The monthly history behind the trailing figures: "cfo.history.2026-09.net-burn".
+    public static string History(string period, string figure) => $"cfo.history.{period}.{figure}";
+
+    public static string? HistoryPeriod(string id) =>
+        id.StartsWith("cfo.history.", StringComparison.Ordinal) ? id.Split('.')[2] : null;
+
+    public static Metrics.Favourable? Better(string id) => id switch
+    {
+        CashIn or RevenueAverage or Cash or ContributionMarginRatio or MarginOfSafety => Metrics.Favourable.Higher,
+        RunwayTrailing or RunwayForecast or RunwayCashChange or RunwayToMinimumCash => Metrics.Favourable.Higher,
+        GrossBurn or NetBurn or NetBurnAverage or NetBurnLow or NetBurnHigh or FixedCostsAverage or VariableCostsAverage => Metrics.Favourable.Lower,
+        BreakEvenRevenue or BookingsNeeded => Metrics.Favourable.Lower,
+        _ => null,
+    };
+
     // The families whose figures every other report must quote unchanged.
     public static bool IsGuarded(string id) => id.StartsWith("cfo.burn.", StringComparison.Ordinal)
         || id.StartsWith("cfo.runway.", StringComparison.Ordinal)

@@ -28,8 +28,9 @@ public sealed class CfoModel(FinanceOptions options)
             MetricKind kind = MetricKind.Actual, string? special = null) =>
             book.Add(new Metric
             {
-                Id = id, Label = label, Value = value is { } v ? Math.Round(v, 4) : null, Unit = unit, Period = p,
-                Formula = formula, Inputs = inputs.ToList(), Kind = kind, Special = special,
+                Id = id, Label = label, Value = value is { } v ? Math.Round(v, 4) : null, Unit = unit,
+                Period = CfoMetricIds.HistoryPeriod(id) ?? p,
+                Formula = formula, Inputs = inputs.ToList(), Kind = kind, Special = special, Better = CfoMetricIds.Better(id),
             });
 
         string Insufficient(int n, int needed) => $"insufficient data: {n} month{(n == 1 ? "" : "s")} of history (needs {needed})";
@@ -54,6 +55,15 @@ public sealed class CfoModel(FinanceOptions options)
             "sum of ownerDraws; financing, not burn", current?.Inputs("ownerDraws", e => e.OwnerDraws) ?? []);
         Add(CfoMetricIds.CapitalInjections, "Capital injections (financing)", current?.CapitalInjections, MetricUnit.Usd,
             "sum of capitalInjections; financing, not burn", current?.Inputs("capitalInjections", e => e.CapitalInjections) ?? []);
+
+        foreach (var month in trend)
+        {
+            var mp = month.Period.ToString();
+            Add(CfoMetricIds.History(mp, "cash-in"), $"Cash received {mp}", month.CashIn, MetricUnit.Usd, "sum of revenue[].received", month.Inputs("revenue[].received", e => e.CashReceived));
+            Add(CfoMetricIds.History(mp, "expenses"), $"Expenses {mp}", month.Expenses, MetricUnit.Usd, "sum of expenses[].amount", month.Inputs("expenses[].amount", e => e.ExpenseTotal));
+            Add(CfoMetricIds.History(mp, "net-burn"), $"Net burn {mp}", month.NetBurn, MetricUnit.Usd, "expenses − cash received", month.Inputs("expenses[].amount − revenue[].received", e => e.ExpenseTotal - e.CashReceived));
+            Add(CfoMetricIds.History(mp, "cash"), $"Cash on hand {mp}", month.Cash, MetricUnit.Usd, "sum of cashOnHand", month.Inputs("cashOnHand", e => e.CashOnHand));
+        }
 
         // Trailing three months.
         var enough = trailing.Count == TrailingMonths && current is not null;
@@ -284,15 +294,17 @@ public sealed class CfoModel(FinanceOptions options)
                 .Select(e => new MetricInput($"kpi:{e.EntityId}", "targets.monthlyRevenueTarget", period.ToString(), MetricFormat.Money(e.Targets!.MonthlyRevenueTarget!.Value))) ?? [],
             special: configured is null ? $"no revenue targets recorded for {period}" : null);
 
-        var start = configured ?? revenue.Value;
+        var start = revenue.Value;
         if (start is null)
         {
             return [];
         }
 
-        // Ramp linearly from this month's target to break-even plus a buffer by the end of next year's last quarter.
+        // Ramp linearly from today's revenue to the higher of this month's target and break-even plus a buffer,
+        // reached by the end of next year's last quarter.
         var end = new Period(period.Year + 1, 12);
-        var goal = breakEven.Value is { } be ? Math.Max(start.Value, be * (1 + options.TargetBufferPercent)) : start.Value * (1 + options.TargetBufferPercent);
+        var floor = breakEven.Value is { } be ? be * (1 + options.TargetBufferPercent) : start.Value * (1 + options.TargetBufferPercent);
+        var goal = Math.Max(configured ?? 0m, floor);
         var steps = Period.MonthsBetween(period, end);
         var targets = new List<Metric>();
         for (var k = 1; k <= steps; k++)
@@ -300,7 +312,7 @@ public sealed class CfoModel(FinanceOptions options)
             var month = period.AddMonths(k);
             var value = Math.Round(start.Value + (goal - start.Value) * k / steps, 0);
             targets.Add(add(CfoMetricIds.TargetFor(month.ToString()), $"Revenue target {month}", value, MetricUnit.Usd,
-                FormattableString.Invariant($"this month's target + (break-even revenue × (1 + {options.TargetBufferPercent * 100m:0}%) − this month's target) × {k}/{steps}"),
+                FormattableString.Invariant($"revenue (trailing 3-month average) + (max(this month's target, break-even revenue × (1 + {options.TargetBufferPercent * 100m:0}%)) − revenue) × {k}/{steps}"),
                 fromMetrics(breakEven.Value is null ? [revenue] : [breakEven, revenue])
                     .Append(new MetricInput("config", "Finance:TargetBufferPercent", null, FormattableString.Invariant($"{options.TargetBufferPercent * 100m:0}%"))),
                 MetricKind.Forecast));

@@ -193,13 +193,10 @@ public class EntityCatalogTests
         await System.IO.File.WriteAllTextAsync(path, yaml);
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.Sources.Clear();
+        builder.Configuration.AddJsonFile(System.IO.Path.Combine(RepoPaths.Root, "appsettings.json"));
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ExecReports:DataPath"] = temp.Combine("data"),
-            ["Database:Provider"] = "Sqlite",
-            ["Email:Transport"] = "Pickup",
-            ["Email:From"] = "reports@example.com",
-            ["Archive:Provider"] = "FileSystem",
             ["Data:EntitiesFile"] = path,
         });
         builder.Services.AddExecReportsCore(builder.Configuration);

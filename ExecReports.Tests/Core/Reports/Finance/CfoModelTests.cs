@@ -177,12 +177,13 @@ public class CfoModelTests
     }
 
     [Fact]
-    public void RevenueTargetsRampToBreakEvenPlusBufferByTheEndOfNextYear()
+    public void RevenueTargetsRampFromRevenueToBreakEvenPlusBufferByTheEndOfNextYear()
     {
         var book = Compute(Shrinking());
 
         Assert.Equal(15_000m, book.Get(CfoMetricIds.RevenueTarget).Value);
-        Assert.Equal(16_328m, book.Get(CfoMetricIds.TargetFor("2026-12")).Value);
+        // From revenue 11,000 to max(15,000, 29,333.33 × 1.1) over 13 months.
+        Assert.Equal(12_636m, book.Get(CfoMetricIds.TargetFor("2026-12")).Value);
         Assert.Equal(32_267m, book.Get(CfoMetricIds.TargetFor("2027-12")).Value);
         Assert.Null(book.Find(CfoMetricIds.TargetFor("2028-01")));
     }

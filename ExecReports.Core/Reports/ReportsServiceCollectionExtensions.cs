@@ -1,0 +1,20 @@
+using ExecReports.Core.Reports.Finance;
+using ExecReports.Core.Reports.Generators;
+using ExecReports.Core.Reports.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExecReports.Core.Reports;
+
+public static class ReportsServiceCollectionExtensions
+{
+    // Reads "Finance": { "MinimumCash": 10000, "MaterialityPercent": 0.10, "MaterialityAmount": 500, "TargetBufferPercent": 0.10 }
+    public static IServiceCollection AddReports(this IServiceCollection services)
+    {
+        services.AddStrictOptions<FinanceOptions>(FinanceOptions.SectionName);
+        services.AddSingleton<MetricCalculator, PortfolioCalculator>();
+        services.AddSingleton<ReportGenerator, CfoReport>();
+        services.AddSingleton<ReportEngine>();
+        services.AddScoped<ReportInputsLoader>();
+        return services;
+    }
+}

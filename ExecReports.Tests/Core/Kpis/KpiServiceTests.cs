@@ -1,0 +1,167 @@
+using ExecReports.Core.Kpis;
+using ExecReports.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExecReports.Tests.Core.Kpis;
+
+public class KpiServiceTests
+{
+    [Fact]
+    public async Task SavesAMonthAndReadsItBackEqualFieldForField()
+    {
+        await using var db = await KpiDatabase.StartAsync();
+        KpiMonth month = new KpiMonthBuilder();
+
+        var result = await db.WithKpis(k => k.SaveAsync(month, "owner@example.com"));
+        var stored = await db.WithKpis(k => k.GetStoredAsync("jada", Period.Parse("2026-11")));
+
+        Assert.True(result.Saved);
+        Assert.True(result.Created);
+        Assert.NotNull(stored);
+        Assert.Equal(KpiJson.Serialize(month), KpiJson.Serialize(stored.Month));
+        Assert.Equal(1, stored.Version);
+        Assert.Equal("owner@example.com", stored.UpdatedBy);
+        Assert.Equal(db.Clock.GetUtcNow(), stored.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task RejectedSaveKeepsNothing()
+    {
+        await using var db = await KpiDatabase.StartAsync();
+
+        var result = await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().WithExpense(0, e => e with { Amount = -1450m }), "owner@example.com"));
+
+        Assert.False(result.Saved);
+        Assert.Equal("expenses[0].amount", Assert.Single(result.Errors).FieldPath);
+        Assert.Null(await db.WithKpis(k => k.GetAsync("jada", Period.Parse("2026-11"))));
+        Assert.Equal(0, await db.WithDb(d => d.KpiRecords.CountAsync()));
+        Assert.Equal(0, await db.WithDb(d => d.KpiEdits.CountAsync()));
+    }
+
+    [Fact]
+    public async Task RejectedEditLeavesThePreviousVersionAndHistoryUntouched()
+    {
+        await using var db = await KpiDatabase.StartAsync();
+        await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder(), "owner@example.com"));
+        var editsBefore = await db.WithDb(d => d.KpiEdits.CountAsync());
+
+        var result = await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().WithPipeline(0, p => p with { Probability = 5m }), "editor@example.com"));
+
+        Assert.False(result.Saved);
+        var stored = await db.WithKpis(k => k.GetStoredAsync("jada", Period.Parse("2026-11")));
+        Assert.Equal(0.5m, stored!.Month.Pipeline[0].Probability);
+        Assert.Equal(1, stored.Version);
+        Assert.Equal(editsBefore, await db.WithDb(d => d.KpiEdits.CountAsync()));
+    }
+
+    [Fact]
+    public async Task HistoryRecordsWhoWhenFieldAndOldToNewAcrossSeveralEdits()
+    {
+        await using var db = await KpiDatabase.StartAsync();
+        var period = Period.Parse("2026-11");
+        await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder(), "owner@example.com"));
+        var created = await db.WithKpis(k => k.HistoryAsync("jada", period));
+
+        db.Clock.Advance(TimeSpan.FromHours(2));
+        var firstEditAt = db.Clock.GetUtcNow();
+        var first = await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().WithExpense(2, e => e with { Amount = 250m }), "editor@example.com"));
+
+        db.Clock.Advance(TimeSpan.FromDays(1));
+        var second = await db.WithKpis(k => k.SaveAsync(
+            new KpiMonthBuilder().WithExpense(2, e => e with { Amount = 250m, AccountCode = "6900" }).With(m => m with { CashOnHand = 11500m }),
+            "owner@example.com"));
+
+        var history = await db.WithKpis(k => k.HistoryAsync("jada", period));
+
+        Assert.True(first.Saved && second.Saved);
+        Assert.Contains(created, e => e.FieldPath == "currency" && e.OldValue is null && e.NewValue == "USD");
+        var amountEdit = Assert.Single(first.Edits);
+        Assert.Equal(("expenses[2].amount", "212", "250", "editor@example.com", firstEditAt),
+            (amountEdit.FieldPath, amountEdit.OldValue, amountEdit.NewValue, amountEdit.By, amountEdit.At));
+        Assert.Equal(["cashOnHand", "expenses[2].accountCode"], second.Edits.Select(e => e.FieldPath).Order(StringComparer.Ordinal));
+        Assert.Contains(second.Edits, e => e is { FieldPath: "expenses[2].accountCode", OldValue: null, NewValue: "6900", By: "owner@example.com" });
+        Assert.Contains(second.Edits, e => e is { FieldPath: "cashOnHand", OldValue: "12000", NewValue: "11500" });
+
+        // Append-only: the earlier rows are still there, unchanged, in order.
+        Assert.Equal(created.Count + 1 + 2, history.Count);
+        Assert.Equal(created, history.Take(created.Count));
+        Assert.Equal(amountEdit with { Id = history[created.Count].Id }, history[created.Count]);
+        Assert.Equal(3, (await db.WithKpis(k => k.GetStoredAsync("jada", period)))!.Version);
+    }
+
+    [Fact]
+    public async Task SavingTheSameMonthAgainRecordsNoEdits()
+    {
+        await using var db = await KpiDatabase.StartAsync();
+        await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder(), "owner@example.com"));
+        var edits = await db.WithDb(d => d.KpiEdits.CountAsync());
+
+        var again = await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().WithExpense(0, e => e with { Amount = 1450.00m }), "owner@example.com"));
+
+        Assert.True(again.Saved);
+        Assert.Empty(again.Edits);
+        Assert.Equal(edits, await db.WithDb(d => d.KpiEdits.CountAsync()));
+    }
+
+    [Fact]
+    public async Task TheDatabaseRefusesToRewriteOrDeleteHistory()
+    {
+        await using var db = await KpiDatabase.StartAsync();
+        await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder(), "owner@example.com"));
+
+        var update = await Assert.ThrowsAsync<SqliteException>(() => db.WithDb(d => d.Database.ExecuteSqlRawAsync("UPDATE KpiEdits SET By = 'someone else'")));
+        var delete = await Assert.ThrowsAsync<SqliteException>(() => db.WithDb(d => d.Database.ExecuteSqlRawAsync("DELETE FROM KpiEdits")));
+
+        Assert.Contains("append-only", update.Message);
+        Assert.Contains("append-only", delete.Message);
+        Assert.Equal(0, await db.WithDb(d => d.KpiEdits.CountAsync(e => e.By == "someone else")));
+    }
+
+    [Fact]
+    public async Task RefusesASaveOverANewerVersion()
+    {
+        await using var db = await KpiDatabase.StartAsync();
+        await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder(), "owner@example.com"));
+        await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().With(m => m with { CashOnHand = 1m }), "editor@example.com", expectedVersion: 1));
+
+        var stale = await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().With(m => m with { CashOnHand = 2m }), "owner@example.com", expectedVersion: 1));
+
+        Assert.False(stale.Saved);
+        Assert.Contains("editor@example.com", Assert.Single(stale.Errors).Message);
+        Assert.Equal(1m, (await db.WithKpis(k => k.GetAsync("jada", Period.Parse("2026-11"))))!.CashOnHand);
+    }
+
+    [Fact]
+    public async Task ListsAPeriodAcrossEntitiesAndARangeForOneEntityInOrder()
+    {
+        await using var db = await KpiDatabase.StartAsync();
+        foreach (var (entity, period) in new[] { ("jada", "2026-11"), ("jada", "2025-12"), ("jada", "2026-10"), ("queenofsandiego", "2026-11"), ("jada", "2026-09") })
+        {
+            var month = new KpiMonthBuilder().For(entity, period).With(m => m with { EmailBlasts = [] }).Build();
+            Assert.True((await db.WithKpis(k => k.SaveAsync(month, "owner@example.com"))).Saved);
+        }
+
+        var november = await db.WithKpis(k => k.ListForPeriodAsync(Period.Parse("2026-11")));
+        var autumn = await db.WithKpis(k => k.ListRangeAsync("jada", Period.Parse("2026-09"), Period.Parse("2026-11")));
+
+        Assert.Equal(["jada", "queenofsandiego"], november.Select(m => m.EntityId));
+        Assert.Equal(["2026-09", "2026-10", "2026-11"], autumn.Select(m => m.Period.ToString()));
+    }
+
+    [Fact]
+    public async Task LastEditedAtIsTheLatestSaveOverallOrPerEntity()
+    {
+        await using var db = await KpiDatabase.StartAsync();
+        Assert.Null(await db.WithKpis(k => k.LastEditedAtAsync()));
+
+        await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder(), "owner@example.com"));
+        var jadaAt = db.Clock.GetUtcNow();
+        db.Clock.Advance(TimeSpan.FromDays(3));
+        await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().For("queenofsandiego", "2026-11"), "owner@example.com"));
+
+        Assert.Equal(db.Clock.GetUtcNow(), await db.WithKpis(k => k.LastEditedAtAsync()));
+        Assert.Equal(jadaAt, await db.WithKpis(k => k.LastEditedAtAsync("jada")));
+        Assert.Null(await db.WithKpis(k => k.LastEditedAtAsync("quickdumpnow")));
+    }
+}
