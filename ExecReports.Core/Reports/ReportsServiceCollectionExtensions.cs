@@ -15,6 +15,7 @@ public static class ReportsServiceCollectionExtensions
         services.AddSingleton<ReportGenerator, CfoReport>();
         services.AddSingleton<ReportEngine>();
         services.AddScoped<ReportInputsLoader>();
+        services.AddSingleton<ReportService>();
         return services;
     }
 }
