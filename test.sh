@@ -5,14 +5,24 @@ cd "$(dirname "$0")"
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian packages: chromium for the browser tests.
+# Debian packages: chromium for the browser tests, node + npm for the S3 stand-in (s3rver).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# s3rver for the S3 archive tests, kept out of the repo root (no package.json there); /.tools/ is git-ignored.
+if [ ! -d .tools/s3rver/node_modules/s3rver ]; then
+  echo "test.sh: installing s3rver@3.7.1 into .tools/s3rver"
+  mkdir -p .tools/s3rver
+  npm install --prefix .tools/s3rver --no-audit --no-fund --loglevel=error s3rver@3.7.1 >/dev/null
+fi
+export EXECREPORTS_S3RVER_DIR="$PWD/.tools/s3rver"
 
 dotnet build ExecReports.sln -c Release -nologo -v q
 set +e

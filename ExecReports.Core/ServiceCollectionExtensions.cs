@@ -18,8 +18,8 @@ public static class ServiceCollectionExtensions
     // Reads:
     //   "ExecReports":       { "DataPath": "data/" }
     //   "Database":          { "Provider": "Sqlite" },  "ConnectionStrings": { "Default": "" }
-    //   "Email":             { "Transport": "Pickup", "From": "..." }
-    //   "Archive":           { "Provider": "FileSystem" }
+    //   "Email":             { "Transport": "Pickup" | "Smtp" | "Ses", "From": "...", "Smtp", "Ses", "Retry", "Recipients", ... }
+    //   "Archive":           { "Provider": "FileSystem" | "S3", "S3": { ... }, "Retry": { ... } }
     //   "Data":              entity catalog and handoffs (see Ingestion/DataOptions)
     //   "Finance":           { "MinimumCash": 10000, ... } (see Reports/Finance/FinanceOptions)
     //   "Kpis":              { "SamplesPath": "samples/kpis/" }
@@ -27,8 +27,9 @@ public static class ServiceCollectionExtensions
     {
         services.AddStrictOptions<ExecReportsOptions>(ExecReportsOptions.SectionName);
         services.AddStrictOptions<DatabaseOptions>(DatabaseOptions.SectionName);
-        services.AddStrictOptions<EmailOptions>(EmailOptions.SectionName);
+        services.AddEmailOptions(configuration);
         services.AddStrictOptions<ArchiveOptions>(ArchiveOptions.SectionName);
+        services.AddSingleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => AppPaths.From(sp.GetRequiredService<IOptions<ExecReportsOptions>>()));
@@ -37,14 +38,30 @@ public static class ServiceCollectionExtensions
             options.UseSqlite(ConnectionStrings.Resolve(configuration, sp.GetRequiredService<AppPaths>())));
 
         services.AddSingleton<DatabaseInitializer>();
-        services.AddSingleton<IMailTransport, PickupMailTransport>();
-        services.AddSingleton<IArchiveStore, FileSystemArchiveStore>();
+        services.AddSingleton<IMailTransport>(sp => CreateMailTransport(sp));
+        services.AddSingleton<MailSender>();
+        services.AddSingleton<ReportMessageBuilder>();
+        services.AddSingleton<IArchiveStore>(sp =>
+            sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.Provider == "S3"
+                ? ActivatorUtilities.CreateInstance<S3ArchiveStore>(sp)
+                : ActivatorUtilities.CreateInstance<FileSystemArchiveStore>(sp));
         services.AddScoped<HealthService>();
         services.AddIngestion();
         services.AddKpis();
         services.AddReports();
         services.AddSingleton(_ => Validation.Secrets.SecretScanner.FromConfiguration(configuration));
         return services;
+    }
+
+    public static IMailTransport CreateMailTransport(IServiceProvider services)
+    {
+        var email = services.GetRequiredService<IOptions<EmailOptions>>().Value;
+        return email.Transport switch
+        {
+            "Smtp" => new SmtpMailTransport("Smtp", SmtpEndpoint.ForSmtp(email.Smtp)),
+            "Ses" => new SmtpMailTransport("Ses", SmtpEndpoint.ForSes(email.Ses)),
+            _ => ActivatorUtilities.CreateInstance<PickupMailTransport>(services),
+        };
     }
 
     // A misspelt key fails at start instead of silently binding nothing.

@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace ExecReports.Core.Email;
+
+// Transport settings are required only for the transport that is chosen; every address must parse.
+public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EmailOptions options)
+    {
+        var errors = new List<string>();
+
+        CheckAddress(errors, "Email:From", options.From);
+        if (!string.IsNullOrWhiteSpace(options.AuditAddress))
+        {
+            CheckAddress(errors, "Email:AuditAddress", options.AuditAddress);
+        }
+
+        foreach (var (role, list) in options.Recipients)
+        {
+            if (role != EmailOptions.DefaultRecipientsKey && !EmailOptions.RoleIds.Contains(role))
+            {
+                errors.Add($"Email:Recipients:{role} is not a report role; use Default or one of {string.Join(", ", EmailOptions.RoleIds)}.");
+            }
+
+            for (var i = 0; i < list.To.Count; i++)
+            {
+                CheckAddress(errors, $"Email:Recipients:{role}:To:{i}", list.To[i]);
+            }
+
+            for (var i = 0; i < list.Bcc.Count; i++)
+            {
+                CheckAddress(errors, $"Email:Recipients:{role}:Bcc:{i}", list.Bcc[i]);
+            }
+        }
+
+        if (options.Retry.MaxAttempts is < 1 or > 20)
+        {
+            errors.Add("Email:Retry:MaxAttempts must be between 1 and 20.");
+        }
+
+        if (options.Retry.BaseDelaySeconds is < 0 or > 600)
+        {
+            errors.Add("Email:Retry:BaseDelaySeconds must be between 0 and 600.");
+        }
+
+        switch (options.Transport)
+        {
+            case "Smtp":
+                ValidateSmtp(errors, options.Smtp);
+                break;
+            case "Ses":
+                ValidateSes(errors, options.Ses);
+                break;
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateSmtp(List<string> errors, SmtpSettings smtp)
+    {
+        if (string.IsNullOrWhiteSpace(smtp.Host))
+        {
+            errors.Add("Email:Smtp:Host is required when Email:Transport is Smtp.");
+        }
+
+        if (smtp.Port is < 1 or > 65535)
+        {
+            errors.Add("Email:Smtp:Port must be between 1 and 65535.");
+        }
+
+        if (!string.IsNullOrEmpty(smtp.Username) && string.IsNullOrEmpty(smtp.Password))
+        {
+            errors.Add("Email:Smtp:Password is required when Email:Smtp:Username is set.");
+        }
+    }
+
+    private static void ValidateSes(List<string> errors, SesSettings ses)
+    {
+        if (!SesSmtpCredentials.IsRegionName(ses.Region))
+        {
+            errors.Add($"Email:Ses:Region '{ses.Region}' is not an AWS region name such as us-west-2.");
+        }
+
+        var hasSmtpPair = !string.IsNullOrEmpty(ses.SmtpUsername) || !string.IsNullOrEmpty(ses.SmtpPassword);
+        var hasKeyPair = !string.IsNullOrEmpty(ses.AccessKeyId) || !string.IsNullOrEmpty(ses.SecretAccessKey);
+        if (hasSmtpPair)
+        {
+            RequireBoth(errors, "Email:Ses:SmtpUsername", ses.SmtpUsername, "Email:Ses:SmtpPassword", ses.SmtpPassword);
+        }
+        else if (hasKeyPair)
+        {
+            RequireBoth(errors, "Email:Ses:AccessKeyId", ses.AccessKeyId, "Email:Ses:SecretAccessKey", ses.SecretAccessKey);
+        }
+        else
+        {
+            errors.Add("Email:Transport is Ses but no credentials are set: give Email:Ses:SmtpUsername and Email:Ses:SmtpPassword, "
+                + "or Email:Ses:AccessKeyId and Email:Ses:SecretAccessKey.");
+        }
+    }
+
+    private static void RequireBoth(List<string> errors, string firstKey, string first, string secondKey, string second)
+    {
+        if (string.IsNullOrEmpty(first))
+        {
+            errors.Add($"{firstKey} is required with {secondKey}.");
+        }
+
+        if (string.IsNullOrEmpty(second))
+        {
+            errors.Add($"{secondKey} is required with {firstKey}.");
+        }
+    }
+
+    private static void CheckAddress(List<string> errors, string key, string? value)
+    {
+        if (!IsSingleAddress(value))
+        {
+            errors.Add($"{key} '{value}' is not a valid email address.");
+        }
+    }
+
+    internal static bool IsSingleAddress(string? value) =>
+        !string.IsNullOrWhiteSpace(value)
+        && value.IndexOfAny(['\r', '\n']) < 0
+        && MailboxAddress.TryParse(value, out var mailbox)
+        && mailbox.Address.Contains('@', StringComparison.Ordinal);
+}
