@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(ExecReports.Benchmarks.GenerationBenchmarks).Assembly).Run(args);
