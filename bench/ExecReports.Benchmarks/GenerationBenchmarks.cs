@@ -93,6 +93,35 @@ public class GenerationBenchmarks
         return Generate(_warm.Refresh());
     }
 
+    public IEnumerable<(string Stage, TimeSpan Time)> Stages()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        File.AppendAllText(_files[_edits++ % _files.Count], $"\n- Edit {_edits} noted.\n");
+        var snapshot = _warm.Refresh();
+        yield return ("refresh after one edit", clock.Elapsed);
+        var inputs = Inputs(snapshot);
+        clock.Restart();
+        _ = inputs.Digest();
+        yield return ("input digest", clock.Elapsed);
+        clock.Restart();
+        _ = _engine.Metrics(inputs);
+        yield return ("metric book", clock.Elapsed);
+        clock.Restart();
+        _ = _engine.Generate(inputs);
+        yield return ("generate (all)", clock.Elapsed);
+    }
+
+    private ReportInputs Inputs(HandoffSnapshot snapshot) => new()
+    {
+        Period = Period.Parse("2026-11"),
+        Catalog = _catalog,
+        Handoffs = snapshot,
+        Kpis = _kpis,
+        Accounts = _accounts,
+        KpisLastEdited = null,
+        Now = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero),
+    };
+
     private int Generate(HandoffSnapshot snapshot)
     {
         var set = _engine.Generate(new ReportInputs
