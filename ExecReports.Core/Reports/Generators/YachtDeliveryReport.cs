@@ -80,8 +80,8 @@ public sealed class YachtDeliveryReport : ReportGenerator
         var crew = Crew(jobs);
         if (crew.Count > 0)
         {
-            s.Paragraph($"Crew utilisation: {s.Quote(m.Get(JobsPerCrewMember))} jobs per crew member ({s.Quote(m.Get(CrewAssignments))} assignments across "
-                + $"{s.Quote(m.Get(CrewMembers))} people).");
+            s.Paragraph($"Crew utilisation over the jobs above (jobs per crew member): {s.Quote(m.Get(JobsPerCrewMember))}, "
+                + $"{s.Quote(m.Get(CrewAssignments))} assignments across {s.Quote(m.Get(CrewMembers))} people.");
             s.Table(["Crew member", "Jobs"], crew.Select(c => (IReadOnlyList<string>)[MarkdownText.Cell(c.Member), s.Quote(m.Get(CrewJobs(c.Slug)))]), [false, true]);
         }
 

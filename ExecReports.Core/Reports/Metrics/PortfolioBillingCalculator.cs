@@ -83,12 +83,13 @@ public sealed partial class PortfolioBillingCalculator : MetricCalculator
         var p = period.ToString();
         MetricInput Field(PortfolioClient c, string field, decimal value) => DomainMetrics.Kpi(EntityId, $"portfolio.clients[{c.Name}].{field}", period, value);
 
+        // Whole dollars, so "hours × rate" can be checked by eye against the figures the report shows.
         var hourly = clients.Where(c => c.Client.BillingType == BillingType.Hourly && c.Client.HourlyRate is > 0).ToList();
         var benchmark = book.Add(new Metric
         {
             Id = BenchmarkRate, Label = "Benchmark hourly rate (mean of hourly clients' rates)",
-            Value = hourly.Count > 0 ? Math.Round(hourly.Average(c => c.Client.HourlyRate!.Value), 2) : null, Unit = MetricUnit.Usd, Period = p,
-            Formula = "mean of hourlyRate over hourly clients", Inputs = hourly.Select(c => Field(c.Client, "hourlyRate", c.Client.HourlyRate!.Value)).ToList(),
+            Value = hourly.Count > 0 ? Math.Round(hourly.Average(c => c.Client.HourlyRate!.Value), 0, MidpointRounding.AwayFromZero) : null, Unit = MetricUnit.Usd, Period = p,
+            Formula = "mean of hourlyRate over hourly clients, rounded to whole dollars", Inputs = hourly.Select(c => Field(c.Client, "hourlyRate", c.Client.HourlyRate!.Value)).ToList(),
             Kind = MetricKind.Assumption, Special = hourly.Count > 0 ? null : "n/a: no hourly client",
         });
 
