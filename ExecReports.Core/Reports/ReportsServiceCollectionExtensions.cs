@@ -12,7 +12,13 @@ public static class ReportsServiceCollectionExtensions
     {
         services.AddStrictOptions<FinanceOptions>(FinanceOptions.SectionName);
         services.AddSingleton<MetricCalculator, PortfolioCalculator>();
+        services.AddSingleton<MetricCalculator, RentalCalculator>();
+        services.AddSingleton<MetricCalculator, YachtDeliveryCalculator>();
+        services.AddSingleton<MetricCalculator, PortfolioBillingCalculator>();
         services.AddSingleton<ReportGenerator, CfoReport>();
+        services.AddSingleton<ReportGenerator, RentalReport>();
+        services.AddSingleton<ReportGenerator, YachtDeliveryReport>();
+        services.AddSingleton<ReportGenerator, PortfolioBillingReport>();
         services.AddSingleton<ReportEngine>();
         services.AddScoped<ReportInputsLoader>();
         services.AddSingleton<ReportService>();
