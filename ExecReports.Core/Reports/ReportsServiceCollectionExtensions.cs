@@ -12,7 +12,16 @@ public static class ReportsServiceCollectionExtensions
     {
         services.AddStrictOptions<FinanceOptions>(FinanceOptions.SectionName);
         services.AddSingleton<MetricCalculator, PortfolioCalculator>();
+        services.AddSingleton<MetricCalculator, PipelineCalculator>();
+        services.AddSingleton<MetricCalculator, RevenueRecognitionCalculator>();
+        services.AddSingleton<MetricCalculator, ConcentrationCalculator>();
+        services.AddSingleton<MetricCalculator, ReceivablesCalculator>();
+        services.AddSingleton<MetricCalculator, TechCostCalculator>();
+        services.AddSingleton<MetricCalculator, FunnelCalculator>();
+        services.AddSingleton<MetricCalculator, EngineeringCalculator>();
         services.AddSingleton<ReportGenerator, CfoReport>();
+        services.AddSingleton<ReportGenerator, CeoReport>();
+        services.AddSingleton<ReportGenerator, CtoReport>();
         services.AddSingleton<ReportEngine>();
         services.AddScoped<ReportInputsLoader>();
         return services;
