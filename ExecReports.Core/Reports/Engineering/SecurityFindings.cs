@@ -48,12 +48,18 @@ public static partial class SecurityFindings
         return (Severity.Low, "other security note");
     }
 
-    // The first catalog component the fact names ("Stripe", "Apps Script", "Lambda"); null when it names none.
+    // The catalog component the fact names first ("Stripe", "Apps Script", "Lambda"); null when it names none.
     public static StackComponent? ComponentOf(CatalogEntity entity, HandoffFact fact)
     {
         var text = fact.Text + " " + string.Join(' ', fact.References.Select(r => r.Value));
-        return entity.Stack.FirstOrDefault(c => Aliases(c).Any(a =>
-            Regex.IsMatch(text, $@"(?<![\w]){Regex.Escape(a)}(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)));
+        return entity.Stack
+            .Select((c, i) => (Component: c, Order: i, At: Aliases(c)
+                .Select(a => Regex.Match(text, $@"(?<![\w]){Regex.Escape(a)}(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+                .Where(m => m.Success).Select(m => m.Index).DefaultIfEmpty(int.MaxValue).Min()))
+            .Where(x => x.At != int.MaxValue)
+            .OrderBy(x => x.At).ThenBy(x => x.Order)
+            .Select(x => x.Component)
+            .FirstOrDefault();
     }
 
     // "Google Apps Script" is also "Apps Script"; "Node/Express" is "Node" or "Express"; "AWS Lambda" is "Lambda".

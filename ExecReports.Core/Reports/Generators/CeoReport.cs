@@ -1,10 +1,10 @@
+using System.Text.RegularExpressions;
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Reports.Engineering;
 using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Reports.Metrics;
 using ExecReports.Core.Reports.Rendering;
-using System.Text.RegularExpressions;
 
 namespace ExecReports.Core.Reports.Generators;
 
@@ -102,10 +102,10 @@ public sealed partial class CeoReport : ReportGenerator
             section.Paragraph($"No early or net-of-commission revenue in the KPI lines for: {MarkdownText.Escape(string.Join(", ", clean))}.");
         }
 
-        var facts = context.Facts(tag: "revenue").Where(HandoffFacts.DescribesCurrentState).ToList();
+        var facts = context.Facts(tag: "revenue").Where(HandoffFacts.DescribesCurrentState).Where(f => Recognition().IsMatch(f.Fact.Text)).ToList();
         if (facts.Count == 0)
         {
-            section.Missing($"no handoff facts tagged revenue for {p}");
+            section.Missing("no handoff facts tagged revenue describe how revenue, deposits or payouts are recorded");
         }
         else
         {
@@ -353,6 +353,9 @@ public sealed partial class CeoReport : ReportGenerator
 
         return pending;
     }
+
+    [GeneratedRegex(@"deposits?|recogni[sz]|net of commission|payouts?|deferred|double-counted|booked as revenue|recorded when", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Recognition();
 
     [GeneratedRegex(@"single point of failure|\bspof\b|only one|bus factor|personal (account|card|gmail|email)|no replica|from a laptop", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SinglePointOfFailure();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Reports.Engineering;
 using ExecReports.Core.Reports.Metrics;
@@ -5,7 +6,7 @@ using ExecReports.Core.Reports.Rendering;
 
 namespace ExecReports.Core.Reports.Generators;
 
-public sealed class CtoReport : ReportGenerator
+public sealed partial class CtoReport : ReportGenerator
 {
     public override ReportRole Role => ReportRole.Cto;
 
@@ -116,10 +117,10 @@ public sealed class CtoReport : ReportGenerator
             section.Missing($"no infrastructure or software expense lines recorded for {name} in {p}");
         }
 
-        var facts = context.Facts(tag: "cost").Where(HandoffFacts.DescribesCurrentState).ToList();
+        var facts = context.Facts(tag: "cost").Where(HandoffFacts.DescribesCurrentState).Where(f => Infrastructure().IsMatch(f.Fact.Text)).ToList();
         if (facts.Count == 0)
         {
-            section.Missing("no handoff facts tagged cost");
+            section.Missing("no handoff facts tagged cost mention infrastructure or software");
         }
         else
         {
@@ -244,12 +245,14 @@ public sealed class CtoReport : ReportGenerator
         foreach (var entity in Technical(context))
         {
             var steps = new List<string>();
-            foreach (var f in SecurityFindings.For(entity, context.Facts(entity.Id)).Where(f => f.Severity <= Severity.High))
+            var urgent = SecurityFindings.For(entity, context.Facts(entity.Id)).Where(f => f.Severity <= Severity.High).ToList();
+            foreach (var f in urgent)
             {
                 steps.Add($"Fix: {LiveKeyRedaction.Quote(context, f.Fact.Fact.Text)} — reason: {SecurityFindings.Word(f.Severity)} security finding ({Evidence(f.Fact)}).");
             }
 
-            foreach (var r in RepositoryScorecard.Evaluate(context.Facts(entity.Id)).Where(r => r.Status == CheckStatus.Fail).OrderByDescending(r => r.Check.Weight))
+            foreach (var r in RepositoryScorecard.Evaluate(context.Facts(entity.Id))
+                .Where(r => r.Status == CheckStatus.Fail && urgent.All(f => f.Fact != r.Evidence)).OrderByDescending(r => r.Check.Weight))
             {
                 steps.Add($"{MarkdownText.Escape(r.Check.Name)} — reason: hygiene check failed, weight {r.Check.Weight} ({Evidence(r.Evidence!)}).");
             }
@@ -279,4 +282,7 @@ public sealed class CtoReport : ReportGenerator
             section.Missing($"no next steps, security findings or CI/CD gaps recorded for any entity in {context.PeriodText}");
         }
     }
+
+    [GeneratedRegex(@"\b(aws|lambda|cloudfront|dynamodb|s3|hosting|servers?|cloud|saas|software|capacity|budget alarm|infrastructure|droplet|ads spend|google ads|subscriptions?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Infrastructure();
 }
