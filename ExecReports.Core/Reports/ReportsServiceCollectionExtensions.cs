@@ -2,16 +2,26 @@ using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Reports.Generators;
 using ExecReports.Core.Reports.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ExecReports.Core.Reports;
 
 public static class ReportsServiceCollectionExtensions
 {
-    // Reads "Finance": { "MinimumCash": 10000, "MaterialityPercent": 0.10, "MaterialityAmount": 500, "TargetBufferPercent": 0.10 }
+    // Reads "Finance": { "MinimumCash": 10000, "MaterialityPercent": 0.10, "MaterialityAmount": 500, "TargetBufferPercent": 0.10 },
+    // "Ota": { "Fees": [ { "Channel", "EffectiveFrom", "CommissionRate", "Note" } ] } and "Marketing": { "AttributionWindowDays": 7, ... }
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddStrictOptions<FinanceOptions>(FinanceOptions.SectionName);
         services.AddSingleton<MetricCalculator, PortfolioCalculator>();
+        services.AddStrictOptions<OtaOptions>(OtaOptions.SectionName);
+        services.AddSingleton<IValidateOptions<OtaOptions>, OtaOptionsValidator>();
+        services.AddSingleton(sp => new OtaFeeSchedule(sp.GetRequiredService<IOptions<OtaOptions>>().Value.Fees));
+        services.AddStrictOptions<MarketingOptions>(MarketingOptions.SectionName);
+        services.AddSingleton<MetricCalculator, AccountingCalculator>();
+        services.AddSingleton<MetricCalculator, MarketingCalculator>();
+        services.AddSingleton<ReportGenerator, AccountingReport>();
+        services.AddSingleton<ReportGenerator, CmoReport>();
         services.AddSingleton<ReportGenerator, CfoReport>();
         services.AddSingleton<ReportEngine>();
         services.AddScoped<ReportInputsLoader>();
