@@ -63,8 +63,9 @@ public sealed class AccountingReport : ReportGenerator
         }
 
         var uncategorised = rows.Where(r => r.Uncategorised).ToList();
+        var total = section.Quote(context.Metrics.Get(AccountingCalculator.UncategorisedTotal));
         section.Paragraph($"All {rows.Count} expense lines of {context.PeriodText}. A line with no account code, or a code not in the chart, is flagged "
-            + $"**uncategorised**: {section.Quote(context.Metrics.Get(AccountingCalculator.UncategorisedTotal))} across {uncategorised.Count} line(s).");
+            + (uncategorised.Count == 0 ? $"**uncategorised**; none is this month ({total} uncategorised)." : $"**uncategorised**: {total} across {uncategorised.Count} line(s)."));
         section.Paragraph("Suggestion rule: the first keyword found in the description, then the vendor, then the category picks the account "
             + $"({MarkdownText.Escape(AccountingCalculator.RuleText(AccountingCalculator.ExpenseRules))}); a single word matches the start of a word; "
             + $"when nothing matches, {MarkdownText.Escape(AccountText(context, AccountingCalculator.UncategorisedCode))} until the receipt says otherwise.");
@@ -143,7 +144,9 @@ public sealed class AccountingReport : ReportGenerator
         var m = context.Metrics;
         var quarter = context.Period.Quarter.Next();
         var months = quarter.Months;
-        section.Paragraph($"For {quarter} ({months[0]} to {months[^1]}). Portfolio targets from the CFO model, quoted unchanged:");
+        var revenue = m.Find(PortfolioCalculator.PortfolioRevenue);
+        section.Paragraph($"For {quarter} ({months[0]} to {months[^1]}), from portfolio revenue booked of {(revenue is null ? "nothing recorded" : section.Quote(revenue))} "
+            + $"in {context.PeriodText}. Portfolio targets from the CFO model, quoted unchanged:");
         var targets = months.Select(p => (Period: p, Metric: m.Find(CfoMetricIds.TargetFor(p.ToString())))).ToList();
         if (targets.All(t => t.Metric is null))
         {

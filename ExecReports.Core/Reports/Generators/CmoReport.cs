@@ -155,7 +155,7 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
 
             if (latest.Blast.Sent < o.NoisyListThreshold)
             {
-                milestones.Add(new Milestone(By(context, 2), $"Grow {name}'s list (booking-form opt-in, past guests) before judging its rates",
+                milestones.Add(new Milestone(By(context, 2), $"Grow {name}'s list (opt-in on the booking or contact form, past customers) before judging its rates",
                     $"Email Blast ROI: latest list is {section.Quote(m.Get(latest.Id("sent")))} recipients (noisy)",
                     $"at least {section.Quote(threshold)} recipients"));
             }
@@ -217,7 +217,7 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
         if (m.Find(CfoMetricIds.TargetFor(last.ToString())) is { } target && m.Find(PortfolioCalculator.PortfolioRevenue) is { } revenue)
         {
             milestones.Add(new Milestone(last.LastDay, "Portfolio revenue on the CFO model's path, with the channel and email moves above",
-                $"Profitability: portfolio revenue {section.Quote(revenue)} in {context.PeriodText}",
+                $"Portfolio revenue booked {section.Quote(revenue)} in {context.PeriodText}",
                 $"the CFO model's {last} figure, {section.Quote(target)}"));
         }
 

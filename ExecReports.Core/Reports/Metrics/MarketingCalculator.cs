@@ -86,7 +86,7 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
         if (kpi?.CommissionRate is { } own)
         {
             return new CommissionSource(own, new MetricInput($"kpi:{entityId}", $"channels[{kpiIndex}].commissionRate", period.ToString(), Pct(own)),
-                "KPI rate (overrides the fee schedule)");
+                "KPI rate, overrides the fee schedule");
         }
 
         if (schedule.InForce(channel, period) is { } fee)
