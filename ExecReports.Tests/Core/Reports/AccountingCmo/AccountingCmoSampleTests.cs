@@ -2,6 +2,7 @@ using ExecReports.Core.Data;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Finance;
+using ExecReports.Core.Validation;
 using ExecReports.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,12 +22,19 @@ public class AccountingCmoSampleTests
         var inputs = await scope.ServiceProvider.GetRequiredService<ReportInputsLoader>()
             .LoadAsync(Period.Parse("2026-11"), now: new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
 
-        var set = services.GetRequiredService<ReportEngine>().Generate(inputs, [ReportRole.Accounting, ReportRole.Cmo]);
+        var engine = services.GetRequiredService<ReportEngine>();
+        var set = engine.Generate(inputs, [ReportRole.Accounting, ReportRole.Cmo]);
+        var again = engine.Generate(inputs, [ReportRole.Accounting, ReportRole.Cmo]);
 
         foreach (var role in new[] { ReportRole.Accounting, ReportRole.Cmo })
         {
             var report = set.For(role)!;
             Assert.Equal(ReportSections.For(role), report.Sections.Select(s => s.Heading));
+            Assert.Equal(report.Rendered.Markdown, again.For(role)!.Rendered.Markdown);
+            // On the plain-text rendering: the markdown escapes "-" in "30/60/90-Day Milestones" and CompletenessCheck compares raw headings.
+            Assert.Empty(CompletenessCheck.Check(new ReportText(report.FileStem + ".txt", role, report.Period, report.Rendered.Text)));
+            // The appendix repeats the CFO model's own formulas (they contain "10%"), which FigureCheck flags in the CFO report as well.
+            Assert.DoesNotContain(FigureCheck.Check(ReportText.From(report), set.Metrics), f => f.Section != ReportSections.Appendix);
             foreach (var section in report.Sections.Skip(1))
             {
                 Assert.NotEqual("*No content.*", section.Markdown);
