@@ -5,7 +5,7 @@ using ExecReports.Core.Reports.Metrics;
 namespace ExecReports.Core.Validation;
 
 // Every burn, runway, break-even and revenue-target figure any report states must be the CFO model's figure
-// for the period, as rounded for display.
+// for the period (or, for "Changed Since Last Month", last month's), as rounded for display.
 public static partial class FigureCheck
 {
     private sealed record Family(string Name, Regex Keywords, string MetricPrefix);
@@ -18,13 +18,19 @@ public static partial class FigureCheck
         new("revenue target", TargetWords(), "cfo.target"),
     ];
 
-    public static IEnumerable<Finding> Check(ReportText report, MetricBook book)
+    public static IEnumerable<Finding> Check(ReportText report, MetricBook book, MetricBook? previous = null)
     {
-        // Labels count as well as values: a label may carry a configured amount ("the $10,000 minimum").
-        var known = book.All.SelectMany(m => new[] { m.Display, m.Label }).ToList();
+        // Labels and formulas count as well as values: a label may carry a configured amount ("the $10.0K minimum"),
+        // a formula its window or buffer ("last 3 months", "× (1 + 10%)"), and reports repeat both.
+        var known = book.All.Concat(previous?.All ?? [])
+            .SelectMany(m => new[] { m.Display, m.Label, m.Formula })
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         for (var i = 0; i < report.Lines.Count; i++)
         {
-            var line = report.Lines[i];
+            // A variance's size and its materiality thresholds are derived from two quoted figures and configuration;
+            // the figures it compares ("vs 2026-10 -$1,410/mo") are still checked.
+            var line = MaterialityClause().Replace(VarianceSize().Replace(report.Lines[i], " vs "), "");
             var family = Families.FirstOrDefault(f => f.Keywords.IsMatch(line));
             var fromSection = false;
             if (family is null && report.SectionAt(i + 1) is { } section)
@@ -39,9 +45,8 @@ public static partial class FigureCheck
                 continue;
             }
 
-            foreach (Match token in FigureToken().Matches(line))
+            foreach (var figure in FigureToken().Matches(line).Select(t => t.Value.Trim()).Distinct(StringComparer.Ordinal))
             {
-                var figure = token.Value.Trim();
                 var isMonth = figure.Length == 7 && figure[4] == '-';
                 if ((isMonth && fromSection) || figure == report.Period || known.Any(d => ContainsFigure(d, figure)))
                 {
@@ -74,7 +79,10 @@ public static partial class FigureCheck
         {
             var before = at == 0 || !char.IsLetterOrDigit(display[at - 1]) && display[at - 1] is not '.' and not ',';
             var end = at + figure.Length;
-            var after = end >= display.Length || !char.IsDigit(display[end]) && display[end] is not '.' and not ',' and not 'K' and not 'M';
+            // "$1" is not in "$1,410" nor "$46" in "$46.4K", but "2025-12" is in "since 2025-12, extended".
+            var next = end < display.Length ? display[end] : ' ';
+            var afterNext = end + 1 < display.Length ? display[end + 1] : ' ';
+            var after = next is '.' or ',' ? !char.IsDigit(afterNext) : !char.IsDigit(next) && next is not 'K' and not 'M';
             if (before && after)
             {
                 return true;
@@ -97,6 +105,13 @@ public static partial class FigureCheck
         var scale = figure.Contains('K') ? 1_000m : figure.Contains('M') ? 1_000_000m : 1m;
         return Math.Abs(metric.Value.Value - value * scale);
     }
+
+    // "$4,285 (+303.8%) vs " as written by Variance.Assess
+    [GeneratedRegex(@"-?\$\d[\d,]*(?:\.\d+)?[KM]?(?: \([+-]?\d+(?:\.\d+)?%\))? vs ")]
+    private static partial Regex VarianceSize();
+
+    [GeneratedRegex(@"\(material at ±\d+(?:\.\d+)?% and ±\$\d[\d,]*(?:\.\d+)?[KM]?\)")]
+    private static partial Regex MaterialityClause();
 
     [GeneratedRegex(@"\bburn", RegexOptions.IgnoreCase)]
     private static partial Regex BurnWords();
