@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Reports.Metrics;
 
@@ -8,7 +9,11 @@ namespace ExecReports.Core.Validation;
 // for the period (or, for "Changed Since Last Month", last month's), as rounded for display.
 public static partial class FigureCheck
 {
-    private sealed record Family(string Name, Regex Keywords, string MetricPrefix);
+    private sealed record Family(string Name, Regex Keywords, string MetricPrefix)
+    {
+        public bool Owns(Metric metric) =>
+            metric.Id.StartsWith(MetricPrefix, StringComparison.Ordinal) || (MetricPrefix == "cfo.target" && metric.Id == CfoMetricIds.RevenueTarget);
+    }
 
     private static readonly Family[] Families =
     [
@@ -22,25 +27,23 @@ public static partial class FigureCheck
     {
         // Labels and formulas count as well as values: a label may carry a configured amount ("the $10.0K minimum"),
         // a formula its window or buffer ("last 3 months", "× (1 + 10%)"), and reports repeat both.
-        var known = book.All.Concat(previous?.All ?? [])
-            .SelectMany(m => new[] { m.Display, m.Label, m.Formula })
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var known = Texts(book);
+        // Last month's figures only where a line is about last month: "Changed Since Last Month" or a line naming it.
+        var lastMonth = previous is null ? [] : Texts(previous);
+        var lastPeriod = previous?.All.FirstOrDefault()?.Period;
         for (var i = 0; i < report.Lines.Count; i++)
         {
             // A variance's size and its materiality thresholds are derived from two quoted figures and configuration;
             // the figures it compares ("vs 2026-10 -$1,410/mo") are still checked.
             var line = MaterialityClause().Replace(VarianceSize().Replace(report.Lines[i], " vs "), "");
-            var family = Families.FirstOrDefault(f => f.Keywords.IsMatch(line));
-            var fromSection = false;
-            if (family is null && report.SectionAt(i + 1) is { } section)
-            {
-                // A table row in "Monthly Revenue Targets" names no family itself; its section does.
-                family = Families.FirstOrDefault(f => f.Keywords.IsMatch(section));
-                fromSection = true;
-            }
-
-            if (family is null)
+            // A line names its families; its section adds one ("18.8 months" in a Runway table row that says "burn").
+            var section = report.SectionAt(i + 1);
+            var lineFamilies = Families.Where(f => f.Keywords.IsMatch(line)).ToList();
+            var fromSection = lineFamilies.Count == 0;
+            var families = lineFamilies
+                .Union(section is null ? [] : Families.Where(f => f.Keywords.IsMatch(section)))
+                .ToList();
+            if (families.Count == 0)
             {
                 continue;
             }
@@ -48,22 +51,29 @@ public static partial class FigureCheck
             foreach (var figure in FigureToken().Matches(line).Select(t => t.Value.Trim()).Distinct(StringComparer.Ordinal))
             {
                 var isMonth = figure.Length == 7 && figure[4] == '-';
-                if ((isMonth && fromSection) || figure == report.Period || known.Any(d => ContainsFigure(d, figure)))
+                // A table row in "Monthly Revenue Targets" names no family itself, and its month is the row's key.
+                var aboutLastMonth = section == ReportSections.ChangedSinceLastMonth || (lastPeriod is not null && line.Contains(lastPeriod, StringComparison.Ordinal));
+                if ((isMonth && fromSection) || figure == report.Period || known.Any(d => ContainsFigure(d, figure))
+                    || (aboutLastMonth && lastMonth.Any(d => ContainsFigure(d, figure))))
                 {
                     continue;
                 }
 
-                var expected = book.All
-                    .Where(m => m.Id.StartsWith(family.MetricPrefix, StringComparison.Ordinal) || (family.MetricPrefix == "cfo.target" && m.Id == CfoMetricIds.RevenueTarget))
-                    .Where(m => m.Value is not null || m.Special is not null)
+                var candidates = book.All
+                    .Where(m => families.Any(f => f.Owns(m)) && (m.Value is not null || m.Special is not null))
+                    .ToList();
+                var sameKind = candidates.Where(m => KindOf(m.Display) == KindOf(figure)).ToList();
+                var expected = (sameKind.Count > 0 ? sameKind : candidates)
                     .OrderBy(m => Distance(m, figure))
+                    .ThenBy(m => m.Id, StringComparer.Ordinal)
                     .FirstOrDefault();
+                var family = families.FirstOrDefault(f => expected is not null && f.Owns(expected)) ?? families[0];
                 yield return new Finding
                 {
                     Severity = Severity.Error,
                     Rule = "figures/mismatch",
                     Report = report.Name,
-                    Section = report.SectionAt(i + 1),
+                    Section = section,
                     Line = i + 1,
                     Message = $"{report.Name} line {i + 1}: the {family.Name} figure {figure} is not the CFO model's for {book.All.FirstOrDefault()?.Period ?? report.Period}.",
                     Suggestion = expected is null ? null : $"The CFO model says {expected.Label}: {expected.Display}.",
@@ -71,6 +81,18 @@ public static partial class FigureCheck
             }
         }
     }
+
+    private static List<string> Texts(MetricBook book) =>
+        book.All.SelectMany(m => new[] { m.Display, m.Label, m.Formula }).Distinct(StringComparer.Ordinal).ToList();
+
+    private enum FigureKind { Money, Months, Percent, Month, Other }
+
+    private static FigureKind KindOf(string text) =>
+        text.Contains('$') ? FigureKind.Money
+        : text.EndsWith("months", StringComparison.Ordinal) ? FigureKind.Months
+        : text.EndsWith('%') ? FigureKind.Percent
+        : MonthToken().IsMatch(text) ? FigureKind.Month
+        : FigureKind.Other;
 
     private static bool ContainsFigure(string display, string figure)
     {
@@ -128,6 +150,9 @@ public static partial class FigureCheck
     // $7,500/mo, -$1.2K, $12.3K, 11.4 months, 2027-10, ∞, 12.5%
     [GeneratedRegex(@"-?\$\d[\d,]*(?:\.\d+)?[KM]?(?:/mo)?|\b\d+(?:\.\d+)? months\b|\b20\d\d-(?:0[1-9]|1[0-2])\b|∞|-?\b\d+(?:\.\d+)?%")]
     private static partial Regex FigureToken();
+
+    [GeneratedRegex(@"\b20\d\d-(?:0[1-9]|1[0-2])\b")]
+    private static partial Regex MonthToken();
 
     [GeneratedRegex(@"\d[\d,]*(?:\.\d+)?")]
     private static partial Regex NumberIn();
