@@ -27,6 +27,14 @@ public static partial class NameCheck
         "razor", "config", "props", "bak", "tmp", "db", "sqlite",
     };
 
+    // Dotted metric ids ("entity.quickdumpnow.revenue") are hostname-shaped too: a host must end in a real-looking TLD.
+    private static readonly HashSet<string> CommonTlds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "com", "net", "org", "io", "co", "us", "uk", "ca", "au", "de", "fr", "es", "it", "nl", "eu", "mx", "info", "biz", "app", "dev",
+        "ai", "me", "tv", "cc", "site", "online", "store", "shop", "xyz", "tech", "cloud", "page", "email", "travel", "boats",
+        "yachts", "services", "rentals", "llc", "inc", "agency", "studio", "design", "software", "consulting", "events", "tours",
+    };
+
     private static readonly HashSet<string> SecondLevelSuffixes = new(StringComparer.OrdinalIgnoreCase) { "co", "com", "org", "net", "ac", "gov", "edu" };
 
     private sealed record EntityKey(string Key, CatalogEntity Entity);
@@ -156,6 +164,13 @@ public static partial class NameCheck
     {
         host = host.ToLowerInvariant();
         if (Registrable(host) is not var (label, suffix))
+        {
+            return;
+        }
+
+        var tld = suffix[(suffix.LastIndexOf('.') + 1)..];
+        // A mistyped TLD ("quickdumpnow.cmo") is still a host; "revenue" or "visits" is not.
+        if (!CommonTlds.Contains(tld) && !new[] { "com", "net", "org" }.Any(t => Distance(t, tld, 1) <= 1))
         {
             return;
         }

@@ -56,6 +56,7 @@ public class NameCheckTests
     [InlineData("Charters on jadasailing.net are up.", "jadasailing.net", "jadasailing.com")]
     [InlineData("See https://www.queenofsandeigo.com/tours for the list.", "www.queenofsandeigo.com", "www.queenofsandiego.com")]
     [InlineData("Write to bookings@quickdumpnow.co for a quote.", "quickdumpnow.co", "quickdumpnow.com")]
+    [InlineData("Order at quickdumpnow.cmo now.", "quickdumpnow.cmo", "quickdumpnow.com")]
     public void FlagsADomainThatIsATldSwapOrMisspellingOfACatalogDomain(string line, string host, string suggestion)
     {
         var finding = Single(NameCheck.DomainNearMiss, "Intro.", "", line);
@@ -123,7 +124,8 @@ public class NameCheckTests
             "Forms post to https://script.google.com/macros/s/abc/exec and payments go through stripe.com (see github.com/stripe/stripe-node).",
             "Mail owner@example.com and audit@example.com; assets are on d123.cloudfront.net and example-bucket.s3.amazonaws.com.",
             "The invoice job (src/jobs/invoice-pdf.ts) uses Node.js and ASP.NET; e.g. the S3 bucket policy and per-bucket logging.",
-            "Book a quick dump now, or an expert yacht delivery; the data is quick and the queen of hearts is on page 3.");
+            "Book a quick dump now, or an expert yacht delivery; the data is quick and the queen of hearts is on page 3.",
+            "| Revenue (`entity.quickdumpnow.revenue`) | 2026-11 | visits (`entity.queenofsandiego.funnel.direct-web.visits`) |");
 
         Assert.Empty(findings);
     }
