@@ -6,6 +6,7 @@ using ExecReports.Core.Health;
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Reports;
+using ExecReports.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class ServiceCollectionExtensions
     //   "Data":              entity catalog and handoffs (see Ingestion/DataOptions)
     //   "Finance":           { "MinimumCash": 10000, ... } (see Reports/Finance/FinanceOptions)
     //   "Kpis":              { "SamplesPath": "samples/kpis/" }
+    //   "Validation":        { "DomainReports": ["rental", "yacht-delivery", "portfolio-billing"] }
     public static IServiceCollection AddExecReportsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStrictOptions<ExecReportsOptions>(ExecReportsOptions.SectionName);
@@ -49,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddIngestion();
         services.AddKpis();
         services.AddReports();
+        services.AddValidation();
         services.AddSingleton(_ => Validation.Secrets.SecretScanner.FromConfiguration(configuration));
         return services;
     }

@@ -1,14 +1,19 @@
 using System.Text.RegularExpressions;
+using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Reports.Metrics;
 
 namespace ExecReports.Core.Validation;
 
 // Every burn, runway, break-even and revenue-target figure any report states must be the CFO model's figure
-// for the period, as rounded for display.
+// for the period (or, for "Changed Since Last Month", last month's), as rounded for display.
 public static partial class FigureCheck
 {
-    private sealed record Family(string Name, Regex Keywords, string MetricPrefix);
+    private sealed record Family(string Name, Regex Keywords, string MetricPrefix)
+    {
+        public bool Owns(Metric metric) =>
+            metric.Id.StartsWith(MetricPrefix, StringComparison.Ordinal) || (MetricPrefix == "cfo.target" && metric.Id == CfoMetricIds.RevenueTarget);
+    }
 
     private static readonly Family[] Families =
     [
@@ -18,53 +23,63 @@ public static partial class FigureCheck
         new("revenue target", TargetWords(), "cfo.target"),
     ];
 
-    public static IEnumerable<Finding> Check(ReportText report, MetricBook book)
+    public static IEnumerable<Finding> Check(ReportText report, MetricBook book, MetricBook? previous = null)
     {
-        // Labels count as well as values: a label may carry a configured amount ("the $10,000 minimum").
-        var known = book.All.SelectMany(m => new[] { m.Display, m.Label }).ToList();
+        // Labels and formulas count as well as values: a label may carry a configured amount ("the $10.0K minimum"),
+        // a formula its window or buffer ("last 3 months", "× (1 + 10%)"), and reports repeat both.
+        var known = Texts(book);
+        // Last month's figures only where a line is about last month: "Changed Since Last Month" or a line naming it.
+        var lastMonth = previous is null ? [] : Texts(previous);
+        var lastPeriod = previous?.All.FirstOrDefault()?.Period;
         for (var i = 0; i < report.Lines.Count; i++)
         {
-            var line = report.Lines[i];
-            if (ReportText.IsHandoffQuote(line) || report.SectionAt(i + 1) == Reports.ReportSections.Appendix)
+            if (ReportText.IsHandoffQuote(report.Lines[i]) || report.SectionAt(i + 1) == Reports.ReportSections.Appendix)
             {
                 // Handoff words are not computed figures; the appendix repeats the book itself.
                 continue;
             }
 
-            var family = Families.FirstOrDefault(f => f.Keywords.IsMatch(line));
-            var fromSection = false;
-            if (family is null && report.SectionAt(i + 1) is { } section)
-            {
-                // A table row in "Monthly Revenue Targets" names no family itself; its section does.
-                family = Families.FirstOrDefault(f => f.Keywords.IsMatch(section));
-                fromSection = true;
-            }
-
-            if (family is null)
+            // A variance's size and its materiality thresholds are derived from two quoted figures and configuration;
+            // the figures it compares ("vs 2026-10 -$1,410/mo") are still checked.
+            var line = MaterialityClause().Replace(VarianceSize().Replace(report.Lines[i], " vs "), "");
+            // A line names its families; its section adds one ("18.8 months" in a Runway table row that says "burn").
+            var section = report.SectionAt(i + 1);
+            var lineFamilies = Families.Where(f => f.Keywords.IsMatch(line)).ToList();
+            var fromSection = lineFamilies.Count == 0;
+            var families = lineFamilies
+                .Union(section is null ? [] : Families.Where(f => f.Keywords.IsMatch(section)))
+                .ToList();
+            if (families.Count == 0)
             {
                 continue;
             }
 
-            foreach (Match token in FigureToken().Matches(line))
+            foreach (var figure in FigureToken().Matches(line).Select(t => t.Value.Trim()).Distinct(StringComparer.Ordinal))
             {
-                var figure = token.Value.Trim();
                 var isMonth = figure.Length == 7 && figure[4] == '-';
-                if ((isMonth && fromSection) || figure == report.Period || known.Any(d => ContainsFigure(d, figure)))
+                // A table row in "Monthly Revenue Targets" names no family itself, and its month is the row's key.
+                var aboutLastMonth = section == ReportSections.ChangedSinceLastMonth || (lastPeriod is not null && line.Contains(lastPeriod, StringComparison.Ordinal));
+                if ((isMonth && fromSection) || figure == report.Period || known.Any(d => ContainsFigure(d, figure))
+                    || (aboutLastMonth && lastMonth.Any(d => ContainsFigure(d, figure))))
                 {
                     continue;
                 }
 
-                var expected = book.All
-                    .Where(m => m.Id.StartsWith(family.MetricPrefix, StringComparison.Ordinal) || (family.MetricPrefix == "cfo.target" && m.Id == CfoMetricIds.RevenueTarget))
-                    .Where(m => m.Value is not null || m.Special is not null)
+                var candidates = book.All
+                    .Where(m => families.Any(f => f.Owns(m)) && (m.Value is not null || m.Special is not null))
+                    .ToList();
+                var sameKind = candidates.Where(m => KindOf(m.Display) == KindOf(figure)).ToList();
+                var expected = (sameKind.Count > 0 ? sameKind : candidates)
                     .OrderBy(m => Distance(m, figure))
+                    .ThenBy(m => m.Id, StringComparer.Ordinal)
                     .FirstOrDefault();
+                var family = families.FirstOrDefault(f => expected is not null && f.Owns(expected)) ?? families[0];
                 yield return new Finding
                 {
                     Severity = Severity.Error,
                     Rule = "figures/mismatch",
                     Report = report.Name,
-                    Section = report.SectionAt(i + 1),
+                    Section = section,
                     Line = i + 1,
                     Message = $"{report.Name} line {i + 1}: the {family.Name} figure {figure} is not the CFO model's for {book.All.FirstOrDefault()?.Period ?? report.Period}.",
                     Suggestion = expected is null ? null : $"The CFO model says {expected.Label}: {expected.Display}.",
@@ -73,6 +88,18 @@ public static partial class FigureCheck
         }
     }
 
+    private static List<string> Texts(MetricBook book) =>
+        book.All.SelectMany(m => new[] { m.Display, m.Label, m.Formula }).Distinct(StringComparer.Ordinal).ToList();
+
+    private enum FigureKind { Money, Months, Percent, Month, Other }
+
+    private static FigureKind KindOf(string text) =>
+        text.Contains('$') ? FigureKind.Money
+        : text.EndsWith("months", StringComparison.Ordinal) ? FigureKind.Months
+        : text.EndsWith('%') ? FigureKind.Percent
+        : MonthToken().IsMatch(text) ? FigureKind.Month
+        : FigureKind.Other;
+
     private static bool ContainsFigure(string display, string figure)
     {
         var at = display.IndexOf(figure, StringComparison.Ordinal);
@@ -80,7 +107,10 @@ public static partial class FigureCheck
         {
             var before = at == 0 || !char.IsLetterOrDigit(display[at - 1]) && display[at - 1] is not '.' and not ',';
             var end = at + figure.Length;
-            var after = end >= display.Length || !char.IsDigit(display[end]) && display[end] is not '.' and not ',' and not 'K' and not 'M';
+            // "$1" is not in "$1,410" nor "$46" in "$46.4K", but "2025-12" is in "since 2025-12, extended".
+            var next = end < display.Length ? display[end] : ' ';
+            var afterNext = end + 1 < display.Length ? display[end + 1] : ' ';
+            var after = next is '.' or ',' ? !char.IsDigit(afterNext) : !char.IsDigit(next) && next is not 'K' and not 'M';
             if (before && after)
             {
                 return true;
@@ -104,6 +134,13 @@ public static partial class FigureCheck
         return Math.Abs(metric.Value.Value - value * scale);
     }
 
+    // "$4,285 (+303.8%) vs " as written by Variance.Assess
+    [GeneratedRegex(@"-?\$\d[\d,]*(?:\.\d+)?[KM]?(?: \([+-]?\d+(?:\.\d+)?%\))? vs ")]
+    private static partial Regex VarianceSize();
+
+    [GeneratedRegex(@"\(material at ±\d+(?:\.\d+)?% and ±\$\d[\d,]*(?:\.\d+)?[KM]?\)")]
+    private static partial Regex MaterialityClause();
+
     [GeneratedRegex(@"\bburn", RegexOptions.IgnoreCase)]
     private static partial Regex BurnWords();
 
@@ -119,6 +156,9 @@ public static partial class FigureCheck
     // $7,500/mo, -$1.2K, $12.3K, 11.4 months, 2027-10, ∞, 12.5%
     [GeneratedRegex(@"-?\$\d[\d,]*(?:\.\d+)?[KM]?(?:/mo)?|\b\d+(?:\.\d+)? months\b|\b20\d\d-(?:0[1-9]|1[0-2])\b|∞|-?\b\d+(?:\.\d+)?%")]
     private static partial Regex FigureToken();
+
+    [GeneratedRegex(@"\b20\d\d-(?:0[1-9]|1[0-2])\b")]
+    private static partial Regex MonthToken();
 
     [GeneratedRegex(@"\d[\d,]*(?:\.\d+)?")]
     private static partial Regex NumberIn();

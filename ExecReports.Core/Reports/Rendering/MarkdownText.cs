@@ -17,13 +17,11 @@ public static class MarkdownText
         }
 
         var sb = new StringBuilder(text.Length + 8);
-        if (text[0] is '-' or '+' or '#' or '=' || LeadingNumberedItem(text))
+        // Where the text would open a block (a list item "- x", "1. x", a heading "# x"), escape the marker.
+        var marker = BlockMarkerAt(text);
+        for (var i = 0; i < text.Length; i++)
         {
-            sb.Append('\\');
-        }
-
-        foreach (var c in text)
-        {
+            var c = text[i];
             if (c is '\r')
             {
                 continue;
@@ -35,7 +33,7 @@ public static class MarkdownText
                 continue;
             }
 
-            if (Special.Contains(c))
+            if (i == marker || Special.Contains(c))
             {
                 sb.Append('\\');
             }
@@ -46,15 +44,23 @@ public static class MarkdownText
         return sb.ToString();
     }
 
-    private static bool LeadingNumberedItem(string text)
+    private static int BlockMarkerAt(string text)
     {
-        var digits = 0;
-        while (digits < text.Length && char.IsAsciiDigit(text[digits]))
+        static bool EndsMarker(string t, int at) => at >= t.Length || char.IsWhiteSpace(t[at]);
+
+        if (text[0] is '-' or '+' or '=' && EndsMarker(text, 1))
         {
-            digits++;
+            return 0;
         }
 
-        return digits > 0 && digits < text.Length && text[digits] is '.' or ')';
+        if (text[0] == '#')
+        {
+            var hashes = text.TakeWhile(c => c == '#').Count();
+            return EndsMarker(text, hashes) ? 0 : -1;
+        }
+
+        var digits = text.TakeWhile(char.IsAsciiDigit).Count();
+        return digits is > 0 and < 10 && digits < text.Length && text[digits] is '.' or ')' && EndsMarker(text, digits + 1) ? digits : -1;
     }
 
     // A table cell: escaped text with pipes and line breaks neutralised.

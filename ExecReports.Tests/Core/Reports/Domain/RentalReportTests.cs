@@ -134,7 +134,7 @@ public class RentalReportTests
 
         var section = Section(Report(Inputs([Rental("2026-11", 2_000m, Unit("Unit A", 2_000m, true))], handoff), ReportRole.Rental), "Maintenance").Markdown;
 
-        Assert.Contains("Unit B water heater replaced in August\\. (rental\\.md:5)", section);
+        Assert.Contains("Unit B water heater replaced in August. (rental.md:5)", section);
         Assert.DoesNotContain("Zelle", section);
     }
 
@@ -147,7 +147,7 @@ public class RentalReportTests
         Assert.Contains(VacancyCost, Section(report, "Occupancy").MetricIds);
         Assert.Contains("Unit B is vacant (listed at $1,500/mo)", Section(report, "Occupancy").Markdown);
         Assert.Contains(CollectionRate, Section(report, "Rent Roll").MetricIds);
-        Assert.Contains("collection rate 125\\.0%", Section(report, "Rent Roll").Markdown);
+        Assert.Contains("collection rate 125.0%", Section(report, "Rent Roll").Markdown);
         Assert.Contains(MaintenanceTrailing, Section(report, "Maintenance").MetricIds);
     }
 

@@ -56,7 +56,7 @@ public class YachtDeliveryReportTests
         Assert.Equal(-800m, book.Get(JobVariance("eyd-2601")).Value);
         Assert.Equal(800m, book.Get(JobMargin("eyd-2601")).Value);
         Assert.Equal(800m, book.Get(CompletedMargin).Value);
-        Assert.Contains("| on track | \\-$800 \\(\\-8\\.4%\\) vs quote: favourable \\(lower is better\\) |", section);
+        Assert.Contains("| on track | -$800 (-8.4%) vs quote: favourable (lower is better) |", section);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class YachtDeliveryReportTests
         var section = Section(Report(inputs, ReportRole.YachtDelivery), "Jobs").Markdown;
 
         Assert.Equal(DeliveryStatus.Completed, job.Job.Status);
-        Assert.Single(section.Split('\n'), l => l.StartsWith("| EYD\\-1 |", StringComparison.Ordinal));
+        Assert.Single(section.Split('\n'), l => l.StartsWith("| EYD-1 |", StringComparison.Ordinal));
         Assert.Contains("| completed | $5,000 | $4,600 | 2026-11 |", section);
     }
 
@@ -105,8 +105,8 @@ public class YachtDeliveryReportTests
         Assert.Equal(3m, book.Get(CrewAssignments).Value);
         Assert.Equal(1.5m, book.Get(JobsPerCrewMember).Value);
         Assert.Equal(2m, book.Get(CrewJobs("skipper-owner")).Value);
-        Assert.Contains("**EYD\\-3** (scheduled, Newport Beach → San Francisco) has no crew assigned", Section(report, "Routes and Crew").Markdown);
-        Assert.Contains("**EYD\\-3 has no crew** and is scheduled", Section(report, "Open Risks").Markdown);
+        Assert.Contains("**EYD-3** (scheduled, Newport Beach → San Francisco) has no crew assigned", Section(report, "Routes and Crew").Markdown);
+        Assert.Contains("**EYD-3 has no crew** and is scheduled", Section(report, "Open Risks").Markdown);
     }
 
     [Fact]
@@ -119,9 +119,9 @@ public class YachtDeliveryReportTests
 
         var section = Section(report, "Open Risks").Markdown;
 
-        Assert.Contains("**EYD\\-5 is over its quote while underway**: $1,000 (25\\.0%) — off track", section);
-        Assert.Contains("EYD\\-5 (underway, Newport Beach → San Francisco): Point Conception weather window", section);
-        Assert.Contains("Crew costs are paid from a personal card\\. (eyd\\.md:5)", section);
+        Assert.Contains("**EYD-5 is over its quote while underway**: $1,000 (25.0%) — off track", section);
+        Assert.Contains("EYD-5 (underway, Newport Beach → San Francisco): Point Conception weather window", section);
+        Assert.Contains("Crew costs are paid from a personal card. (eyd.md:5)", section);
         Assert.DoesNotContain("Closed risk", section);
     }
 

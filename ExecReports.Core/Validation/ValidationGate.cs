@@ -1,0 +1,120 @@
+using ExecReports.Core.Ingestion;
+using ExecReports.Core.Kpis;
+using ExecReports.Core.Reports;
+using ExecReports.Core.Reports.Metrics;
+using Microsoft.Extensions.Options;
+
+namespace ExecReports.Core.Validation;
+
+public sealed record FamilyCount(string Family, int Errors, int Warnings);
+
+public sealed record ValidationResult
+{
+    public ValidationResult(IEnumerable<Finding> findings)
+    {
+        Findings = findings
+            .OrderBy(f => f.Report ?? "", StringComparer.Ordinal)
+            .ThenBy(f => f.Line ?? 0)
+            .ThenBy(f => f.Rule, StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToList();
+        Counts = RuleFamilies.All
+            .Select(family => new FamilyCount(
+                family,
+                Findings.Count(f => f.Family == family && f.Severity == Severity.Error),
+                Findings.Count(f => f.Family == family && f.Severity == Severity.Warning)))
+            .ToList();
+    }
+
+    // Ordered by report, line, rule: the same inputs always list the same findings in the same order.
+    public IReadOnlyList<Finding> Findings { get; }
+    public IReadOnlyList<FamilyCount> Counts { get; }
+    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+    public int Errors => Findings.Count(f => f.Severity == Severity.Error);
+    public int Warnings => Findings.Count(f => f.Severity == Severity.Warning);
+}
+
+// Nothing is sent that is incomplete, leaks a credential, misnames an entity or disagrees with the CFO model.
+public sealed class ValidationGate(SecretsCheck secrets, ReportEngine engine, IOptions<ValidationOptions> options)
+{
+    // The five executive reports plus the configured domain reports.
+    public IReadOnlyList<ReportRole> ExpectedRoles { get; } = ReportRole.All
+        .Where(r => r.Kind == ReportKind.Executive || options.Value.DomainReports.Contains(r.Id, StringComparer.OrdinalIgnoreCase))
+        .ToList();
+
+    public ValidationResult Validate(ReportSet set) => Validate(set, ExpectedRoles);
+
+    // set.Metrics is the CFO model computed from the KPI inputs, so every report, the CFO's own included, is held to it.
+    public ValidationResult Validate(ReportSet set, IReadOnlyList<ReportRole> expected)
+    {
+        var texts = set.Reports.Select(ReportText.From).ToList();
+        var previousPeriod = set.Period.Previous();
+        var previous = engine.Metrics(set.Inputs with { Period = previousPeriod, Kpis = set.Inputs.Kpis.Where(k => k.Period <= previousPeriod).ToList() });
+        var findings = new List<Finding>();
+        findings.AddRange(CompletenessCheck.CheckSet(texts, expected, set.Period.ToString()));
+        foreach (var text in texts)
+        {
+            findings.AddRange(CompletenessCheck.Check(text));
+            findings.AddRange(secrets.Check(text));
+            findings.AddRange(NameCheck.Check(text, set.Inputs.Catalog));
+            findings.AddRange(FigureCheck.Check(text, set.Metrics, previous));
+        }
+
+        findings.AddRange(secrets.CheckHandoffs(set.Inputs.Handoffs));
+        return new ValidationResult(findings);
+    }
+
+    // Files as they are on disk (or in an e-mail draft). `expectedSet` is given when the files are one folder's
+    // complete set, which adds the cross-report checks (every expected report present, all for one period).
+    // `books` gives the CFO model for a period (asked for the report's month and the month before), for the figures
+    // check; null skips it.
+    public ValidationResult ValidateFiles(
+        IReadOnlyList<ReportText> files,
+        EntityCatalog catalog,
+        Func<Period, MetricBook>? books,
+        IReadOnlyCollection<string>? rules = null,
+        IReadOnlyList<ReportRole>? expectedSet = null)
+    {
+        bool Runs(string family) => rules is null || rules.Contains(family, StringComparer.OrdinalIgnoreCase);
+        var findings = new List<Finding>();
+        if (expectedSet is not null && Runs(RuleFamilies.Completeness))
+        {
+            findings.AddRange(CompletenessCheck.CheckSet(files, expectedSet, SetPeriod(files)));
+        }
+
+        var cache = new Dictionary<Period, MetricBook>();
+        foreach (var file in files)
+        {
+            if (Runs(RuleFamilies.Completeness))
+            {
+                findings.AddRange(CompletenessCheck.Check(file));
+            }
+
+            if (Runs(RuleFamilies.Secrets))
+            {
+                findings.AddRange(secrets.Check(file));
+            }
+
+            if (Runs(RuleFamilies.Names))
+            {
+                findings.AddRange(NameCheck.Check(file, catalog));
+            }
+
+            if (Runs(RuleFamilies.Figures) && books is not null && Period.TryParse(file.Period, null, out var period))
+            {
+                MetricBook Book(Period p) => cache.TryGetValue(p, out var book) ? book : cache[p] = books(p);
+                findings.AddRange(FigureCheck.Check(file, Book(period), Book(period.Previous())));
+            }
+        }
+
+        return new ValidationResult(findings);
+    }
+
+    // A folder's set is for the period most of its reports name (ties: the earliest), so the odd one out is flagged.
+    private static string? SetPeriod(IReadOnlyList<ReportText> files) =>
+        files.Where(f => f.Period is not null)
+            .GroupBy(f => f.Period!)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .FirstOrDefault();
+}
