@@ -1,11 +1,13 @@
 using ExecReports.Core.Archive;
 using ExecReports.Core.Configuration;
+using ExecReports.Core.Dashboard;
 using ExecReports.Core.Data;
 using ExecReports.Core.Email;
 using ExecReports.Core.Health;
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Reports;
+using ExecReports.Core.Schedule;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +25,7 @@ public static class ServiceCollectionExtensions
     //   "Data":              entity catalog and handoffs (see Ingestion/DataOptions)
     //   "Finance":           { "MinimumCash": 10000, ... } (see Reports/Finance/FinanceOptions)
     //   "Kpis":              { "SamplesPath": "samples/kpis/" }
+    //   "Schedule":          { "Cron": "0 0 1 * ? *", "TimeZone": "UTC", ... } (see Schedule/ScheduleOptions)
     public static IServiceCollection AddExecReportsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStrictOptions<ExecReportsOptions>(ExecReportsOptions.SectionName);
@@ -49,6 +52,8 @@ public static class ServiceCollectionExtensions
         services.AddIngestion();
         services.AddKpis();
         services.AddReports();
+        services.AddSchedule();
+        services.AddDashboard();
         services.AddSingleton(_ => Validation.Secrets.SecretScanner.FromConfiguration(configuration));
         return services;
     }
