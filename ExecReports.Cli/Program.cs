@@ -14,6 +14,7 @@ internal static class Program
             HandoffsCommand.Create(),
             KpisCommand.Create(),
             GenerateCommand.Create(),
+            ScheduleCommand.Create(),
         };
 
         var parse = root.Parse(args);

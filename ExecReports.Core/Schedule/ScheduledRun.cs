@@ -35,7 +35,7 @@ public sealed class ScheduledRun(
     public async Task<ScheduleRun?> CatchUpAsync(CancellationToken cancellationToken = default)
     {
         var state = await history.StateAsync(cancellationToken);
-        if (state.Paused || calculator.LastFireTimeAtOrBefore(calculator.Now) is not { } missed || missed < state.Since)
+        if (!calculator.Options.Enabled || state.Paused || calculator.LastFireTimeAtOrBefore(calculator.Now) is not { } missed || missed < state.Since)
         {
             return null;
         }
