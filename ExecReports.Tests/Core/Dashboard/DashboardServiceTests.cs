@@ -2,7 +2,7 @@ using ExecReports.Core.Dashboard;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Metrics;
-using ExecReports.Tests.Core.Schedule;
+using ExecReports.Tests.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecReports.Tests.Core.Dashboard;

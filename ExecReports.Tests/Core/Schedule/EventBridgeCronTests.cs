@@ -1,6 +1,6 @@
 using ExecReports.Core.Schedule;
 
-namespace ExecReports.Tests.Core.Schedule;
+namespace ExecReports.Tests.Core.Scheduling;
 
 public class EventBridgeCronTests
 {

@@ -1,7 +1,7 @@
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Schedule;
 
-namespace ExecReports.Tests.Core.Schedule;
+namespace ExecReports.Tests.Core.Scheduling;
 
 public class ScheduleAlarmTests
 {

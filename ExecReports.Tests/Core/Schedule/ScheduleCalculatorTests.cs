@@ -3,7 +3,7 @@ using ExecReports.Core.Schedule;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ExecReports.Tests.Core.Schedule;
+namespace ExecReports.Tests.Core.Scheduling;
 
 public class ScheduleCalculatorTests
 {
