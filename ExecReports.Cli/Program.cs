@@ -15,6 +15,7 @@ internal static class Program
             KpisCommand.Create(),
             GenerateCommand.Create(),
             ValidateCommand.Create(),
+            ScheduleCommand.Create(),
         };
 
         var parse = root.Parse(args);

@@ -1,5 +1,6 @@
 using ExecReports.Core.Archive;
 using ExecReports.Core.Configuration;
+using ExecReports.Core.Dashboard;
 using ExecReports.Core.Data;
 using ExecReports.Core.Email;
 using ExecReports.Core.Health;
@@ -7,6 +8,7 @@ using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Validation;
+using ExecReports.Core.Schedule;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,7 @@ public static class ServiceCollectionExtensions
     //   "Finance":           { "MinimumCash": 10000, ... } (see Reports/Finance/FinanceOptions)
     //   "Kpis":              { "SamplesPath": "samples/kpis/" }
     //   "Validation":        { "DomainReports": ["rental", "yacht-delivery", "portfolio-billing"] }
+    //   "Schedule":          { "Cron": "0 0 1 * ? *", "TimeZone": "UTC", ... } (see Schedule/ScheduleOptions)
     public static IServiceCollection AddExecReportsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStrictOptions<ExecReportsOptions>(ExecReportsOptions.SectionName);
@@ -52,6 +55,8 @@ public static class ServiceCollectionExtensions
         services.AddKpis();
         services.AddReports();
         services.AddValidation();
+        services.AddSchedule();
+        services.AddDashboard();
         services.AddSingleton(_ => Validation.Secrets.SecretScanner.FromConfiguration(configuration));
         return services;
     }

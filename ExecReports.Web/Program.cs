@@ -2,6 +2,7 @@ using ExecReports.Core;
 using ExecReports.Core.Configuration;
 using ExecReports.Web;
 using ExecReports.Web.Components;
+using ExecReports.Web.Schedule;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,7 +12,8 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services
     .AddExecReportsCore(builder.Configuration)
-    .AddExecReportsWeb(builder.Configuration);
+    .AddExecReportsWeb(builder.Configuration)
+    .AddExecReportsSchedule();
 
 var app = builder.Build();
 

@@ -1,4 +1,5 @@
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Schedule;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExecReports.Core.Data;
@@ -8,6 +9,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<SeedRun> SeedRuns => Set<SeedRun>();
     public DbSet<KpiRecord> KpiRecords => Set<KpiRecord>();
     public DbSet<KpiEdit> KpiEdits => Set<KpiEdit>();
+    public DbSet<ScheduleRun> ScheduleRuns => Set<ScheduleRun>();
+    public DbSet<ScheduleState> ScheduleStates => Set<ScheduleState>();
+    public DbSet<ScheduleAlarmSent> ScheduleAlarmsSent => Set<ScheduleAlarmSent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -17,6 +21,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.Property(x => x.Name).HasMaxLength(100);
         });
         KpiModel.Configure(modelBuilder);
+        ScheduleModel.Configure(modelBuilder);
     }
 }
 

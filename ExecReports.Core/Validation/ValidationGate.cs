@@ -32,6 +32,11 @@ public sealed record ValidationResult
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
     public int Errors => Findings.Count(f => f.Severity == Severity.Error);
     public int Warnings => Findings.Count(f => f.Severity == Severity.Warning);
+
+    // For a run record or an alert email: the counts and every finding on its own line.
+    public string Detail => Findings.Count == 0
+        ? "no validation findings"
+        : $"{Errors} error(s), {Warnings} warning(s):\n" + string.Join('\n', Findings.Select(f => $"- {f.Severity} {f.Report}: {f.Message}"));
 }
 
 // Nothing is sent that is incomplete, leaks a credential, misnames an entity or disagrees with the CFO model.

@@ -1,0 +1,107 @@
+using ExecReports.Core.Validation;
+using ExecReports.Core.Kpis;
+using ExecReports.Core.Reports;
+using Microsoft.Extensions.Logging;
+
+namespace ExecReports.Core.Schedule;
+
+public sealed record StepResult(bool Ok, string Detail);
+
+// The whole monthly chain as one recorded run: generate → validate → (errors: stop and alert) → archive → send.
+public sealed class ScheduledRun(
+    ReportService reports,
+    ValidationGate gate,
+    ScheduleHistory history,
+    ScheduleCalculator calculator,
+    ScheduleAlerts alerts,
+    ILogger<ScheduledRun> logger)
+{
+    public const string ScheduleUser = "schedule";
+
+    // A cron firing. Fires once per fire time; a period that was already sent or stopped by validation is not run again.
+    public async Task<ScheduleRun?> RunScheduledAsync(DateTimeOffset fireTime, CancellationToken cancellationToken = default)
+    {
+        var state = await history.StateAsync(cancellationToken);
+        if (state.Paused)
+        {
+            logger.LogInformation("Schedule is paused; fire time {FireTime:O} not run", fireTime);
+            return null;
+        }
+
+        return await RunAsync(calculator.PeriodFor(fireTime), RunTrigger.Schedule, fireTime, ScheduleUser, cancellationToken);
+    }
+
+    // At start-up: the latest fire time that passed while the app was down runs once, older ones never
+    // (the next one covers the next month). Fire times before the schedule existed are not owed.
+    public async Task<ScheduleRun?> CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        var state = await history.StateAsync(cancellationToken);
+        if (!calculator.Options.Enabled || state.Paused || calculator.LastFireTimeAtOrBefore(calculator.Now) is not { } missed || missed < state.Since)
+        {
+            return null;
+        }
+
+        var runs = await history.ForPeriodAsync(calculator.PeriodFor(missed), cancellationToken);
+        if (runs.Any(r => r.Trigger == RunTrigger.Schedule && r.ScheduledFor == missed))
+        {
+            return null;
+        }
+
+        logger.LogWarning("Fire time {FireTime:O} was missed while the app was down; running it once now", missed);
+        return await RunAsync(calculator.PeriodFor(missed), RunTrigger.Schedule, missed, ScheduleUser, cancellationToken);
+    }
+
+    public Task<ScheduleRun> RunNowAsync(Period period, string user, CancellationToken cancellationToken = default) =>
+        RunAsync(period, RunTrigger.Manual, null, user, cancellationToken);
+
+    private async Task<ScheduleRun> RunAsync(Period period, RunTrigger trigger, DateTimeOffset? fireTime, string user, CancellationToken cancellationToken)
+    {
+        var handled = await history.IsHandledAsync(period, cancellationToken);
+        var run = await history.StartAsync(period, trigger, fireTime, user, cancellationToken);
+        if (handled)
+        {
+            await history.FinishAsync(run, RunOutcome.Skipped, $"{period} was already sent or stopped by validation; a period runs once (resend from Dispatches)", cancellationToken);
+            return run;
+        }
+
+        try
+        {
+            var set = await reports.GetAsync(period, cancellationToken);
+            var validation = Validate(set);
+            if (!validation.Ok)
+            {
+                await history.FinishAsync(run, RunOutcome.Blocked, validation.Detail, cancellationToken);
+                await alerts.SendAsync($"ExecReports: {period} reports not sent — validation errors", $"Run #{run.Id} for {period} was stopped before sending.\n\n{validation.Detail}", cancellationToken);
+                return run;
+            }
+
+            var dispatch = await DispatchAsync(set, trigger, user, cancellationToken);
+            await history.FinishAsync(run, dispatch.Ok ? RunOutcome.Sent : RunOutcome.Failed, dispatch.Detail, cancellationToken);
+            if (!dispatch.Ok)
+            {
+                await alerts.SendAsync($"ExecReports: {period} dispatch failed", $"Run #{run.Id} for {period} did not finish sending.\n\n{dispatch.Detail}", cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Run {RunId} for {Period} failed", run.Id, period);
+            await history.FinishAsync(run, RunOutcome.Failed, e.Message, CancellationToken.None);
+            await alerts.SendAsync($"ExecReports: {period} run failed", $"Run #{run.Id} for {period} failed: {e.Message}", CancellationToken.None);
+        }
+
+        return run;
+    }
+
+    private StepResult Validate(ReportSet set)
+    {
+        var result = gate.Validate(set);
+        return new StepResult(!result.HasErrors, result.Detail);
+    }
+
+    // INTERIM until Dispatch/DispatchService lands: it archives and sends with per-period idempotency.
+    private static Task<StepResult> DispatchAsync(ReportSet set, RunTrigger trigger, string user, CancellationToken cancellationToken)
+    {
+        _ = (trigger, user, cancellationToken);
+        return Task.FromResult(new StepResult(false, $"{set.Period}: generated and validated; archive and send are not wired yet (waiting for DispatchService)"));
+    }
+}
