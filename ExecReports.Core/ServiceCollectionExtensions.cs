@@ -1,6 +1,7 @@
 using ExecReports.Core.Archive;
 using ExecReports.Core.Configuration;
 using ExecReports.Core.Data;
+using ExecReports.Core.Dispatch;
 using ExecReports.Core.Email;
 using ExecReports.Core.Health;
 using ExecReports.Core.Ingestion;
@@ -23,6 +24,7 @@ public static class ServiceCollectionExtensions
     //   "Data":              entity catalog and handoffs (see Ingestion/DataOptions)
     //   "Finance":           { "MinimumCash": 10000, ... } (see Reports/Finance/FinanceOptions)
     //   "Kpis":              { "SamplesPath": "samples/kpis/" }
+    //   "Dispatch":          { "LeaseSeconds": 600, "ResumeIntervalSeconds": 300, "NodeId": "" }
     public static IServiceCollection AddExecReportsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStrictOptions<ExecReportsOptions>(ExecReportsOptions.SectionName);
@@ -49,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddIngestion();
         services.AddKpis();
         services.AddReports();
+        services.AddDispatch();
         services.AddSingleton(_ => Validation.Secrets.SecretScanner.FromConfiguration(configuration));
         return services;
     }

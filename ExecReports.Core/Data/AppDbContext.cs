@@ -1,3 +1,5 @@
+using ExecReports.Core.Archive;
+using ExecReports.Core.Dispatch;
 using ExecReports.Core.Kpis;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +10,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<SeedRun> SeedRuns => Set<SeedRun>();
     public DbSet<KpiRecord> KpiRecords => Set<KpiRecord>();
     public DbSet<KpiEdit> KpiEdits => Set<KpiEdit>();
+    public DbSet<DispatchBatch> DispatchBatches => Set<DispatchBatch>();
+    public DbSet<DispatchItem> DispatchItems => Set<DispatchItem>();
+    public DbSet<DispatchAttempt> DispatchAttempts => Set<DispatchAttempt>();
+    public DbSet<DispatchAlert> DispatchAlerts => Set<DispatchAlert>();
+    public DbSet<ArchiveIndexEntry> ArchiveIndex => Set<ArchiveIndexEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -17,6 +24,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.Property(x => x.Name).HasMaxLength(100);
         });
         KpiModel.Configure(modelBuilder);
+        DispatchModel.Configure(modelBuilder);
+        ArchiveIndexModel.Configure(modelBuilder);
     }
 }
 
