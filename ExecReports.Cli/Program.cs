@@ -14,6 +14,8 @@ internal static class Program
             HandoffsCommand.Create(),
             KpisCommand.Create(),
             GenerateCommand.Create(),
+            SendCommand.Create(),
+            ArchiveCommand.Create(),
         };
 
         var parse = root.Parse(args);
