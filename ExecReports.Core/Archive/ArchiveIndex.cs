@@ -72,6 +72,10 @@ public sealed class ArchiveIndex(AppDbContext db, IArchiveStore store, TimeProvi
         return rows.OrderByDescending(e => e.Date).ThenBy(e => e.Role, StringComparer.Ordinal).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
     }
 
+    // Only keys the index knows are served, so a page can never be used to read arbitrary objects.
+    public async Task<byte[]?> ReadAsync(string key, CancellationToken cancellationToken = default) =>
+        await db.ArchiveIndex.AnyAsync(e => e.Key == key, cancellationToken) ? await store.GetAsync(key, cancellationToken) : null;
+
     public Task<bool> StemTakenAsync(string stem, long itemId, CancellationToken cancellationToken) =>
         db.ArchiveIndex.AnyAsync(e => e.Key.StartsWith(stem + ".") && e.ItemId != itemId, cancellationToken);
 
