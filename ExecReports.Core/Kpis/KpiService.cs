@@ -156,6 +156,12 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
             .ToListAsync(cancellationToken);
     }
 
+    // Changes whenever any month is created or edited, even within one clock tick: edits are append-only.
+    public async Task<(int Records, int Edits, DateTimeOffset? LastEdited)> DataVersionAsync(CancellationToken cancellationToken = default) =>
+        (await db.Set<KpiRecord>().CountAsync(cancellationToken),
+         await db.Set<KpiEdit>().CountAsync(cancellationToken),
+         await LastEditedAtAsync(cancellationToken: cancellationToken));
+
     public async Task<DateTimeOffset?> LastEditedAtAsync(string? entityId = null, CancellationToken cancellationToken = default)
     {
         var records = db.Set<KpiRecord>().AsNoTracking();

@@ -46,6 +46,9 @@ internal static class ChangedSinceLastMonth
 
         var newIssues = context.Facts(section: SectionKind.KnownIssues)
             .Where(f => f.Document.Updated is { } updated && updated >= context.Period.FirstDay && updated <= context.Period.LastDay)
+            .OrderByDescending(f => f.Document.Updated)
+            .ThenBy(f => f.Document.File, StringComparer.Ordinal)
+            .ThenBy(f => f.Fact.Line)
             .Take(Largest)
             .ToList();
         if (newIssues.Count > 0)

@@ -11,14 +11,14 @@ public sealed class ReportService(IServiceScopeFactory scopes, ReportEngine engi
     private readonly Lock _gate = new();
     private readonly Dictionary<Period, (CacheKey Key, ReportSet Set)> _cache = [];
 
-    private sealed record CacheKey(long HandoffVersion, DateTimeOffset? KpisLastEdited, EntityCatalog Catalog);
+    private sealed record CacheKey(long HandoffVersion, (int, int, DateTimeOffset?) KpiVersion, EntityCatalog Catalog);
 
     public async Task<ReportSet> GetAsync(Period period, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var kpis = scope.ServiceProvider.GetRequiredService<KpiService>();
         var snapshot = handoffs.GetSnapshot();
-        var key = new CacheKey(snapshot.Version, await kpis.LastEditedAtAsync(cancellationToken: cancellationToken), catalogs.Current);
+        var key = new CacheKey(snapshot.Version, await kpis.DataVersionAsync(cancellationToken), catalogs.Current);
         lock (_gate)
         {
             if (_cache.TryGetValue(period, out var cached) && cached.Key == key)

@@ -12,7 +12,22 @@ public static class ReportsServiceCollectionExtensions
     {
         services.AddStrictOptions<FinanceOptions>(FinanceOptions.SectionName);
         services.AddSingleton<MetricCalculator, PortfolioCalculator>();
+        services.AddSingleton<MetricCalculator, RentalCalculator>();
+        services.AddSingleton<MetricCalculator, YachtDeliveryCalculator>();
+        services.AddSingleton<MetricCalculator, PortfolioBillingCalculator>();
         services.AddSingleton<ReportGenerator, CfoReport>();
+        services.AddSingleton<ReportGenerator, RentalReport>();
+        services.AddSingleton<ReportGenerator, YachtDeliveryReport>();
+        services.AddSingleton<ReportGenerator, PortfolioBillingReport>();
+        services.AddSingleton<MetricCalculator, PipelineCalculator>();
+        services.AddSingleton<MetricCalculator, RevenueRecognitionCalculator>();
+        services.AddSingleton<MetricCalculator, ConcentrationCalculator>();
+        services.AddSingleton<MetricCalculator, ReceivablesCalculator>();
+        services.AddSingleton<MetricCalculator, TechCostCalculator>();
+        services.AddSingleton<MetricCalculator, FunnelCalculator>();
+        services.AddSingleton<MetricCalculator, EngineeringCalculator>();
+        services.AddSingleton<ReportGenerator, CeoReport>();
+        services.AddSingleton<ReportGenerator, CtoReport>();
         services.AddSingleton<ReportEngine>();
         services.AddScoped<ReportInputsLoader>();
         services.AddSingleton<ReportService>();

@@ -1,0 +1,186 @@
+using System.Text.RegularExpressions;
+using ExecReports.Core.Kpis;
+using ExecReports.Core.Reports.Metrics;
+using ExecReports.Core.Reports.Rendering;
+using static ExecReports.Core.Reports.Metrics.PortfolioBillingCalculator;
+
+namespace ExecReports.Core.Reports.Generators;
+
+public sealed partial class PortfolioBillingReport : ReportGenerator
+{
+    public override ReportRole Role => ReportRole.PortfolioBilling;
+
+    public override void Write(ReportContext context, ReportBuilder report)
+    {
+        var name = context.NameOf(EntityId);
+        var clients = Clients(context.Kpi(EntityId));
+        if (clients.Count == 0)
+        {
+            foreach (var heading in ReportSections.For(Role).Skip(1))
+            {
+                report.Section(DomainReport.SectionId(heading), heading).Missing($"no client billing data recorded for {name} in {context.PeriodText}");
+            }
+
+            return;
+        }
+
+        var m = context.Metrics;
+        WriteClients(report.Section("clients", "Clients"), m, clients);
+        WriteRetainers(context, report.Section("retainers-and-invoices", "Retainers and Invoices"), m, clients);
+        WriteOverdue(report.Section("overdue-receivables", "Overdue Receivables"), m, clients);
+        WriteUnbilled(context, report.Section("unbilled-hours", "Unbilled Hours"), m, clients);
+        WriteCosts(report.Section("costs-never-re-billed", "Costs Never Re-billed"), m, clients);
+    }
+
+    private static string Terms(SectionBuilder s, MetricBook m, PortfolioClient client, string slug) => client.BillingType switch
+    {
+        BillingType.Retainer when m.Find(Client(slug, "retainer")) is { } retainer => $"{s.Quote(retainer)} retainer",
+        BillingType.Hourly when m.Find(Client(slug, "hourly-rate")) is { } rate => $"{s.Quote(rate)} an hour",
+        BillingType.Retainer => "retainer amount not recorded",
+        _ => "hourly rate not recorded",
+    };
+
+    private static void WriteClients(SectionBuilder s, MetricBook m, IReadOnlyList<(PortfolioClient Client, string Slug)> clients)
+    {
+        var retainers = clients.Count(c => c.Client.BillingType == BillingType.Retainer);
+        s.Paragraph($"{clients.Count} clients on record: {retainers} on retainer, {clients.Count - retainers} billed hourly.");
+        s.Table(["Client", "Billing", "Terms"],
+            clients.Select(c => (IReadOnlyList<string>)
+            [
+                MarkdownText.Cell(c.Client.Name),
+                c.Client.BillingType == BillingType.Retainer ? "retainer" : "hourly",
+                Terms(s, m, c.Client, c.Slug),
+            ]));
+        var missing = clients.Where(c => (c.Client.BillingType == BillingType.Retainer ? c.Client.Retainer : c.Client.HourlyRate) is null).ToList();
+        if (missing.Count > 0)
+        {
+            s.Bullets(missing.Select(c => $"**{MarkdownText.Escape(c.Client.Name)}** has no {(c.Client.BillingType == BillingType.Retainer ? "retainer amount" : "hourly rate")} in the KPI inputs."));
+        }
+    }
+
+    private static void WriteRetainers(ReportContext context, SectionBuilder s, MetricBook m, IReadOnlyList<(PortfolioClient Client, string Slug)> clients)
+    {
+        s.Paragraph($"Invoiced {s.Quote(m.Get(Invoiced))}, paid {s.Quote(m.Get(Paid))} ({s.Quote(m.Get(PaidShare))}); "
+            + $"invoiced but not yet paid {s.Quote(m.Get(Outstanding))}. Figures as recorded in the KPI inputs for {context.PeriodText}.");
+        s.Table(["Client", "Invoiced", "Paid", "Not yet paid", "Paid share"],
+            clients.Select(c => (IReadOnlyList<string>)
+            [
+                MarkdownText.Cell(c.Client.Name),
+                s.Quote(m.Get(Client(c.Slug, "invoiced"))),
+                s.Quote(m.Get(Client(c.Slug, "paid"))),
+                s.Quote(m.Get(Client(c.Slug, "outstanding"))),
+                s.Quote(m.Get(Client(c.Slug, "paid-share"))),
+            ]), [false, true, true, true, true]);
+
+        var retainers = clients.Where(c => c.Client.BillingType == BillingType.Retainer).ToList();
+        if (retainers.Count == 0)
+        {
+            s.Paragraph("No client is on a retainer, so there is no retainer recovery to check.");
+            return;
+        }
+
+        s.Subheading("Retainer recovery");
+        var known = retainers.Where(c => m.Find(Client(c.Slug, "effective-rate")) is not null).ToList();
+        if (known.Count > 0)
+        {
+            s.Table(["Client", "Retainer", "Hours worked", "Effective rate", "Benchmark rate", "Under-recovery"],
+                known.Select(c => (IReadOnlyList<string>)
+                [
+                    MarkdownText.Cell(c.Client.Name),
+                    s.Quote(m.Get(Client(c.Slug, "retainer"))),
+                    s.Quote(m.Get(Client(c.Slug, "hours-worked"))),
+                    s.Quote(m.Get(Client(c.Slug, "effective-rate"))),
+                    s.Quote(m.Get(BenchmarkRate)),
+                    s.Quote(m.Get(Client(c.Slug, "under-recovery"))),
+                ]), [false, true, true, true, true, true]);
+        }
+
+        var unknown = retainers.Except(known).ToList();
+        if (unknown.Count > 0)
+        {
+            s.Missing($"no hours worked recorded in the handoff notes for {string.Join(", ", unknown.Select(c => c.Client.Name))}, "
+                + "so their effective hourly rate cannot be computed (write \"<client>: NN hours worked\" in the portfolio handoff)");
+        }
+
+        var notes = context.Facts(EntityId).Where(f => RetainerWords().IsMatch(f.Fact.Text)).ToList();
+        if (notes.Count > 0)
+        {
+            s.Paragraph("What the handoff notes say about retainers:");
+            s.Bullets(notes.Select(f => $"{context.Quote(f.Fact.Text)} ({MarkdownText.Escape(f.Source)})"));
+        }
+    }
+
+    private static void WriteOverdue(SectionBuilder s, MetricBook m, IReadOnlyList<(PortfolioClient Client, string Slug)> clients)
+    {
+        var overdue = clients.Where(c => c.Client.Overdue > 0).OrderByDescending(c => c.Client.OverdueDays).ThenBy(c => c.Client.Name, StringComparer.Ordinal).ToList();
+        s.Paragraph($"Overdue receivables total {s.Quote(m.Get(Overdue))}.");
+        if (overdue.Count == 0)
+        {
+            s.Paragraph("No client has an overdue balance.");
+        }
+        else
+        {
+            s.Table(["Client", "Overdue", "Days overdue", "Bucket"],
+                overdue.Select(c => (IReadOnlyList<string>)
+                [
+                    MarkdownText.Cell(c.Client.Name),
+                    s.Quote(m.Get(Client(c.Slug, "overdue"))),
+                    s.Quote(m.Get(Client(c.Slug, "overdue-days"))),
+                    Buckets.First(b => b.Slug == BucketOf(c.Client.OverdueDays)).Label,
+                ]), [false, true, true, false]);
+        }
+
+        s.Table(["Age", "Overdue"], Buckets.Select(b => (IReadOnlyList<string>)[b.Label, s.Quote(m.Get(OverdueBucket(b.Slug)))]), [false, true]);
+    }
+
+    private static void WriteUnbilled(ReportContext context, SectionBuilder s, MetricBook m, IReadOnlyList<(PortfolioClient Client, string Slug)> clients)
+    {
+        var unbilled = clients.Where(c => c.Client.UnbilledHours > 0).ToList();
+        s.Paragraph($"Unbilled hours {s.Quote(m.Get(UnbilledHoursTotal))}, worth {s.Quote(m.Get(UnbilledValueTotal))} at the clients' rates "
+            + $"(retainer clients without an hourly rate at the benchmark {s.Quote(m.Get(BenchmarkRate))}, the mean of the hourly clients' rates).");
+        if (unbilled.Count == 0)
+        {
+            s.Paragraph("No client has unbilled hours recorded.");
+        }
+        else
+        {
+            s.Table(["Client", "Unbilled hours", "Rate used", "Unbilled value"],
+                unbilled.Select(c => (IReadOnlyList<string>)
+                [
+                    MarkdownText.Cell(c.Client.Name),
+                    s.Quote(m.Get(Client(c.Slug, "unbilled-hours"))),
+                    m.Find(Client(c.Slug, "hourly-rate")) is { } rate ? s.Quote(rate) : $"{s.Quote(m.Get(BenchmarkRate))} (benchmark)",
+                    s.Quote(m.Get(Client(c.Slug, "unbilled-value"))),
+                ]), [false, true, true, true]);
+        }
+
+        var notes = context.Facts(EntityId).Where(f => UnbilledWords().IsMatch(f.Fact.Text)).ToList();
+        if (notes.Count > 0)
+        {
+            s.Paragraph("Untracked or unbilled work in the handoff notes (not in the figures above):");
+            s.Bullets(notes.Select(f => $"{context.Quote(f.Fact.Text)} ({MarkdownText.Escape(f.Source)})"));
+        }
+    }
+
+    private static void WriteCosts(SectionBuilder s, MetricBook m, IReadOnlyList<(PortfolioClient Client, string Slug)> clients)
+    {
+        var costs = clients.Where(c => c.Client.CostsNotRebilled > 0).ToList();
+        s.Paragraph($"Costs paid on clients' behalf and never re-billed: {s.Quote(m.Get(CostsNotRebilled))}, "
+            + $"{s.Quote(m.Get(CostsNotRebilledShare))} of invoiced.");
+        if (costs.Count == 0)
+        {
+            s.Paragraph("No client has costs waiting to be re-billed.");
+            return;
+        }
+
+        s.Table(["Client", "Costs not re-billed"],
+            costs.Select(c => (IReadOnlyList<string>)[MarkdownText.Cell(c.Client.Name), s.Quote(m.Get(Client(c.Slug, "costs-not-rebilled")))]), [false, true]);
+        s.Paragraph("Add these to each client's next invoice.");
+    }
+
+    [GeneratedRegex(@"\bretainers?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RetainerWords();
+
+    [GeneratedRegex(@"\b(unbilled|untracked|not billed|not invoiced|unbillable)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UnbilledWords();
+}

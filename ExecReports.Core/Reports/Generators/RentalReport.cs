@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using ExecReports.Core.Reports.Metrics;
+using ExecReports.Core.Reports.Rendering;
+using static ExecReports.Core.Reports.Metrics.RentalCalculator;
+
+namespace ExecReports.Core.Reports.Generators;
+
+public sealed partial class RentalReport : ReportGenerator
+{
+    public override ReportRole Role => ReportRole.Rental;
+
+    public override void Write(ReportContext context, ReportBuilder report)
+    {
+        var name = context.NameOf(EntityId);
+        var month = context.Kpi(EntityId);
+        var units = Units(month);
+        if (month is null || units.Count == 0)
+        {
+            foreach (var heading in ReportSections.For(Role).Skip(1))
+            {
+                report.Section(DomainReport.SectionId(heading), heading).Missing($"no rental data recorded for {name} in {context.PeriodText}");
+            }
+
+            return;
+        }
+
+        var m = context.Metrics;
+        WriteOccupancy(context, report.Section("occupancy", "Occupancy"), m, units);
+        WriteRentRoll(context, report.Section("rent-roll", "Rent Roll"), m, units);
+        WriteLeaseEnds(context, report.Section("lease-ends", "Lease Ends"), m, month);
+        WriteMaintenance(context, report.Section("maintenance", "Maintenance"), m, units, name);
+    }
+
+    private static void WriteOccupancy(ReportContext context, SectionBuilder s, MetricBook m, IReadOnlyList<(Kpis.RentalUnit Unit, string Slug)> units)
+    {
+        var vacant = units.Where(u => !u.Unit.Occupied).ToList();
+        s.Paragraph($"{s.Quote(m.Get(UnitsOccupied))} of {s.Quote(m.Get(UnitsTotal))} units occupied at the end of {context.PeriodText}: "
+            + $"occupancy {s.Quote(m.Get(OccupancyRate))}, vacancy cost {s.Quote(m.Get(VacancyCost))} in rent not coming in.");
+        if (vacant.Count > 0)
+        {
+            s.Bullets(vacant.Select(u => $"{MarkdownText.Escape(u.Unit.Name)} is vacant (listed at {s.Quote(m.Get(UnitRent(u.Slug)))})."));
+        }
+
+        s.Paragraph($"Trend over the last {TrendMonths} months:");
+        s.Table(["Month", "Occupancy", "Vacancy cost"],
+            Enumerable.Range(0, TrendMonths).Select(i => context.Period.AddMonths(i - TrendMonths + 1)).Select(at => (IReadOnlyList<string>)
+            [
+                at.ToString(),
+                s.Quote(m.Get(TrendOccupancy(at))),
+                s.Quote(m.Get(TrendVacancyCost(at))),
+            ]), [false, true, true]);
+    }
+
+    private static void WriteRentRoll(ReportContext context, SectionBuilder s, MetricBook m, IReadOnlyList<(Kpis.RentalUnit Unit, string Slug)> units)
+    {
+        s.Table(["Unit", "Rent", "Occupied", "Lease end", "Notes"],
+            units.Select(u => (IReadOnlyList<string>)
+            [
+                MarkdownText.Cell(u.Unit.Name),
+                s.Quote(m.Get(UnitRent(u.Slug))),
+                u.Unit.Occupied ? "yes" : "no (vacant)",
+                u.Unit.LeaseEnd is { } end ? DomainMetrics.Date(end) : "not recorded",
+                u.Unit.Notes is { Length: > 0 } notes ? context.Quote(notes) : "",
+            ]), [false, true, false, false, false]);
+
+        var received = m.Get(RentReceived);
+        var scheduled = m.Get(ScheduledRent);
+        s.Paragraph($"Scheduled rent from occupied units {s.Quote(scheduled)} (gross potential with every unit let {s.Quote(m.Get(GrossPotentialRent))}); "
+            + $"rent received {s.Quote(received)}; collection rate {s.Quote(m.Get(CollectionRate))}.");
+        if (scheduled.Value > 0)
+        {
+            var variance = Variance.Assess(received.Value!.Value, scheduled.Value!.Value, Favourable.Higher, context.Finance.MaterialityPercent,
+                context.Finance.MaterialityAmount, "scheduled rent");
+            s.Paragraph($"Collection status: {DomainReport.Status(variance.Status)} — received less scheduled {s.Quote(m.Get(CollectionGap))}; "
+                + $"{MarkdownText.Escape(variance.Reason)}.");
+        }
+    }
+
+    private static void WriteLeaseEnds(ReportContext context, SectionBuilder s, MetricBook m, Kpis.KpiMonth month)
+    {
+        var leases = Leases(month, context.Period);
+        var periodEnd = DomainMetrics.Date(context.Period.LastDay);
+        var flagged = leases.Where(l => l.State is LeaseState.EndingSoon or LeaseState.Expired or LeaseState.NotRecorded).ToList();
+        s.Paragraph($"Leases are checked against {periodEnd}, the last day of {context.PeriodText}; a lease ending within {LeaseWindowDays} days of it is flagged.");
+        if (flagged.Count == 0)
+        {
+            s.Paragraph($"No lease ends within {LeaseWindowDays} days of {periodEnd} and none has expired.");
+        }
+        else
+        {
+            s.Bullets(flagged.Select(l => l.State switch
+            {
+                LeaseState.EndingSoon =>
+                    $"**{MarkdownText.Escape(l.Unit.Name)}: lease ends {DomainMetrics.Date(l.Unit.LeaseEnd!.Value)}**, {s.Quote(m.Get(UnitDaysToLeaseEnd(l.Slug)))} after period end"
+                    + (l.Unit.Occupied ? $"; confirm renewal or plan the re-let ({s.Quote(m.Get(UnitRent(l.Slug)))} at stake)." : "; the unit is vacant."),
+                LeaseState.Expired =>
+                    $"**{MarkdownText.Escape(l.Unit.Name)}: lease expired {DomainMetrics.Date(l.Unit.LeaseEnd!.Value)}**, {s.Quote(m.Get(UnitDaysPastLeaseEnd(l.Slug)))} before period end"
+                    + (l.Unit.Occupied ? $"; the tenant is month-to-month ({s.Quote(m.Get(UnitRent(l.Slug)))}): sign a new lease or give notice." : "; the unit is vacant."),
+                _ => $"**{MarkdownText.Escape(l.Unit.Name)}: no lease end recorded**; add it to the KPI inputs.",
+            }));
+            s.Paragraph($"Rent on occupied units with a lease ending in the window or already month-to-month: {s.Quote(m.Get(RentAtRisk))}.");
+        }
+
+        var later = leases.Where(l => l.State == LeaseState.Current).ToList();
+        if (later.Count > 0)
+        {
+            s.Paragraph("Leases running past the window: " + string.Join("; ", later.Select(l =>
+                $"{MarkdownText.Escape(l.Unit.Name)} to {DomainMetrics.Date(l.Unit.LeaseEnd!.Value)} ({s.Quote(m.Get(UnitDaysToLeaseEnd(l.Slug)))})")) + ".");
+        }
+    }
+
+    private static void WriteMaintenance(ReportContext context, SectionBuilder s, MetricBook m, IReadOnlyList<(Kpis.RentalUnit Unit, string Slug)> units, string name)
+    {
+        s.Paragraph($"Maintenance this month {s.Quote(m.Get(Maintenance))} ({s.Quote(m.Get(MaintenanceShare))} of gross potential rent); "
+            + $"trailing {MaintenanceMonths} months {s.Quote(m.Get(MaintenanceTrailing))} ({s.Quote(m.Get(MaintenanceTrailingShare))} of gross potential rent).");
+        s.Table(["Unit", "This month", $"Trailing {MaintenanceMonths} months", "Share of unit rent"],
+            units.Select(u => (IReadOnlyList<string>)
+            [
+                MarkdownText.Cell(u.Unit.Name),
+                s.Quote(m.Get(UnitMaintenance(u.Slug))),
+                s.Quote(m.Get(UnitMaintenanceTrailing(u.Slug))),
+                s.Quote(m.Get(UnitMaintenanceTrailingShare(u.Slug))),
+            ]), [false, true, true, true]);
+
+        var repairs = context.Facts(EntityId).Where(f => RepairWords().IsMatch(f.Fact.Text)).ToList();
+        if (repairs.Count == 0)
+        {
+            s.Paragraph($"No handoff note for {MarkdownText.Escape(name)} mentions repairs or maintenance.");
+        }
+        else
+        {
+            s.Paragraph("Repairs and upkeep in the handoff notes:");
+            s.Bullets(repairs.Select(f => $"{context.Quote(f.Fact.Text)} ({MarkdownText.Escape(f.Source)})"));
+        }
+    }
+
+    [GeneratedRegex(@"\b(repairs?|repaired|maintenance|replaced|replacement|water heater|plumb\w*|roof\w*|hvac|leaks?|leaking|inspections?|appliances?|turnover|paint\w*)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RepairWords();
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using ExecReports.Core.Kpis;
+using ExecReports.Core.Reports.Engineering;
+
+namespace ExecReports.Core.Reports.Metrics;
+
+// DORA measures, repository hygiene, the overall CI/CD score and security finding counts for every catalog entity.
+public sealed class EngineeringCalculator : MetricCalculator
+{
+    public const string PortfolioSecurityFindings = "portfolio.security-findings";
+    public const string ChangeFailEliteMax = "cto.dora.change-fail.elite-max";
+    public const string ChangeFailHighMax = "cto.dora.change-fail.high-max";
+    public const string ChangeFailMediumMax = "cto.dora.change-fail.medium-max";
+
+    public override int Order => 20;
+
+    public static string Deployments(string entityId) => $"entity.{entityId}.dora.deployments";
+    public static string LeadTime(string entityId) => $"entity.{entityId}.dora.lead-time";
+    public static string ChangeFailRate(string entityId) => $"entity.{entityId}.dora.change-fail-rate";
+    public static string TimeToRestore(string entityId) => $"entity.{entityId}.dora.time-to-restore";
+    public static string DoraScore(string entityId) => $"entity.{entityId}.dora-score";
+    public static string HygieneScore(string entityId) => $"entity.{entityId}.hygiene-score";
+    public static string CicdScore(string entityId) => $"entity.{entityId}.cicd-score";
+    public static string SecurityFindingCount(string entityId) => $"entity.{entityId}.security-findings";
+
+    public static MetricInput HandoffInput(FactRef fact, string period, string value) =>
+        new($"handoff:{fact.Document.File}", $"line {fact.Fact.Line.ToString(CultureInfo.InvariantCulture)}", period, value);
+
+    // The DORA levels present in the month's engineering inputs, in the order of the four keys.
+    public static IReadOnlyList<(string Measure, DoraLevel Level)> DoraLevels(EngineeringMetrics? e)
+    {
+        var levels = new List<(string, DoraLevel)>();
+        if (e?.Deployments is { } d)
+        {
+            levels.Add(("deployment frequency", Dora.DeploymentFrequency(d)));
+        }
+
+        if (e?.LeadTimeHours is { } l)
+        {
+            levels.Add(("lead time for changes", Dora.LeadTime(l)));
+        }
+
+        if (e?.ChangeFailRate is { } c)
+        {
+            levels.Add(("change fail rate", Dora.ChangeFailRate(c)));
+        }
+
+        if (e?.TimeToRestoreHours is { } t)
+        {
+            levels.Add(("time to restore", Dora.TimeToRestore(t)));
+        }
+
+        return levels;
+    }
+
+    // Mean of the DORA part and the hygiene part, each only when known.
+    public static decimal? Overall(decimal? dora, decimal? hygiene) => (dora, hygiene) switch
+    {
+        ({ } d, { } h) => (d + h) / 2m,
+        ({ } d, null) => d,
+        (null, { } h) => h,
+        _ => null,
+    };
+
+    public override void Compute(ReportCalculation calculation)
+    {
+        var period = calculation.Inputs.Period;
+        var p = period.ToString();
+        var book = calculation.Book;
+        void Threshold(string id, string label, decimal value) => book.Add(new Metric
+        {
+            Id = id, Label = label, Value = value, Unit = MetricUnit.Percent, Period = p, Formula = "DORA 2023 simplified band", Inputs = [],
+            Kind = MetricKind.Assumption,
+        });
+        Threshold(ChangeFailEliteMax, "DORA change fail rate, elite up to", Dora.EliteChangeFailMax);
+        Threshold(ChangeFailHighMax, "DORA change fail rate, high up to", Dora.HighChangeFailMax);
+        Threshold(ChangeFailMediumMax, "DORA change fail rate, medium up to", Dora.MediumChangeFailMax);
+
+        var totalFindings = 0;
+        var findingInputs = new List<MetricInput>();
+        foreach (var entity in calculation.Inputs.Catalog.Entities.OrderBy(e => e.Id, StringComparer.Ordinal))
+        {
+            var id = entity.Id;
+            var facts = HandoffFacts.For(calculation.Inputs.Handoffs, id).ToList();
+            var kpi = calculation.Inputs.Kpis.FirstOrDefault(k => k.Period == period && string.Equals(k.EntityId, id, StringComparison.OrdinalIgnoreCase));
+
+            var findings = SecurityFindings.For(entity, facts);
+            var inputs = findings.Select(f => HandoffInput(f.Fact, p, SecurityFindings.Word(f.Severity))).ToList();
+            book.Add(new Metric
+            {
+                Id = SecurityFindingCount(id), Label = $"{id} open security findings in handoffs", Value = findings.Count, Unit = MetricUnit.Count, Period = p,
+                Formula = "count of handoff facts describing a security problem (tagged security, or a hard-coded secret / unauthenticated endpoint)",
+                Inputs = inputs, Better = Favourable.Lower,
+            });
+            totalFindings += findings.Count;
+            findingInputs.AddRange(inputs);
+
+            var e = kpi?.Engineering;
+            MetricInput Kpi(string field, string value) => new($"kpi:{id}", $"engineering.{field}", p, value);
+            if (e?.Deployments is { } d)
+            {
+                book.Add(new Metric
+                {
+                    Id = Deployments(id), Label = $"{id} deployments in the month", Value = d, Unit = MetricUnit.Count, Period = p,
+                    Formula = "engineering.deployments", Inputs = [Kpi("deployments", d.ToString(CultureInfo.InvariantCulture))], Better = Favourable.Higher,
+                });
+            }
+
+            if (e?.LeadTimeHours is { } l)
+            {
+                book.Add(new Metric
+                {
+                    Id = LeadTime(id), Label = $"{id} lead time for changes", Value = l, Unit = MetricUnit.Hours, Period = p,
+                    Formula = "engineering.leadTimeHours", Inputs = [Kpi("leadTimeHours", MetricFormat.Format(l, MetricUnit.Hours))], Better = Favourable.Lower,
+                });
+            }
+
+            if (e?.ChangeFailRate is { } c)
+            {
+                book.Add(new Metric
+                {
+                    Id = ChangeFailRate(id), Label = $"{id} change fail rate", Value = c, Unit = MetricUnit.Percent, Period = p,
+                    Formula = "engineering.changeFailRate", Inputs = [Kpi("changeFailRate", MetricFormat.Format(c, MetricUnit.Percent))], Better = Favourable.Lower,
+                });
+            }
+
+            if (e?.TimeToRestoreHours is { } t)
+            {
+                book.Add(new Metric
+                {
+                    Id = TimeToRestore(id), Label = $"{id} time to restore service", Value = t, Unit = MetricUnit.Hours, Period = p,
+                    Formula = "engineering.timeToRestoreHours", Inputs = [Kpi("timeToRestoreHours", MetricFormat.Format(t, MetricUnit.Hours))], Better = Favourable.Lower,
+                });
+            }
+
+            var levels = DoraLevels(e);
+            decimal? dora = levels.Count == 0 ? null : levels.Average(x => Dora.Points(x.Level));
+            book.Add(new Metric
+            {
+                Id = DoraScore(id), Label = $"{id} DORA score", Value = dora, Unit = MetricUnit.Percent, Period = p,
+                Formula = "mean over the DORA keys present of elite 100% / high 75% / medium 50% / low 25%",
+                Inputs = levels.Select(x => new MetricInput($"kpi:{id}", $"engineering ({x.Measure})", p, Dora.Word(x.Level))).ToList(),
+                Better = Favourable.Higher, Special = dora is null ? $"unknown: no engineering inputs for {p}" : null,
+            });
+
+            var checks = RepositoryScorecard.Evaluate(facts);
+            var hygiene = RepositoryScorecard.Score(checks);
+            book.Add(new Metric
+            {
+                Id = HygieneScore(id), Label = $"{id} repository hygiene score", Value = hygiene, Unit = MetricUnit.Percent, Period = p,
+                Formula = "Σ weight of passed checks ÷ Σ weight of passed and failed checks (unknown and not-applicable checks left out)",
+                Inputs = checks.Where(r => r.Evidence is not null).Select(r => HandoffInput(r.Evidence!, p, $"{r.Check.Name}: {RepositoryScorecard.Word(r.Status)}")).ToList(),
+                Better = Favourable.Higher, Special = hygiene is null ? "unknown: no hygiene evidence in handoffs" : null,
+            });
+
+            var overall = Overall(dora, hygiene);
+            book.Add(new Metric
+            {
+                Id = CicdScore(id), Label = $"{id} CI/CD maturity score", Value = overall, Unit = MetricUnit.Percent, Period = p,
+                Formula = "mean of the DORA score and the repository hygiene score, each when known",
+                Inputs = [new($"metric:{DoraScore(id)}", "DORA score", p, MetricFormat.Format(dora, MetricUnit.Percent)),
+                    new($"metric:{HygieneScore(id)}", "hygiene score", p, MetricFormat.Format(hygiene, MetricUnit.Percent))],
+                Better = Favourable.Higher, Special = overall is null ? "unknown: no DORA inputs and no hygiene evidence" : null,
+            });
+        }
+
+        book.Add(new Metric
+        {
+            Id = PortfolioSecurityFindings, Label = "Open security findings in handoffs, all entities", Value = totalFindings, Unit = MetricUnit.Count,
+            Period = p, Formula = "Σ entity security findings", Inputs = findingInputs, Better = Favourable.Lower,
+        });
+    }
+}

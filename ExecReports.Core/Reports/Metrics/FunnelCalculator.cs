@@ -1,0 +1,63 @@
+using ExecReports.Core.Kpis;
+
+namespace ExecReports.Core.Reports.Metrics;
+
+// Channel funnel conversion (visits → inquiries → bookings) for every channel with any traffic recorded.
+public sealed class FunnelCalculator : MetricCalculator
+{
+    public override int Order => 20;
+
+    public static string Visits(string entityId, string channelKey) => $"entity.{entityId}.funnel.{channelKey}.visits";
+    public static string Inquiries(string entityId, string channelKey) => $"entity.{entityId}.funnel.{channelKey}.inquiries";
+    public static string Bookings(string entityId, string channelKey) => $"entity.{entityId}.funnel.{channelKey}.bookings";
+    public static string VisitToInquiry(string entityId, string channelKey) => $"entity.{entityId}.funnel.{channelKey}.visit-to-inquiry";
+    public static string InquiryToBooking(string entityId, string channelKey) => $"entity.{entityId}.funnel.{channelKey}.inquiry-to-booking";
+    public static string VisitToBooking(string entityId, string channelKey) => $"entity.{entityId}.funnel.{channelKey}.visit-to-booking";
+
+    public static bool HasFunnel(ChannelMetrics c) => c.Visits > 0 || c.Inquiries > 0 || c.Bookings > 0;
+
+    public static IReadOnlyList<(ChannelMetrics Channel, string Key)> Channels(KpiMonth month)
+    {
+        var keys = MetricSlug.Distinct(month.Channels.Select(c => c.Channel));
+        return month.Channels.Zip(keys).Where(x => HasFunnel(x.First)).Select(x => (x.First, x.Second)).ToList();
+    }
+
+    // A rate with a zero denominator is "n/a", not zero: nothing was measured.
+    public static decimal? Rate(int numerator, int denominator) => denominator == 0 ? null : (decimal)numerator / denominator;
+
+    public override void Compute(ReportCalculation calculation)
+    {
+        var period = calculation.Inputs.Period;
+        var p = period.ToString();
+        var book = calculation.Book;
+        foreach (var m in calculation.Inputs.Kpis.Where(k => k.Period == period).OrderBy(k => k.EntityId, StringComparer.Ordinal))
+        {
+            var id = m.EntityId;
+            foreach (var (c, key) in Channels(m))
+            {
+                MetricInput Input(string field, int value) =>
+                    new($"kpi:{id}", $"channels[{c.Channel}].{field}", p, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+                void Count(string metricId, string field, int value) => book.Add(new Metric
+                {
+                    Id = metricId, Label = $"{id} {c.Channel} {field}", Value = value, Unit = MetricUnit.Count, Period = p,
+                    Formula = $"channels[].{field}", Inputs = [Input(field, value)], Better = Favourable.Higher,
+                });
+
+                void Ratio(string metricId, string label, string top, int numerator, string bottom, int denominator) => book.Add(new Metric
+                {
+                    Id = metricId, Label = $"{id} {c.Channel} {label}", Value = Rate(numerator, denominator), Unit = MetricUnit.Percent, Period = p,
+                    Formula = $"channels[].{top} ÷ channels[].{bottom}", Inputs = [Input(top, numerator), Input(bottom, denominator)],
+                    Better = Favourable.Higher, Special = denominator == 0 ? $"n/a: no {bottom} recorded" : null,
+                });
+
+                Count(Visits(id, key), "visits", c.Visits);
+                Count(Inquiries(id, key), "inquiries", c.Inquiries);
+                Count(Bookings(id, key), "bookings", c.Bookings);
+                Ratio(VisitToInquiry(id, key), "visit → inquiry", "inquiries", c.Inquiries, "visits", c.Visits);
+                Ratio(InquiryToBooking(id, key), "inquiry → booking", "bookings", c.Bookings, "inquiries", c.Inquiries);
+                Ratio(VisitToBooking(id, key), "visit → booking", "bookings", c.Bookings, "visits", c.Visits);
+            }
+        }
+    }
+}

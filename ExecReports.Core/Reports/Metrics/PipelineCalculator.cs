@@ -1,0 +1,130 @@
+using System.Globalization;
+using ExecReports.Core.Kpis;
+
+namespace ExecReports.Core.Reports.Metrics;
+
+// Weighted pipeline (value × probability) of open deals, by entity, by stage and for the portfolio.
+public sealed class PipelineCalculator : MetricCalculator
+{
+    public const int HorizonDays = 90;
+    public const string PortfolioWeighted = "portfolio.pipeline.weighted";
+    public const string PortfolioOpenValue = "portfolio.pipeline.open-value";
+    public const string PortfolioNext90Days = "portfolio.pipeline.next-90-days";
+
+    public override int Order => 20;
+
+    public static string Weighted(string entityId) => $"entity.{entityId}.pipeline.weighted";
+    public static string OpenValue(string entityId) => $"entity.{entityId}.pipeline.open-value";
+    public static string Next90Days(string entityId) => $"entity.{entityId}.pipeline.next-90-days";
+    public static string StageWeighted(string entityId, PipelineStage stage) => $"entity.{entityId}.pipeline.stage.{StageSlug(stage)}.weighted";
+    public static string PortfolioStageWeighted(PipelineStage stage) => $"portfolio.pipeline.stage.{StageSlug(stage)}.weighted";
+    public static string ItemValue(string entityId, string itemSlug) => $"entity.{entityId}.pipeline.item.{itemSlug}.value";
+    public static string ItemProbability(string entityId, string itemSlug) => $"entity.{entityId}.pipeline.item.{itemSlug}.probability";
+    public static string ItemWeighted(string entityId, string itemSlug) => $"entity.{entityId}.pipeline.item.{itemSlug}.weighted";
+
+    public static bool IsOpen(PipelineItem item) => item.Stage is not (PipelineStage.Won or PipelineStage.Lost);
+
+    public static IReadOnlyList<PipelineStage> OpenStages { get; } =
+        [PipelineStage.Lead, PipelineStage.Qualified, PipelineStage.Proposal, PipelineStage.Negotiation];
+
+    public static string StageSlug(PipelineStage stage) => stage.ToString().ToLowerInvariant();
+
+    // Open items expected to close by 90 days after the period end, including ones whose date has already slipped.
+    public static DateOnly HorizonEnd(Period period) => period.LastDay.AddDays(HorizonDays);
+
+    public static bool ClosesWithinHorizon(PipelineItem item, Period period) =>
+        IsOpen(item) && item.ExpectedClose is { } close && close <= HorizonEnd(period);
+
+    public static IReadOnlyList<string> ItemSlugs(KpiMonth month) => MetricSlug.Distinct(month.Pipeline.Select(i => i.Name));
+
+    public override void Compute(ReportCalculation calculation)
+    {
+        var period = calculation.Inputs.Period;
+        var p = period.ToString();
+        var book = calculation.Book;
+        var months = calculation.Inputs.Kpis.Where(k => k.Period == period).OrderBy(k => k.EntityId, StringComparer.Ordinal).ToList();
+
+        MetricInput Input(KpiMonth m, PipelineItem item, string field, string value) =>
+            new($"kpi:{m.EntityId}", $"pipeline[{item.Name}].{field}", p, value);
+
+        List<MetricInput> Inputs(KpiMonth m, IEnumerable<PipelineItem> items) => items.SelectMany(i => new[]
+        {
+            Input(m, i, "value", MetricFormat.Money(i.Value)),
+            Input(m, i, "probability", Probability(i.Probability)),
+        }).ToList();
+
+        var allOpen = new List<(KpiMonth Month, PipelineItem Item)>();
+        foreach (var m in months.Where(m => m.Pipeline.Count > 0))
+        {
+            var id = m.EntityId;
+            var slugs = ItemSlugs(m);
+            for (var i = 0; i < m.Pipeline.Count; i++)
+            {
+                var item = m.Pipeline[i];
+                book.Add(new Metric
+                {
+                    Id = ItemValue(id, slugs[i]), Label = $"{id} pipeline: {item.Name} (value)", Value = item.Value, Unit = MetricUnit.Usd, Period = p,
+                    Formula = "pipeline[].value", Inputs = [Input(m, item, "value", MetricFormat.Money(item.Value))],
+                });
+                if (IsOpen(item))
+                {
+                    book.Add(new Metric
+                    {
+                        Id = ItemProbability(id, slugs[i]), Label = $"{id} pipeline: {item.Name} (probability)", Value = item.Probability,
+                        Unit = MetricUnit.Percent, Period = p, Formula = "pipeline[].probability", Inputs = [Input(m, item, "probability", Probability(item.Probability))],
+                        Kind = MetricKind.Assumption,
+                    });
+                    book.Add(new Metric
+                    {
+                        Id = ItemWeighted(id, slugs[i]), Label = $"{id} pipeline: {item.Name} (weighted)", Value = item.Value * item.Probability,
+                        Unit = MetricUnit.Usd, Period = p, Formula = "value × probability", Inputs = Inputs(m, [item]), Kind = MetricKind.Forecast,
+                    });
+                }
+            }
+
+            var open = m.Pipeline.Where(IsOpen).ToList();
+            allOpen.AddRange(open.Select(i => (m, i)));
+            AddSum(book, Weighted(id), $"{id} weighted open pipeline", open, p, "Σ value × probability over open items (Won and Lost excluded)", Inputs(m, open), weighted: true);
+            AddSum(book, OpenValue(id), $"{id} open pipeline (unweighted)", open, p, "Σ value over open items (Won and Lost excluded)", Inputs(m, open), weighted: false);
+            var soon = open.Where(i => ClosesWithinHorizon(i, period)).ToList();
+            AddSum(book, Next90Days(id), $"{id} weighted pipeline expected to close by {HorizonEnd(period).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
+                soon, p, $"Σ value × probability over open items with expectedClose ≤ period end + {HorizonDays} days", Inputs(m, soon), weighted: true);
+            foreach (var stage in OpenStages.Where(s => open.Any(i => i.Stage == s)))
+            {
+                var inStage = open.Where(i => i.Stage == stage).ToList();
+                AddSum(book, StageWeighted(id, stage), $"{id} weighted pipeline at {StageSlug(stage)}", inStage, p,
+                    $"Σ value × probability over items at stage {StageSlug(stage)}", Inputs(m, inStage), weighted: true);
+            }
+        }
+
+        List<MetricInput> PortfolioInputs(IEnumerable<(KpiMonth Month, PipelineItem Item)> items) =>
+            items.SelectMany(x => Inputs(x.Month, [x.Item])).ToList();
+
+        var openItems = allOpen.Select(x => x.Item).ToList();
+        AddSum(book, PortfolioWeighted, "Portfolio weighted open pipeline", openItems, p, "Σ value × probability over every entity's open items",
+            PortfolioInputs(allOpen), weighted: true);
+        AddSum(book, PortfolioOpenValue, "Portfolio open pipeline (unweighted)", openItems, p, "Σ value over every entity's open items",
+            PortfolioInputs(allOpen), weighted: false);
+        var portfolioSoon = allOpen.Where(x => ClosesWithinHorizon(x.Item, period)).ToList();
+        AddSum(book, PortfolioNext90Days, $"Portfolio weighted pipeline expected to close by {HorizonEnd(period).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
+            portfolioSoon.Select(x => x.Item), p, $"Σ value × probability over open items with expectedClose ≤ period end + {HorizonDays} days",
+            PortfolioInputs(portfolioSoon), weighted: true);
+        foreach (var stage in OpenStages.Where(s => openItems.Any(i => i.Stage == s)))
+        {
+            var inStage = allOpen.Where(x => x.Item.Stage == stage).ToList();
+            AddSum(book, PortfolioStageWeighted(stage), $"Portfolio weighted pipeline at {StageSlug(stage)}", inStage.Select(x => x.Item), p,
+                $"Σ value × probability over every entity's items at stage {StageSlug(stage)}", PortfolioInputs(inStage), weighted: true);
+        }
+    }
+
+    public static decimal WeightedValue(IEnumerable<PipelineItem> items) => items.Where(IsOpen).Sum(i => i.Value * i.Probability);
+
+    private static void AddSum(MetricBook book, string id, string label, IEnumerable<PipelineItem> items, string period, string formula,
+        IReadOnlyList<MetricInput> inputs, bool weighted) => book.Add(new Metric
+    {
+        Id = id, Label = label, Value = weighted ? items.Sum(i => i.Value * i.Probability) : items.Sum(i => i.Value), Unit = MetricUnit.Usd,
+        Period = period, Formula = formula, Inputs = inputs, Kind = weighted ? MetricKind.Forecast : MetricKind.Actual, Better = Favourable.Higher,
+    });
+
+    private static string Probability(decimal p) => MetricFormat.Format(p, MetricUnit.Percent);
+}
