@@ -3,21 +3,11 @@ using ExecReports.Core.Archive;
 using ExecReports.Core.Data;
 using ExecReports.Core.Dispatch;
 using ExecReports.Core.Kpis;
-using ExecReports.Core.Reports;
 using ExecReports.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecReports.Tests.Integration.Dispatch;
-
-// Writes one short section, so a period has several reports (the real generators land one by one).
-public sealed class StubReport(ReportRole role) : ReportGenerator
-{
-    public override ReportRole Role => role;
-
-    public override void Write(ReportContext context, ReportBuilder report) =>
-        report.Section("summary", "Summary").Paragraph($"The {role.Title} summary for {report.Period}.");
-}
 
 // Core's real services on a throwaway data folder, mailing through a real SMTP server on 127.0.0.1.
 public sealed class DispatchHarness : IAsyncDisposable
@@ -51,12 +41,7 @@ public sealed class DispatchHarness : IAsyncDisposable
             .With("Email:Retry:BaseDelaySeconds", "0.01")
             .With("Email:Retry:MaxAttempts", "4")
             .With("Email:MaxSendRatePerSecond", "1000")
-            .With("Email:Recipients:ceo:To:0", "ceo@example.com")
-            .Services(s =>
-            {
-                s.AddSingleton<ReportGenerator>(new StubReport(ReportRole.Ceo));
-                s.AddSingleton<ReportGenerator>(new StubReport(ReportRole.Cto));
-            });
+            .With("Email:Recipients:ceo:To:0", "ceo@example.com");
         configure?.Invoke(builder);
         var services = builder.Build();
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();

@@ -41,15 +41,15 @@ public sealed class DispatchS3Tests : IAsyncLifetime
         Assert.All(result.Items, i => Assert.Equal((ItemStatus.Failed, FailureKind.Transient), (i.Status, i.Failure)));
         Assert.All(result.Items, i => Assert.Contains("mailed but not archived", i.Detail));
         Assert.All(_h.ReceivedPerSubject().Values, count => Assert.Equal(1, count));
-        Assert.Equal(3, (await _h.Services.GetRequiredService<DispatchAlerts>().OpenAsync()).Count);
+        Assert.Equal(result.Items.Count, (await _h.Services.GetRequiredService<DispatchAlerts>().OpenAsync()).Count);
         Assert.All((await _h.Dispatch.PlanAsync(DispatchHarness.November)).Items, p => Assert.Equal(PlannedAction.AlreadySent, p.Action));
 
         await _s3.StartAsync();
         var resumed = await _h.Dispatch.ResumeAsync();
 
-        Assert.Equal(3, resumed.Count);
+        Assert.Equal(result.Items.Count, resumed.Count);
         Assert.All(resumed, i => Assert.Equal(ItemStatus.Sent, i.Status));
-        Assert.Equal(3, _h.ReceivedPerSubject().Count);
+        Assert.Equal(result.Items.Count, _h.ReceivedPerSubject().Count);
         Assert.All(_h.ReceivedPerSubject().Values, count => Assert.Equal(1, count));
         Assert.Empty(await _h.Services.GetRequiredService<DispatchAlerts>().OpenAsync());
         foreach (var item in await _h.ItemsAsync())
@@ -58,6 +58,6 @@ public sealed class DispatchS3Tests : IAsyncLifetime
             Assert.Contains(item.Attempts, a => a.Step == AttemptStep.Archive && a.Failure == FailureKind.Transient);
         }
 
-        Assert.Equal(12, await _h.DbAsync(db => db.ArchiveIndex.CountAsync()));
+        Assert.Equal(result.Items.Count * 4, await _h.DbAsync(db => db.ArchiveIndex.CountAsync()));
     }
 }

@@ -41,7 +41,7 @@ public sealed class SendCliTests : IAsyncLifetime
         var line = Assert.Single(first.StdOut.Split('\n'), l => l.StartsWith("cfo ", StringComparison.Ordinal));
         Assert.Contains("2 recipient(s)", line);
         Assert.Contains("sent", line);
-        Assert.Contains(Assert.Single(_smtp.Received).Parse().MessageId!, line);
+        Assert.Contains(_smtp.Received.Single(m => m.Parse().Subject == "CFO report — 2026-11").Parse().MessageId!, line);
 
         var second = await CliRunner.RunAsync(Environment(_smtp.Port), "send", "--period", "2026-11");
         Assert.True(second.ExitCode == 0, second.StdErr);
@@ -51,7 +51,7 @@ public sealed class SendCliTests : IAsyncLifetime
         var list = await CliRunner.RunAsync(Environment(_smtp.Port), "archive", "list", "--json");
         Assert.True(list.ExitCode == 0, list.StdErr);
         using var json = JsonDocument.Parse(list.StdOut);
-        var rows = json.RootElement.EnumerateArray().ToList();
+        var rows = json.RootElement.EnumerateArray().Where(r => r.GetProperty("role").GetString() == "cfo").ToList();
         Assert.Equal(["cfo-report.html", "cfo-report.json", "cfo-report.md", "cfo-report.txt"],
             rows.Select(r => r.GetProperty("key").GetString()!.Split('/')[1]).Order(StringComparer.Ordinal));
         Assert.All(rows, r =>
