@@ -69,6 +69,7 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton<IdentityInitializer>();
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<Services.KpiAccess>();
         services.AddHostedService<StartupInitializer>();
         return services;
     }

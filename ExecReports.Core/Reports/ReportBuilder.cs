@@ -64,15 +64,16 @@ public sealed class ReportBuilder(ReportRole role, string period)
     private string ComposeMarkdown(ReportMetadata metadata, IReadOnlyList<ReportSection> sections, IReadOnlyList<Metric> quoted)
     {
         var sb = new StringBuilder();
-        sb.Append("# ").AppendLine(MarkdownText.Escape(metadata.Title)).AppendLine();
+        // Titles and headings are our own constants, written as they are so readers and the validator see them verbatim.
+        sb.Append("# ").AppendLine(metadata.Title).AppendLine();
         sb.Append("*Written for ").Append(MarkdownText.Escape(role.Perspective)).Append(". Period ").Append(period).AppendLine(".*").AppendLine();
         foreach (var section in sections)
         {
-            sb.Append("## ").AppendLine(MarkdownText.Escape(section.Heading)).AppendLine();
+            sb.Append("## ").AppendLine(section.Heading).AppendLine();
             sb.AppendLine(section.Markdown.TrimEnd()).AppendLine();
         }
 
-        sb.AppendLine("## Appendix: Metrics Quoted").AppendLine();
+        sb.Append("## ").AppendLine(ReportSections.Appendix).AppendLine();
         if (quoted.Count == 0)
         {
             sb.AppendLine("This report quotes no computed figures.").AppendLine();

@@ -25,6 +25,12 @@ public static partial class FigureCheck
         for (var i = 0; i < report.Lines.Count; i++)
         {
             var line = report.Lines[i];
+            if (ReportText.IsHandoffQuote(line) || report.SectionAt(i + 1) == Reports.ReportSections.Appendix)
+            {
+                // Handoff words are not computed figures; the appendix repeats the book itself.
+                continue;
+            }
+
             var family = Families.FirstOrDefault(f => f.Keywords.IsMatch(line));
             var fromSection = false;
             if (family is null && report.SectionAt(i + 1) is { } section)

@@ -24,6 +24,10 @@ public sealed partial record ReportText(string Name, ReportRole? Role, string? P
         return new ReportText(name, role, period, text);
     }
 
+    // A line that quotes a handoff fact ends with its source, "(shipcaptaincrew.md:23)": its words are the
+    // handoff's, not figures the report computed.
+    public static bool IsHandoffQuote(string line) => HandoffSource().IsMatch(line);
+
     // The "## " section a line falls in, for findings.
     public string? SectionAt(int lineNumber)
     {
@@ -82,6 +86,9 @@ public sealed partial record ReportText(string Name, ReportRole? Role, string? P
 
     // The plain-text rendering underlines h2 with dashes; a table rule "----  ----" is not a heading underline.
     private static bool IsUnderline(string line, char c) => line.Length >= 3 && line.All(ch => ch == c);
+
+    [GeneratedRegex(@"\([\w.\-/]+\.md:\d+\)")]
+    private static partial Regex HandoffSource();
 
     [GeneratedRegex(@"^(?:#\s+)?(?<title>.+?) report — (?<period>\d{4}-\d{2})\s*$", RegexOptions.Multiline)]
     private static partial Regex TitleLine();

@@ -26,6 +26,8 @@ public static class CfoMetricIds
     public const string PaybackMonth = "cfo.break-even.payback-month";
     public const string BookingsNeeded = "cfo.break-even.bookings-needed";
     public const string RevenueTarget = "cfo.revenue.target";
+    public const string MaterialityPercent = "finance.materiality.percent";
+    public const string MaterialityAmount = "finance.materiality.amount";
 
     public static string TargetFor(string period) => $"cfo.target.{period}";
 

@@ -38,6 +38,14 @@ public sealed class CfoModel(FinanceOptions options)
         IEnumerable<MetricInput> FromMetrics(params Metric[] metrics) =>
             metrics.Select(m => new MetricInput($"metric:{m.Id}", m.Label, m.Period, m.Display));
 
+        // The thresholds every variance reason prints are assumptions from configuration, quoted like any figure.
+        Add(CfoMetricIds.MaterialityPercent, "Materiality threshold (share)", options.MaterialityPercent, MetricUnit.Percent,
+            "configured: a variance is material only past both thresholds", [new MetricInput("config", "Finance:MaterialityPercent", null, MetricFormat.Format(options.MaterialityPercent, MetricUnit.Percent))],
+            MetricKind.Assumption);
+        Add(CfoMetricIds.MaterialityAmount, "Materiality threshold (amount)", options.MaterialityAmount, MetricUnit.Usd,
+            "configured: a variance is material only past both thresholds", [new MetricInput("config", "Finance:MaterialityAmount", null, MetricFormat.Money(options.MaterialityAmount))],
+            MetricKind.Assumption);
+
         // This month.
         var cashIn = Add(CfoMetricIds.CashIn, "Cash received", current?.CashIn, MetricUnit.Usd,
             "sum of revenue[].received over all entities", current?.Inputs("revenue[].received", e => e.CashReceived) ?? [],

@@ -31,7 +31,8 @@ public static class Variance
         var size = percent is { } p
             ? $"{MetricFormat.Money(delta)} ({(p * 100m).ToString("+0.0;-0.0;0.0", System.Globalization.CultureInfo.InvariantCulture)}%)"
             : MetricFormat.Money(delta);
-        var threshold = $"material at ±{(materialityPercent * 100m).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}% and ±{MetricFormat.Money(materialityAmount)}";
+        // Thresholds print as the materiality metrics display them, so the reason's figures trace to the book too.
+        var threshold = $"material at ±{MetricFormat.Format(materialityPercent, MetricUnit.Percent)} and ±{MetricFormat.Money(materialityAmount)}";
         var reason = status switch
         {
             VarianceStatus.OnTrack => $"{size} vs {against}: favourable ({direction})",

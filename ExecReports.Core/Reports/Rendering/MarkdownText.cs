@@ -5,7 +5,9 @@ namespace ExecReports.Core.Reports.Rendering;
 // Text that comes from a handoff or a KPI field is data, never markup: escape it before it enters a report.
 public static class MarkdownText
 {
-    private const string Special = "\\`*_{}[]<>()#+-.!|~&";
+    // Characters that are markup anywhere in a line. '-', '+', '#' and '.' are markup only where a line starts,
+    // handled below, so figures like "$36.7K" and "2026-11" stay as written in the Markdown too.
+    private const string Special = "\\`*_[]<>|~&";
 
     public static string Escape(string? text)
     {
@@ -15,6 +17,11 @@ public static class MarkdownText
         }
 
         var sb = new StringBuilder(text.Length + 8);
+        if (text[0] is '-' or '+' or '#' or '=' || LeadingNumberedItem(text))
+        {
+            sb.Append('\\');
+        }
+
         foreach (var c in text)
         {
             if (c is '\r')
@@ -37,6 +44,17 @@ public static class MarkdownText
         }
 
         return sb.ToString();
+    }
+
+    private static bool LeadingNumberedItem(string text)
+    {
+        var digits = 0;
+        while (digits < text.Length && char.IsAsciiDigit(text[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && digits < text.Length && text[digits] is '.' or ')';
     }
 
     // A table cell: escaped text with pipes and line breaks neutralised.

@@ -307,7 +307,7 @@ public class HandoffParserTests
         var stripe = Assert.Single(jada.Facts, f => f.References.Contains(new HandoffReference(ReferenceKind.File, "config/stripe.js")));
         Assert.Equal((SectionKind.KnownIssues, true), (stripe.Section, stripe.Tags.Contains("security")));
         Assert.Matches("sk_live_[A-Za-z0-9]{24,}", stripe.Text);
-        Assert.Contains("FAKE", stripe.Text);
+        Assert.Contains("dummy value planted for this sample", stripe.Text);
         Assert.Equal("jada", jada.EntityId);
 
         var appsScript = Assert.Single(queen.Facts, f => f.References.Any(r => r.Kind == ReferenceKind.Url && r.Value.StartsWith("https://script.google.com/macros/s/", StringComparison.Ordinal)));

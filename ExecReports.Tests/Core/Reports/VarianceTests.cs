@@ -30,6 +30,6 @@ public class VarianceTests
     {
         var result = Variance.Assess(9_000, 10_000, Favourable.Higher, 0.10m, 500m, "target $10,000");
 
-        Assert.Equal("-$1,000 (-10.0%) vs target $10,000: unfavourable and material (material at ±10% and ±$500)", result.Reason);
+        Assert.Equal("-$1,000 (-10.0%) vs target $10,000: unfavourable and material (material at ±10.0% and ±$500)", result.Reason);
     }
 }

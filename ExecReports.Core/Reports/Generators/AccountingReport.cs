@@ -1,0 +1,213 @@
+using System.Globalization;
+using ExecReports.Core.Kpis;
+using ExecReports.Core.Reports.Finance;
+using ExecReports.Core.Reports.Metrics;
+using ExecReports.Core.Reports.Rendering;
+
+namespace ExecReports.Core.Reports.Generators;
+
+public sealed class AccountingReport : ReportGenerator
+{
+    public override ReportRole Role => ReportRole.Accounting;
+
+    public override void Write(ReportContext context, ReportBuilder report)
+    {
+        var rows = AccountingCalculator.ExpenseRows(context.Inputs);
+        var issues = AccountingCalculator.RecognitionIssues(context.Inputs);
+        WriteChart(context, report.Section("chart-of-accounts", "Chart of Accounts"));
+        WriteExpenses(context, report.Section("expense-categorization", "Expense Categorization"), rows);
+        WriteRecognition(context, report.Section("revenue-recognition-issues", "Revenue Recognition Issues"), issues);
+        WriteRoadmap(context, report.Section("profitability-roadmap", "Profitability Roadmap"), rows, issues);
+    }
+
+    private static string TypeText(AccountType type) => type switch
+    {
+        AccountType.CostOfSales => "cost of sales",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+
+    private static string AccountText(ReportContext context, string code) =>
+        context.Accounts.Find(code) is { } a ? $"{a.Code} {a.Name}" : code;
+
+    private static void WriteChart(ReportContext context, SectionBuilder section)
+    {
+        var accounts = context.Accounts.Accounts.OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        if (accounts.Count == 0)
+        {
+            section.Missing($"no chart of accounts loaded ({ChartOfAccounts.FileName} in Kpis:SamplesPath), so no account totals for {context.PeriodText}");
+            return;
+        }
+
+        var used = accounts.Count(a => context.Metrics.Find(AccountingCalculator.AccountTotal(a.Code)) is { Value: not 0 });
+        section.Paragraph($"{used} of {accounts.Count} accounts carry an amount in {context.PeriodText}, totalled across all entities. Expense and cost-of-sales "
+            + "accounts sum the expense lines coded to them; income accounts sum revenue lines by stream (revenue lines carry no account code); "
+            + "cash, customer deposits, owner draws and owner's equity come from the month-end KPI balances and flows.");
+        section.Table(["Code", "Account", "Type", context.PeriodText, "Basis"],
+            accounts.Select(a =>
+            {
+                var metric = context.Metrics.Find(AccountingCalculator.AccountTotal(a.Code));
+                var figure = metric is { Value: not 0 } ? section.Quote(metric) : "unused this month";
+                var basis = metric is { Value: not 0 } ? MarkdownText.Cell(metric.Formula)
+                    : a.Type is AccountType.Income or AccountType.Expense or AccountType.CostOfSales || AccountingCalculator.BalanceField(a) is not null
+                        ? "nothing booked here this month" : "no KPI input maps to this account";
+                return (IReadOnlyList<string>)[a.Code, MarkdownText.Cell(a.Name), TypeText(a.Type), figure, basis];
+            }), [false, false, false, true, false]);
+    }
+
+    private static void WriteExpenses(ReportContext context, SectionBuilder section, IReadOnlyList<ExpenseRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            section.Missing($"no expense lines recorded for any entity in {context.PeriodText}");
+            return;
+        }
+
+        var uncategorised = rows.Where(r => r.Uncategorised).ToList();
+        var total = section.Quote(context.Metrics.Get(AccountingCalculator.UncategorisedTotal));
+        section.Paragraph($"All {rows.Count} expense lines of {context.PeriodText}. A line with no account code, or a code not in the chart, is flagged "
+            + (uncategorised.Count == 0 ? $"**uncategorised**; none is this month ({total} uncategorised)." : $"**uncategorised**: {total} across {uncategorised.Count} line(s)."));
+        section.Paragraph("Suggestion rule: the first keyword found in the description, then the vendor, then the category picks the account "
+            + $"({MarkdownText.Escape(AccountingCalculator.RuleText(AccountingCalculator.ExpenseRules))}); a single word matches the start of a word; "
+            + $"when nothing matches, {MarkdownText.Escape(AccountText(context, AccountingCalculator.UncategorisedCode))} until the receipt says otherwise.");
+        section.Table(["Entity", "Description", "Vendor", "Category", "Account", "Amount"],
+            rows.Select(r => (IReadOnlyList<string>)
+            [
+                MarkdownText.Cell(context.NameOf(r.Month.EntityId)),
+                MarkdownText.Cell(context.Redact(r.Line.Description)),
+                r.Line.Vendor is null ? "not recorded" : MarkdownText.Cell(context.Redact(r.Line.Vendor)),
+                MarkdownText.Cell(r.Line.Category),
+                r.Account is { } a ? MarkdownText.Cell($"{a.Code} {a.Name}") : MarkdownText.Cell(Flag(context, r)),
+                section.Quote(context.Metrics.Get(r.MetricId)),
+            ]), [false, false, false, false, false, true]);
+        if (uncategorised.Count > 0)
+        {
+            section.Paragraph("To categorise:");
+            section.Bullets(uncategorised.Select(r =>
+                $"{MarkdownText.Escape(context.NameOf(r.Month.EntityId))} — {MarkdownText.Escape(context.Redact(r.Line.Description))} "
+                + $"({section.Quote(context.Metrics.Get(r.MetricId))}): {MarkdownText.Escape(Flag(context, r))}."));
+        }
+    }
+
+    private static string Flag(ReportContext context, ExpenseRow row) => row.Suggestion switch
+    {
+        null => $"uncategorised ({row.Problem}); no suggestion: the chart has no {AccountingCalculator.UncategorisedCode}",
+        { Keyword: "" } s => $"uncategorised ({row.Problem}); suggest {AccountText(context, s.Code)} (no keyword matched: confirm with the receipt)",
+        { } s => $"uncategorised ({row.Problem}); suggest {AccountText(context, s.Code)} (keyword \"{s.Keyword}\")",
+    };
+
+    private static void WriteRecognition(ReportContext context, SectionBuilder section, IReadOnlyList<RecognitionIssue> issues)
+    {
+        var m = context.Metrics;
+        var end = context.Period.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        section.Paragraph($"Checked: revenue lines booked {context.Period.Year.ToString(CultureInfo.InvariantCulture)} year to date whose service date is after {end} "
+            + $"(deposits that must sit in deferred revenue until the trip), payouts booked net of commission in {context.PeriodText} (revenue must be gross, "
+            + "commission an expense), and customer deposit balances at month end.");
+        if (issues.Count == 0)
+        {
+            section.Missing($"no revenue recognition issue found in the {context.PeriodText} KPI inputs");
+            return;
+        }
+
+        if (issues.All(i => i.Kind != RecognitionIssueKind.DepositBeforeService))
+        {
+            section.Paragraph($"No deposit for a service after {end} is in this year's revenue.");
+        }
+
+        var deferred = AccountText(context, "2000");
+        var commissions = AccountText(context, "5050");
+        section.Table(["Entity", "Stream", "Issue", "Amount", "Correcting entry"],
+            issues.Select(i =>
+            {
+                var amount = section.Quote(m.Get(i.AmountId));
+                var income = AccountText(context, i.IncomeCode);
+                var (issue, entry) = i.Kind switch
+                {
+                    RecognitionIssueKind.DepositBeforeService =>
+                        ($"deposit booked as revenue in {i.Booked} for a service on {i.ServiceDate:yyyy-MM-dd}",
+                            $"Debit {income} and credit {deferred} by {amount}; on {i.ServiceDate:yyyy-MM-dd}, when the service is delivered, debit {deferred} and credit {income}."),
+                    RecognitionIssueKind.NetOfCommission =>
+                        ($"{i.Channel ?? "marketplace"} payout booked net of commission",
+                            $"Debit {commissions} and credit {income} by {amount}, so revenue shows the gross {section.Quote(m.Get(i.GrossId))} and the commission is an expense."),
+                    _ =>
+                        ("customer deposits held at month end",
+                            $"Keep {amount} in {deferred} (a liability) until the service is delivered or the deposit refunded, then debit {deferred} and credit {income}; confirm none of it is also in revenue."),
+                };
+                return (IReadOnlyList<string>)
+                [
+                    MarkdownText.Cell(context.NameOf(i.EntityId)), MarkdownText.Cell(i.Stream), MarkdownText.Cell(issue), amount, MarkdownText.Cell(entry),
+                ];
+            }), [false, false, false, true, false]);
+    }
+
+    private static void WriteRoadmap(ReportContext context, SectionBuilder section, IReadOnlyList<ExpenseRow> rows, IReadOnlyList<RecognitionIssue> issues)
+    {
+        var m = context.Metrics;
+        var quarter = context.Period.Quarter.Next();
+        var months = quarter.Months;
+        var revenue = m.Find(PortfolioCalculator.PortfolioRevenue);
+        section.Paragraph($"For {quarter} ({months[0]} to {months[^1]}), from portfolio revenue booked of {(revenue is null ? "nothing recorded" : section.Quote(revenue))} "
+            + $"in {context.PeriodText}. Portfolio targets from the CFO model, quoted unchanged:");
+        var targets = months.Select(p => (Period: p, Metric: m.Find(CfoMetricIds.TargetFor(p.ToString())))).ToList();
+        if (targets.All(t => t.Metric is null))
+        {
+            section.Missing($"the CFO model set no targets for {quarter} (no revenue recorded for {context.PeriodText})");
+        }
+        else
+        {
+            section.Table(["Month", "CFO model target"],
+                targets.Select(t => (IReadOnlyList<string>)[t.Period.ToString(), t.Metric is null ? "not set by the CFO model" : section.Quote(t.Metric)]), [false, true]);
+        }
+
+        var entities = AccountingCalculator.MonthsOf(context.Inputs).Select(k => k.EntityId).ToList();
+        if (entities.Count == 0)
+        {
+            section.Missing($"no KPI inputs for any entity in {context.PeriodText}, so no current net income to plan from");
+            return;
+        }
+
+        section.Paragraph($"Where each entity stands in {context.PeriodText} (cash basis):");
+        section.Table(["Entity", "Revenue booked", "Expenses", "Net income"],
+            entities.Select(id => (IReadOnlyList<string>)
+            [
+                MarkdownText.Cell(context.NameOf(id)),
+                section.Quote(m.Get(PortfolioCalculator.Revenue(id))),
+                section.Quote(m.Get(PortfolioCalculator.Expenses(id))),
+                section.Quote(m.Get(PortfolioCalculator.NetIncome(id))),
+            ]), [false, true, true, true]);
+
+        var actions = new List<string>();
+        foreach (var id in entities)
+        {
+            var name = MarkdownText.Escape(context.NameOf(id));
+            if (m.Find(AccountingCalculator.UncategorisedFor(id)) is { } open)
+            {
+                actions.Add($"**Categorise** {name}'s uncategorised expenses ({section.Quote(open)}) using the suggestions above before the first close of {quarter}, "
+                    + "so the quarter's cost lines are complete.");
+            }
+
+            if (m.Find(AccountingCalculator.RecognitionFor(id)) is { Value: > 0 } restate)
+            {
+                var kinds = issues.Where(i => i.EntityId == id && i.Kind != RecognitionIssueKind.DepositBalance).Select(i => i.Kind).Distinct()
+                    .Select(k => k == RecognitionIssueKind.DepositBeforeService ? "defer deposits for later trips" : "gross up payouts booked net of commission");
+                actions.Add($"**Fix recognition** for {name}: restate {section.Quote(restate)} ({string.Join(" and ", kinds)}), so margins per channel are real.");
+            }
+
+            if (AccountingCalculator.LargestVariable(rows, id) is { } largest)
+            {
+                var vendor = largest.Line.Vendor is null ? "" : $" ({MarkdownText.Escape(context.Redact(largest.Line.Vendor))})";
+                actions.Add($"**Cut or renegotiate** {name}'s largest variable cost, {MarkdownText.Escape(context.Redact(largest.Line.Description))}{vendor}: "
+                    + $"{section.Quote(m.Get(largest.MetricId))} this month, {section.Quote(m.Get(AccountingCalculator.LargestVariableQuarter(id)))} over {quarter} at this rate.");
+            }
+        }
+
+        if (actions.Count == 0)
+        {
+            section.Missing($"no categorisation, recognition or variable-cost action found for {quarter}");
+        }
+        else
+        {
+            section.Paragraph("Actions, with the amount each is worth:");
+            section.Numbered(actions);
+        }
+    }
+}

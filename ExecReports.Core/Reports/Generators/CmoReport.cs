@@ -1,0 +1,238 @@
+using System.Globalization;
+using ExecReports.Core.Kpis;
+using ExecReports.Core.Reports.Finance;
+using ExecReports.Core.Reports.Metrics;
+using ExecReports.Core.Reports.Rendering;
+using Microsoft.Extensions.Options;
+
+namespace ExecReports.Core.Reports.Generators;
+
+public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule schedule) : ReportGenerator
+{
+    public override ReportRole Role => ReportRole.Cmo;
+
+    private sealed record Milestone(DateOnly By, string Text, string Finding, string Target);
+
+    public override void Write(ReportContext context, ReportBuilder report)
+    {
+        var milestones = new List<Milestone>();
+        WriteChannels(context, report.Section("channel-visibility-matrix", "Channel Visibility Matrix"), milestones);
+        WriteEmail(context, report.Section("email-blast-roi", "Email Blast ROI"), milestones);
+        WriteOtas(context, report.Section("ota-sequencing", "OTA Sequencing"), milestones);
+        WriteMilestones(context, report.Section("30-60-90-day-milestones", "30/60/90-Day Milestones"), milestones);
+    }
+
+    private static DateOnly By(ReportContext context, int months) => context.Period.AddMonths(months).LastDay;
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Status(ChannelRow row) => (row.Kpi, row.InPlan) switch
+    {
+        (null, _) => "in the plan, no KPI row",
+        ({ Live: true }, true) => "live",
+        ({ Listed: true }, true) => "listed, not live",
+        (_, true) => "not listed",
+        ({ Live: true }, false) => "live (not in the plan)",
+        ({ Listed: true }, false) => "listed, not live (not in the plan)",
+        _ => "not listed (not in the plan)",
+    };
+
+    private static void WriteChannels(ReportContext context, SectionBuilder section, List<Milestone> milestones)
+    {
+        var m = context.Metrics;
+        var rows = MarketingCalculator.ChannelRows(context.Inputs);
+        if (rows.Count == 0)
+        {
+            section.Missing($"no channels in the entity catalog and no KPI channel rows for {context.PeriodText}");
+            return;
+        }
+
+        section.Paragraph($"Every entity × channel from the catalog's channel plan and the {context.PeriodText} KPI channel rows. Revenue is gross; the "
+            + "effective take rate is the commission actually deducted from the channel's payouts ÷ its gross revenue, or the commission rate when no payout "
+            + "records one; revenue after commission is what the business keeps.");
+        section.Table(["Entity", "Channel", "Status", "Visits", "Inquiries", "Bookings", "Revenue", "Take rate", "After commission"],
+            rows.Select(r =>
+            {
+                string Q(string field) => r.Kpi is null ? "no data" : section.Quote(m.Get(r.Id(field)));
+                return (IReadOnlyList<string>)
+                [
+                    MarkdownText.Cell(context.NameOf(r.EntityId)), MarkdownText.Cell(r.Channel), Status(r),
+                    Q("visits"), Q("inquiries"), Q("bookings"), Q("revenue"), Q("take-rate"), Q("net-revenue"),
+                ];
+            }), [false, false, false, true, true, true, true, true, true]);
+
+        var charged = rows.Where(r => r.Kpi is not null && m.Get(r.Id("commission-rate")).Value > 0).ToList();
+        if (charged.Count > 0)
+        {
+            section.Paragraph("Commission rates used (a rate in the KPI month overrides the Ota fee schedule):");
+            section.Bullets(charged.Select(r =>
+                $"{MarkdownText.Escape(context.NameOf(r.EntityId))} {MarkdownText.Escape(r.Channel)}: {section.Quote(m.Get(r.Id("commission-rate")))} — "
+                + MarkdownText.Escape(m.Get(r.Id("commission-rate")).Formula)));
+        }
+
+        var priciest = rows.Where(r => r.Kpi is { Live: true, Revenue: > 0 })
+            .OrderByDescending(r => m.Get(r.Id("take-rate")).Value).ThenBy(r => r.EntityId, StringComparer.Ordinal).ThenBy(r => r.Channel, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (priciest is not null && m.Get(priciest.Id("take-rate")).Value > 0)
+        {
+            milestones.Add(new Milestone(By(context, 3),
+                $"Offer {MarkdownText.Escape(context.NameOf(priciest.EntityId))}'s repeat {MarkdownText.Escape(priciest.Channel)} customers a direct-booking rate (confirmation email, return-guest code)",
+                $"Channel Visibility Matrix: {MarkdownText.Escape(priciest.Channel)} has the highest take rate ({section.Quote(m.Get(priciest.Id("take-rate")))})",
+                $"revenue kept after commission above {section.Quote(m.Get(priciest.Id("net-revenue")))} a month"));
+        }
+
+        var lowConversion = rows.Where(r => r.Kpi is { Live: true, Visits: > 0 } && r.Kpi.Bookings == 0 && r.Kpi.Inquiries == 0).ToList();
+        foreach (var r in lowConversion)
+        {
+            milestones.Add(new Milestone(By(context, 1),
+                $"Find why {MarkdownText.Escape(context.NameOf(r.EntityId))} on {MarkdownText.Escape(r.Channel)} gets visits but no inquiries (listing copy, photos, price, calendar)",
+                $"Channel Visibility Matrix: {section.Quote(m.Get(r.Id("visits")))} visits, no inquiries",
+                $"first inquiries from {section.Quote(m.Get(r.Id("visits")))} visits"));
+        }
+    }
+
+    private void WriteEmail(ReportContext context, SectionBuilder section, List<Milestone> milestones)
+    {
+        var m = context.Metrics;
+        var o = options.Value;
+        var blasts = MarketingCalculator.BlastRows(context.Inputs);
+        var window = m.Get(MarketingCalculator.AttributionWindow);
+        var benchOpen = m.Get(MarketingCalculator.BenchmarkOpenRate);
+        var benchClick = m.Get(MarketingCalculator.BenchmarkClickRate);
+        var threshold = m.Get(MarketingCalculator.NoisyThreshold);
+        section.Paragraph($"Blasts sent in the year to {context.PeriodText}. Attributed revenue counts bookings within "
+            + $"{section.Quote(window)} of the send; ROI = (attributed revenue − cost) ÷ cost, with cost as recorded (it should be fully loaded: tool, list and "
+            + "design time). Engagement is judged by click rate, not open rate: mail privacy features pre-load images and inflate opens. "
+            + $"Lists under {section.Quote(threshold)} recipients are flagged **noisy**: one booking more or less swings their rates.");
+        if (blasts.Count == 0)
+        {
+            section.Missing($"no email blasts recorded for any entity in the year to {context.PeriodText}");
+            return;
+        }
+
+        var end = context.Period.LastDay;
+        var table = blasts.Select(b =>
+        {
+            string Q(string field) => section.Quote(m.Get(b.Id(field)));
+            var click = m.Get(b.Id("click-rate")).Value;
+            var flags = new List<string>();
+            if (b.Blast.Sent < o.NoisyListThreshold) flags.Add("noisy list");
+            if (click is { } c) flags.Add(c >= o.BenchmarkClickRate ? "clicks at or above benchmark" : "clicks below benchmark");
+            if (b.Blast.Date.AddDays(o.AttributionWindowDays) > end) flags.Add("window still open at month end");
+            return (IReadOnlyList<string>)
+            [
+                Date(b.Blast.Date), MarkdownText.Cell(context.NameOf(b.EntityId)), MarkdownText.Cell(context.Redact(b.Blast.Name)), MarkdownText.Cell(b.Channel),
+                Q("sent"), Q("open-rate"), Q("click-rate"), Q("bookings"), Q("revenue"), Q("cost"), Q("roi"), Q("cost-per-booking"), string.Join("; ", flags),
+            ];
+        }).ToList();
+        table.Add(["benchmark", MarkdownText.Cell(o.BenchmarkName), "", "", "", section.Quote(benchOpen), section.Quote(benchClick), "", "", "", "", "", ""]);
+        section.Table(["Sent", "Entity", "Blast", "Channel", "Recipients", "Open rate", "Click rate", "Bookings", "Attributed revenue", "Cost", "ROI", "Cost per booking", "Flags"],
+            table, [false, false, false, false, true, true, true, true, true, true, true, true, false]);
+
+        var channels = blasts.Select(b => b.Channel).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        section.Paragraph("Per channel:");
+        section.Table(["Channel", "Blasts", "Bookings", "Attributed revenue", "Cost", "ROI", "Cost per booking", "Click rate"],
+            channels.Select(c =>
+            {
+                string Q(string field) => section.Quote(m.Get(MarketingCalculator.EmailChannelId(c, field)));
+                var count = blasts.Count(b => string.Equals(b.Channel, c, StringComparison.OrdinalIgnoreCase));
+                return (IReadOnlyList<string>)
+                [
+                    MarkdownText.Cell(c), count.ToString(CultureInfo.InvariantCulture), Q("bookings"), Q("revenue"), Q("cost"), Q("roi"), Q("cost-per-booking"), Q("click-rate"),
+                ];
+            }), [false, true, true, true, true, true, true, true]);
+
+        // Milestones from each entity's latest blast.
+        foreach (var latest in blasts.GroupBy(b => b.EntityId).Select(g => g.First()).OrderBy(b => b.EntityId, StringComparer.Ordinal))
+        {
+            var name = MarkdownText.Escape(context.NameOf(latest.EntityId));
+            if (m.Get(latest.Id("click-rate")).Value is { } click && click < o.BenchmarkClickRate)
+            {
+                milestones.Add(new Milestone(By(context, 1), $"A/B test the subject line and one clear call to action on {name}'s next blast",
+                    $"Email Blast ROI: \"{MarkdownText.Escape(context.Redact(latest.Blast.Name))}\" clicked at {section.Quote(m.Get(latest.Id("click-rate")))}",
+                    $"click rate at or above {section.Quote(benchClick)}"));
+            }
+
+            if (latest.Blast.Sent < o.NoisyListThreshold)
+            {
+                milestones.Add(new Milestone(By(context, 2), $"Grow {name}'s list (opt-in on the booking or contact form, past customers) before judging its rates",
+                    $"Email Blast ROI: latest list is {section.Quote(m.Get(latest.Id("sent")))} recipients (noisy)",
+                    $"at least {section.Quote(threshold)} recipients"));
+            }
+        }
+    }
+
+    private void WriteOtas(ReportContext context, SectionBuilder section, List<Milestone> milestones)
+    {
+        var m = context.Metrics;
+        var sellers = MarketingCalculator.TripSellers(context.Inputs, schedule);
+        section.Paragraph($"Marketplaces in the fee schedule: {MarkdownText.Escape(string.Join(", ", schedule.Channels))}. Scoring rule: channels already live come "
+            + "first (keep them), then listed but not live (only activation is left), then not listed; within each, channels in the entity's channel plan "
+            + "(entities.yaml) before others, then the higher expected revenue per booking after commission, then the lower commission. Expected revenue per "
+            + "booking is the channel's own revenue ÷ bookings, or the entity's average over all channels when it does not sell there yet. Commission is the "
+            + "KPI month's rate when recorded, otherwise the fee schedule's rate in force at the period end (Ota:Fees; each entry's note gives the range and "
+            + "how sure it is).");
+        if (sellers.Count == 0)
+        {
+            section.Missing($"no business in the catalog sells on a marketplace in the fee schedule ({string.Join(", ", schedule.Channels)})");
+            return;
+        }
+
+        foreach (var entityId in sellers)
+        {
+            var name = context.NameOf(entityId);
+            section.Subheading(name);
+            var sequence = MarketingCalculator.Sequence(context.Inputs, schedule, entityId);
+            section.Numbered(sequence.Select(o =>
+            {
+                var action = o.Stage switch
+                {
+                    OtaStage.Live => "keep: already live",
+                    OtaStage.ListedNotLive => "activate: listed, not live yet",
+                    _ => "list: not listed",
+                };
+                var fit = o.InPlan ? $"in {name}'s channel plan" : $"not in {name}'s channel plan (add it to entities.yaml first if wanted)";
+                return $"**{MarkdownText.Escape(o.Channel)}** — {action}; commission {section.Quote(m.Get(o.Id("commission-rate")))} "
+                    + $"({MarkdownText.Escape(m.Get(o.Id("commission-rate")).Formula)}); fit: {MarkdownText.Escape(fit)}; expected revenue per booking after commission "
+                    + $"{section.Quote(m.Get(o.Id("net-per-booking")))}.";
+            }));
+
+            var next = sequence.Where(o => o.Stage != OtaStage.Live && o.InPlan).Take(2).ToList();
+            for (var i = 0; i < next.Count; i++)
+            {
+                var o = next[i];
+                var months = o.Stage == OtaStage.ListedNotLive ? 1 : i == 0 ? 2 : 3;
+                var verb = o.Stage == OtaStage.ListedNotLive ? "Get the listing live on" : "List and go live on";
+                milestones.Add(new Milestone(By(context, months), $"{verb} {MarkdownText.Escape(o.Channel)} for {MarkdownText.Escape(name)}",
+                    $"OTA Sequencing: {MarkdownText.Escape(o.Channel)} is next for {MarkdownText.Escape(name)}",
+                    $"first bookings at {section.Quote(m.Get(o.Id("net-per-booking")))} each after commission"));
+            }
+        }
+    }
+
+    private static void WriteMilestones(ReportContext context, SectionBuilder section, List<Milestone> milestones)
+    {
+        var m = context.Metrics;
+        var last = context.Period.AddMonths(3);
+        if (m.Find(CfoMetricIds.TargetFor(last.ToString())) is { } target && m.Find(PortfolioCalculator.PortfolioRevenue) is { } revenue)
+        {
+            milestones.Add(new Milestone(last.LastDay, "Portfolio revenue on the CFO model's path, with the channel and email moves above",
+                $"Portfolio revenue booked {section.Quote(revenue)} in {context.PeriodText}",
+                $"the CFO model's {last} figure, {section.Quote(target)}"));
+        }
+
+        section.Paragraph($"Dated from the period end ({Date(context.Period.LastDay)}) to the ends of the next three months: {Date(By(context, 1))}, "
+            + $"{Date(By(context, 2))} and {Date(By(context, 3))}. Each ties to a finding above and a target figure.");
+        if (milestones.Count == 0)
+        {
+            section.Missing($"no channel, email or OTA finding in {context.PeriodText} to set milestones from");
+            return;
+        }
+
+        section.Table(["By", "Milestone", "Finding", "Target"],
+            milestones.OrderBy(x => x.By).Select(x => (IReadOnlyList<string>)[Date(x.By), Cell(x.Text), Cell(x.Finding), Cell(x.Target)]));
+    }
+
+    // Milestone texts are already escaped markdown with quoted figures; only table pipes need escaping.
+    private static string Cell(string markdown) => markdown.Replace("|", "\\|", StringComparison.Ordinal);
+}

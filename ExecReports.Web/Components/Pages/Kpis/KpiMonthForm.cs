@@ -1,0 +1,212 @@
+using System.Globalization;
+using ExecReports.Core.Kpis;
+
+namespace ExecReports.Web.Components.Pages.Kpis;
+
+// A mutable mirror of KpiMonth for two-way binding (the Core records are immutable). Anything the editor
+// does not show (engineering extras, domain sections) is carried over from the loaded month, never dropped.
+public sealed class KpiMonthForm
+{
+    private readonly KpiMonth _loaded;
+
+    private KpiMonthForm(KpiMonth loaded) => _loaded = loaded;
+
+    public string EntityId => _loaded.EntityId;
+    public Period Period => _loaded.Period;
+    public KpiMonth Loaded => _loaded;
+
+    public string Currency { get; set; } = "";
+    public decimal CashOnHand { get; set; }
+    public decimal CustomerDeposits { get; set; }
+    public decimal OwnerDraws { get; set; }
+    public decimal CapitalInjections { get; set; }
+    public decimal? MonthlyRevenueTarget { get; set; }
+    public decimal? BurnCeiling { get; set; }
+    public int? Deployments { get; set; }
+    public decimal? LeadTimeHours { get; set; }
+    public decimal? ChangeFailRate { get; set; }
+    public decimal? TimeToRestoreHours { get; set; }
+
+    public List<RevenueRow> Revenue { get; } = [];
+    public List<ExpenseRow> Expenses { get; } = [];
+    public List<PipelineRow> Pipeline { get; } = [];
+    public List<ChannelRow> Channels { get; } = [];
+    public List<BlastRow> EmailBlasts { get; } = [];
+
+    public static KpiMonthForm Blank(string entityId, Period period, string currency) =>
+        From(new KpiMonth { EntityId = entityId, Period = period, Currency = currency });
+
+    public static KpiMonthForm From(KpiMonth month)
+    {
+        var form = new KpiMonthForm(month)
+        {
+            Currency = month.Currency,
+            CashOnHand = month.CashOnHand,
+            CustomerDeposits = month.CustomerDeposits,
+            OwnerDraws = month.OwnerDraws,
+            CapitalInjections = month.CapitalInjections,
+            MonthlyRevenueTarget = month.Targets?.MonthlyRevenueTarget,
+            BurnCeiling = month.Targets?.BurnCeiling,
+            Deployments = month.Engineering?.Deployments,
+            LeadTimeHours = month.Engineering?.LeadTimeHours,
+            ChangeFailRate = month.Engineering?.ChangeFailRate,
+            TimeToRestoreHours = month.Engineering?.TimeToRestoreHours,
+        };
+        form.Revenue.AddRange(month.Revenue.Select(r => new RevenueRow
+        {
+            Stream = r.Stream, Amount = r.Amount, Received = r.Received, Channel = r.Channel ?? "", ServiceDate = Text(r.ServiceDate),
+            BookedNetOfCommission = r.BookedNetOfCommission, Commission = r.Commission,
+        }));
+        form.Expenses.AddRange(month.Expenses.Select(e => new ExpenseRow
+        {
+            Description = e.Description, Category = e.Category, AccountCode = e.AccountCode ?? "", Amount = e.Amount, Fixed = e.Fixed, Vendor = e.Vendor ?? "",
+        }));
+        form.Pipeline.AddRange(month.Pipeline.Select(p => new PipelineRow
+        {
+            Name = p.Name, Stage = p.Stage, Value = p.Value, Probability = p.Probability, ExpectedClose = Text(p.ExpectedClose),
+        }));
+        form.Channels.AddRange(month.Channels.Select(c => new ChannelRow
+        {
+            Channel = c.Channel, Listed = c.Listed, Live = c.Live, Visits = c.Visits, Inquiries = c.Inquiries, Bookings = c.Bookings,
+            Revenue = c.Revenue, CommissionRate = c.CommissionRate,
+        }));
+        form.EmailBlasts.AddRange(month.EmailBlasts.Select(b => new BlastRow
+        {
+            Name = b.Name, Date = Text(b.Date), Channel = b.Channel ?? "", Audience = b.Audience, Sent = b.Sent, Opened = b.Opened,
+            Clicked = b.Clicked, Bookings = b.Bookings, Revenue = b.Revenue, Cost = b.Cost,
+        }));
+        return form;
+    }
+
+    // Dates arrive as text from the browser's date input; one that does not parse is an error on its own field,
+    // reported with the validator's errors so the user sees them all at once.
+    public (KpiMonth Month, IReadOnlyList<KpiError> Errors) ToMonth()
+    {
+        var errors = new List<KpiError>();
+        var month = _loaded with
+        {
+            Currency = Currency.Trim(),
+            CashOnHand = CashOnHand,
+            CustomerDeposits = CustomerDeposits,
+            OwnerDraws = OwnerDraws,
+            CapitalInjections = CapitalInjections,
+            Targets = MonthlyRevenueTarget is null && BurnCeiling is null && _loaded.Targets is null
+                ? null
+                : new KpiTargets { MonthlyRevenueTarget = MonthlyRevenueTarget, BurnCeiling = BurnCeiling },
+            Engineering = Deployments is null && LeadTimeHours is null && ChangeFailRate is null && TimeToRestoreHours is null && _loaded.Engineering is null
+                ? null
+                : new EngineeringMetrics { Deployments = Deployments, LeadTimeHours = LeadTimeHours, ChangeFailRate = ChangeFailRate, TimeToRestoreHours = TimeToRestoreHours },
+            Revenue = Revenue.Select((r, i) => new RevenueLine
+            {
+                Stream = r.Stream.Trim(), Amount = r.Amount, Received = r.Received, Channel = Optional(r.Channel),
+                ServiceDate = ParseDate(r.ServiceDate, $"revenue[{i}].serviceDate", errors), BookedNetOfCommission = r.BookedNetOfCommission, Commission = r.Commission,
+            }).ToList(),
+            Expenses = Expenses.Select(e => new ExpenseLine
+            {
+                Description = e.Description.Trim(), Category = e.Category.Trim(), AccountCode = Optional(e.AccountCode), Amount = e.Amount, Fixed = e.Fixed, Vendor = Optional(e.Vendor),
+            }).ToList(),
+            Pipeline = Pipeline.Select((p, i) => new PipelineItem
+            {
+                Name = p.Name.Trim(), Stage = p.Stage, Value = p.Value, Probability = p.Probability, ExpectedClose = ParseDate(p.ExpectedClose, $"pipeline[{i}].expectedClose", errors),
+            }).ToList(),
+            Channels = Channels.Select(c => new ChannelMetrics
+            {
+                Channel = c.Channel.Trim(), Listed = c.Listed, Live = c.Live, Visits = c.Visits, Inquiries = c.Inquiries, Bookings = c.Bookings,
+                Revenue = c.Revenue, CommissionRate = c.CommissionRate,
+            }).ToList(),
+            EmailBlasts = EmailBlasts.Select((b, i) => new EmailBlast
+            {
+                Name = b.Name.Trim(), Date = RequiredDate(b.Date, $"emailBlasts[{i}].date", errors), Channel = Optional(b.Channel), Audience = b.Audience,
+                Sent = b.Sent, Opened = b.Opened, Clicked = b.Clicked, Bookings = b.Bookings, Revenue = b.Revenue, Cost = b.Cost,
+            }).ToList(),
+        };
+        return (month, errors);
+    }
+
+    private static string Text(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    private static string? Optional(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static DateOnly? ParseDate(string text, string path, List<KpiError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors.Add(new KpiError(path, $"'{text}' is not a date in the form YYYY-MM-DD."));
+        return null;
+    }
+
+    private static DateOnly RequiredDate(string text, string path, List<KpiError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(new KpiError(path, "is required."));
+            return default;
+        }
+
+        return ParseDate(text, path, errors) ?? default;
+    }
+
+    public sealed class RevenueRow
+    {
+        public string Stream { get; set; } = "";
+        public decimal Amount { get; set; }
+        public decimal Received { get; set; }
+        public string Channel { get; set; } = "";
+        public string ServiceDate { get; set; } = "";
+        public bool BookedNetOfCommission { get; set; }
+        public decimal? Commission { get; set; }
+    }
+
+    public sealed class ExpenseRow
+    {
+        public string Description { get; set; } = "";
+        public string Category { get; set; } = "";
+        public string AccountCode { get; set; } = "";
+        public decimal Amount { get; set; }
+        public bool Fixed { get; set; }
+        public string Vendor { get; set; } = "";
+    }
+
+    public sealed class PipelineRow
+    {
+        public string Name { get; set; } = "";
+        public PipelineStage Stage { get; set; } = PipelineStage.Lead;
+        public decimal Value { get; set; }
+        public decimal Probability { get; set; }
+        public string ExpectedClose { get; set; } = "";
+    }
+
+    public sealed class ChannelRow
+    {
+        public string Channel { get; set; } = "";
+        public bool Listed { get; set; }
+        public bool Live { get; set; }
+        public int Visits { get; set; }
+        public int Inquiries { get; set; }
+        public int Bookings { get; set; }
+        public decimal Revenue { get; set; }
+        public decimal? CommissionRate { get; set; }
+    }
+
+    public sealed class BlastRow
+    {
+        public string Name { get; set; } = "";
+        public string Date { get; set; } = "";
+        public string Channel { get; set; } = "";
+        public int Audience { get; set; }
+        public int Sent { get; set; }
+        public int Opened { get; set; }
+        public int Clicked { get; set; }
+        public int Bookings { get; set; }
+        public decimal Revenue { get; set; }
+        public decimal Cost { get; set; }
+    }
+}
