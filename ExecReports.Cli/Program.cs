@@ -16,6 +16,8 @@ internal static class Program
             GenerateCommand.Create(),
             ValidateCommand.Create(),
             ScheduleCommand.Create(),
+            SendCommand.Create(),
+            ArchiveCommand.Create(),
         };
 
         var parse = root.Parse(args);

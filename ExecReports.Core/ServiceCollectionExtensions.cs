@@ -2,6 +2,7 @@ using ExecReports.Core.Archive;
 using ExecReports.Core.Configuration;
 using ExecReports.Core.Dashboard;
 using ExecReports.Core.Data;
+using ExecReports.Core.Dispatch;
 using ExecReports.Core.Email;
 using ExecReports.Core.Health;
 using ExecReports.Core.Ingestion;
@@ -28,6 +29,7 @@ public static class ServiceCollectionExtensions
     //   "Kpis":              { "SamplesPath": "samples/kpis/" }
     //   "Validation":        { "DomainReports": ["rental", "yacht-delivery", "portfolio-billing"] }
     //   "Schedule":          { "Cron": "0 0 1 * ? *", "TimeZone": "UTC", ... } (see Schedule/ScheduleOptions)
+    //   "Dispatch":          { "LeaseSeconds": 600, "ResumeIntervalSeconds": 300, "NodeId": "" }
     public static IServiceCollection AddExecReportsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStrictOptions<ExecReportsOptions>(ExecReportsOptions.SectionName);
@@ -57,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddValidation();
         services.AddSchedule();
         services.AddDashboard();
+        services.AddDispatch();
         services.AddSingleton(_ => Validation.Secrets.SecretScanner.FromConfiguration(configuration));
         return services;
     }

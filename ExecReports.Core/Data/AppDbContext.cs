@@ -1,3 +1,5 @@
+using ExecReports.Core.Archive;
+using ExecReports.Core.Dispatch;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Schedule;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +14,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<ScheduleRun> ScheduleRuns => Set<ScheduleRun>();
     public DbSet<ScheduleState> ScheduleStates => Set<ScheduleState>();
     public DbSet<ScheduleAlarmSent> ScheduleAlarmsSent => Set<ScheduleAlarmSent>();
+    public DbSet<DispatchBatch> DispatchBatches => Set<DispatchBatch>();
+    public DbSet<DispatchItem> DispatchItems => Set<DispatchItem>();
+    public DbSet<DispatchAttempt> DispatchAttempts => Set<DispatchAttempt>();
+    public DbSet<DispatchAlert> DispatchAlerts => Set<DispatchAlert>();
+    public DbSet<ArchiveIndexEntry> ArchiveIndex => Set<ArchiveIndexEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -22,6 +29,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         });
         KpiModel.Configure(modelBuilder);
         ScheduleModel.Configure(modelBuilder);
+        DispatchModel.Configure(modelBuilder);
+        ArchiveIndexModel.Configure(modelBuilder);
     }
 }
 

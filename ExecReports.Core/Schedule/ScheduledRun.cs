@@ -1,3 +1,4 @@
+using ExecReports.Core.Dispatch;
 using ExecReports.Core.Validation;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Reports;
@@ -11,6 +12,7 @@ public sealed record StepResult(bool Ok, string Detail);
 public sealed class ScheduledRun(
     ReportService reports,
     ValidationGate gate,
+    DispatchService dispatcher,
     ScheduleHistory history,
     ScheduleCalculator calculator,
     ScheduleAlerts alerts,
@@ -98,10 +100,17 @@ public sealed class ScheduledRun(
         return new StepResult(!result.HasErrors, result.Detail);
     }
 
-    // INTERIM until Dispatch/DispatchService lands: it archives and sends with per-period idempotency.
-    private static Task<StepResult> DispatchAsync(ReportSet set, RunTrigger trigger, string user, CancellationToken cancellationToken)
+    // Archive and send through the outbox; its per-period idempotency is what makes a catch-up run safe.
+    private async Task<StepResult> DispatchAsync(ReportSet set, RunTrigger trigger, string user, CancellationToken cancellationToken)
     {
-        _ = (trigger, user, cancellationToken);
-        return Task.FromResult(new StepResult(false, $"{set.Period}: generated and validated; archive and send are not wired yet (waiting for DispatchService)"));
+        var result = await dispatcher.DispatchAsync(set.Period, trigger == RunTrigger.Schedule ? DispatchTrigger.Schedule : DispatchTrigger.Manual,
+            user, cancellationToken: cancellationToken);
+        if (result.RefusedBecause is { } refused)
+        {
+            return new StepResult(false, $"{set.Period}: not sent: {refused}");
+        }
+
+        var counts = string.Join(", ", result.Items.GroupBy(i => i.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
+        return new StepResult(!result.AnyFailed, $"{set.Period}: batch {result.BatchId}: {counts}");
     }
 }

@@ -33,6 +33,8 @@ public sealed record ValidationResult
     public int Errors => Findings.Count(f => f.Severity == Severity.Error);
     public int Warnings => Findings.Count(f => f.Severity == Severity.Warning);
 
+    public string Summary => HasErrors ? $"{Errors} error(s), {Warnings} warning(s)" : Warnings > 0 ? $"passed with {Warnings} warning(s)" : "passed";
+
     // For a run record or an alert email: the counts and every finding on its own line.
     public string Detail => Findings.Count == 0
         ? "no validation findings"

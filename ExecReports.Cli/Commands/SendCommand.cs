@@ -1,0 +1,77 @@
+using System.CommandLine;
+using ExecReports.Core.Dispatch;
+using ExecReports.Core.Kpis;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExecReports.Cli.Commands;
+
+internal static class SendCommand
+{
+    public static Command Create()
+    {
+        var period = new Option<string>("--period") { Description = "Month to send, YYYY-MM.", Required = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Plan and validate only: nothing is sent or archived." };
+        var resend = new Option<bool>("--resend") { Description = "Send again reports already sent to the same recipients for this period." };
+        var command = new Command("send", "Email the period's reports (once per report and recipient set) and archive what was sent.")
+        {
+            period, dryRun, resend,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!Period.TryParse(parse.GetValue(period), out var month))
+            {
+                Console.Error.WriteLine($"--period must be a month like 2026-11, not '{parse.GetValue(period)}'.");
+                return 2;
+            }
+
+            using var host = await CliHost.StartAsync(cancellationToken);
+            var dispatch = host.Services.GetRequiredService<DispatchService>();
+            if (parse.GetValue(dryRun))
+            {
+                var plan = await dispatch.PlanAsync(month, parse.GetValue(resend), cancellationToken);
+                foreach (var item in plan.Items)
+                {
+                    Console.WriteLine($"{item.Role,-18} {item.To.Count + item.Bcc.Count,3} recipient(s)  {item.ActionText}  to {string.Join(", ", item.To)}; bcc {item.Bcc.Count}");
+                }
+
+                Console.WriteLine($"validation: {plan.Validation.Summary}");
+                Console.WriteLine("dry run: nothing sent, nothing archived");
+                foreach (var finding in plan.Validation.Findings)
+                {
+                    Console.Error.WriteLine($"{finding.Severity}: {finding.Report} {finding.Rule}: {finding.Message}");
+                }
+
+                return plan.BlockedBecause is null ? 0 : 1;
+            }
+
+            // What an earlier, interrupted run left is finished first, so this run's idempotency check sees it.
+            var resumed = await dispatch.ResumeAsync(cancellationToken: cancellationToken);
+            foreach (var item in resumed)
+            {
+                Console.WriteLine($"resumed {Line(item)}");
+            }
+
+            var result = await dispatch.DispatchAsync(month, DispatchTrigger.Cli, $"{Environment.UserName} (cli)", parse.GetValue(resend), cancellationToken: cancellationToken);
+            if (result.RefusedBecause is { } refused)
+            {
+                Console.Error.WriteLine($"not sent: {refused}");
+                return 1;
+            }
+
+            foreach (var item in result.Items)
+            {
+                Console.WriteLine(Line(item));
+            }
+
+            var failed = result.Items.Count(i => i.Status == ItemStatus.Failed) + resumed.Count(i => i.Status == ItemStatus.Failed);
+            Console.WriteLine($"batch {result.BatchId}: {result.Items.Count(i => i.Status == ItemStatus.Sent)} sent, "
+                + $"{result.Items.Count(i => i.Status == ItemStatus.Skipped)} already sent, {failed} failed");
+            return result.AnyFailed || failed > 0 ? 1 : 0;
+        });
+        return command;
+    }
+
+    private static string Line(ItemSummary item) =>
+        $"{item.Role,-18} {item.Recipients,3} recipient(s)  {item.Status.ToString().ToLowerInvariant(),-8} {item.MessageId}{(item.Detail is null ? "" : $"  {item.Detail}")}";
+}

@@ -1,0 +1,19 @@
+using ExecReports.Core.Archive;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExecReports.Core.Dispatch;
+
+public static class DispatchServiceCollectionExtensions
+{
+    // Reads "Dispatch": { "LeaseSeconds": 600, "ResumeIntervalSeconds": 300, "NodeId": "" }
+    public static IServiceCollection AddDispatch(this IServiceCollection services)
+    {
+        services.AddStrictOptions<DispatchOptions>(DispatchOptions.SectionName);
+        services.AddSingleton<ItemDispatcher>();
+        services.AddSingleton<DispatchService>();
+        services.AddSingleton<DispatchAlerts>();
+        services.AddScoped<ArchiveIndex>();
+        services.AddHostedService<DispatchResumer>();
+        return services;
+    }
+}
