@@ -18,7 +18,7 @@ internal static class ChangedSinceLastMonth
             .Select(m => (Now: m, Then: context.Previous.Find(m.Id)))
             .Where(x => x.Then?.Value is not null && x.Then.Value != x.Now.Value)
             .Select(x => (x.Now, Then: x.Then!, Result: Variance.Assess(x.Now.Value!.Value, x.Then!.Value!.Value, x.Now.Better!.Value,
-                context.Finance.MaterialityPercent, context.Finance.MaterialityAmount, $"{previousPeriod} {x.Then.Display}")))
+                context.Finance.MaterialityPercent, context.Finance.MaterialityAmount, $"{previousPeriod} {x.Then.Display}", x.Now.Unit)))
             .OrderByDescending(x => x.Result.IsMaterial)
             .ThenByDescending(x => Math.Abs(x.Result.DeltaPercent ?? 1m))
             .ThenBy(x => x.Now.Id, StringComparer.Ordinal)
@@ -34,14 +34,27 @@ internal static class ChangedSinceLastMonth
             section.Paragraph($"The largest movements among this report's figures, {previousPeriod} → {context.PeriodText}:");
             section.Table(
                 ["Figure", previousPeriod, context.PeriodText, "Status", "Why"],
-                movements.Select(x => (IReadOnlyList<string>)
-                [
-                    Rendering.MarkdownText.Cell(x.Now.Label),
-                    section.Quote(x.Then),
-                    section.Quote(x.Now),
-                    StatusWord(x.Result.Status),
-                    Rendering.MarkdownText.Cell(x.Result.Reason),
-                ]));
+                movements.Select(x =>
+                {
+                    // The change and the thresholds the reason prints are figures too, so they are quoted.
+                    var (delta, percent) = VarianceMetrics.For(x.Now, x.Then, x.Result);
+                    section.Quote(delta);
+                    if (percent is not null)
+                    {
+                        section.Quote(percent);
+                    }
+
+                    return (IReadOnlyList<string>)
+                    [
+                        Rendering.MarkdownText.Cell(x.Now.Label),
+                        section.Quote(x.Then),
+                        section.Quote(x.Now),
+                        StatusWord(x.Result.Status),
+                        Rendering.MarkdownText.Cell(x.Result.Reason),
+                    ];
+                }).ToList());
+            section.Quote(context.Metrics.Get(Finance.CfoMetricIds.MaterialityPercent));
+            section.Quote(context.Metrics.Get(Finance.CfoMetricIds.MaterialityAmount));
         }
 
         var newIssues = context.Facts(section: SectionKind.KnownIssues)

@@ -148,7 +148,7 @@ public sealed partial record ReportText(string Name, ReportRole? Role, string? P
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
 
-    [GeneratedRegex(@"\([\w.\-/]+\.md:\d+\)")]
+    [GeneratedRegex(@"\(`?[\w.\-/]+\.md:\d+`?\)")]
     private static partial Regex HandoffSource();
 
     [GeneratedRegex(@"^(?:#\s+)?(?<title>.+?) report — (?<period>\d{4}-\d{2})\s*$", RegexOptions.Multiline)]

@@ -41,7 +41,7 @@ public sealed partial class RentalReport : ReportGenerator
             s.Bullets(vacant.Select(u => $"{MarkdownText.Escape(u.Unit.Name)} is vacant (listed at {s.Quote(m.Get(UnitRent(u.Slug)))})."));
         }
 
-        s.Paragraph($"Trend over the last {TrendMonths} months:");
+        s.Paragraph($"Trend, {context.Period.AddMonths(1 - TrendMonths)} to {context.PeriodText}:");
         s.Table(["Month", "Occupancy", "Vacancy cost"],
             Enumerable.Range(0, TrendMonths).Select(i => context.Period.AddMonths(i - TrendMonths + 1)).Select(at => (IReadOnlyList<string>)
             [

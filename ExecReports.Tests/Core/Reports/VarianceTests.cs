@@ -25,6 +25,21 @@ public class VarianceTests
         Assert.Contains("vs target", result.Reason);
     }
 
+    // For counts and rates the dollar threshold means nothing: only the proportion decides.
+    [Theory]
+    [InlineData(1_300, 1_820, MetricUnit.Count, VarianceStatus.OffTrack, true)]   // visits down 28.6 %
+    [InlineData(1_800, 1_820, MetricUnit.Count, VarianceStatus.AtRisk, false)]    // down 1.1 %
+    [InlineData(48, 0, MetricUnit.Count, VarianceStatus.OnTrack, true)]           // from zero, any move is material
+    [InlineData(0.40, 0.50, MetricUnit.Percent, VarianceStatus.OffTrack, true)]   // a rate down a fifth
+    public void JudgesCountsAndRatesByProportionAlone(double actual, double comparison, MetricUnit unit, VarianceStatus expected, bool material)
+    {
+        var result = Variance.Assess((decimal)actual, (decimal)comparison, Favourable.Higher, 0.10m, 500m, "last month", unit);
+
+        Assert.Equal(expected, result.Status);
+        Assert.Equal(material, result.IsMaterial);
+        Assert.DoesNotContain("$", result.Reason);
+    }
+
     [Fact]
     public void ExplainsTheRuleBehindTheColour()
     {
