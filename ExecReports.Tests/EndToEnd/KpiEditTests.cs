@@ -1,4 +1,8 @@
+using ExecReports.Core.Kpis;
+using ExecReports.Core.Reports;
+using ExecReports.Core.Reports.Finance;
 using ExecReports.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ExecReports.Tests.EndToEnd;
@@ -29,6 +33,32 @@ public class KpiEditTests(BrowserFixture browser)
         Assert.Contains(ExecReportsWebFactory.AdminEmail, await latest.TextContentAsync());
         Assert.Contains("→ 23456.78", await latest.TextContentAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "execreports-kpis-editor.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task AnEditedKpiShowsUpAsTheNewNumberInTheCfoPreview()
+    {
+        await using var app = new ExecReportsWebFactory();
+        var baseUrl = app.StartKestrel();
+        var reports = app.Services.GetRequiredService<ReportService>();
+        var before = (await reports.GetAsync(Period.Parse("2026-11"))).Metrics.Get(CfoMetricIds.Cash).Display;
+        var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        await BrowserFixture.SignInAsync(page, baseUrl, ExecReportsWebFactory.AdminEmail, ExecReportsWebFactory.AdminPassword);
+
+        await OpenAsync(page, baseUrl + "/reports/2026-11/cfo");
+        Assert.Contains($"Cash on hand {before}", await page.TextContentAsync("#report-html"));
+
+        await OpenAsync(page, baseUrl + "/kpis/jada/2026-11");
+        await page.FillAsync("#cash-on-hand", "987654");
+        await page.ClickAsync("#save-kpis");
+        await page.GetByText("Saved — 1 change").WaitForAsync();
+
+        await OpenAsync(page, baseUrl + "/reports/2026-11/cfo");
+        var after = (await reports.GetAsync(Period.Parse("2026-11"))).Metrics.Get(CfoMetricIds.Cash).Display;
+        Assert.NotEqual(before, after);
+        var html = await page.TextContentAsync("#report-html");
+        Assert.Contains($"Cash on hand {after}", html);
+        Assert.DoesNotContain($"Cash on hand {before}", html);
     }
 
     [Fact]
