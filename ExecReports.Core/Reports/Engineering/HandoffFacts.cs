@@ -5,11 +5,17 @@ namespace ExecReports.Core.Reports.Engineering;
 // Calculators have no ReportContext; this gives them the same usable facts, in the same order.
 public static class HandoffFacts
 {
-    public static IEnumerable<FactRef> For(HandoffSnapshot handoffs, string entityId) =>
-        handoffs.Documents
-            .Where(d => d.Status != HandoffStatus.Error && string.Equals(d.EntityId, entityId, StringComparison.OrdinalIgnoreCase))
+    // A snapshot is immutable, so its usable facts are worked out once however many sections ask.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HandoffSnapshot, IReadOnlyList<FactRef>> Cache = [];
+
+    public static IReadOnlyList<FactRef> All(HandoffSnapshot handoffs) =>
+        Cache.GetValue(handoffs, snapshot => FactRef.Distinct(snapshot.Documents
+            .Where(d => d.Status != HandoffStatus.Error)
             .OrderBy(d => d.File, StringComparer.Ordinal)
-            .SelectMany(d => d.Facts.Select(f => new FactRef(d, f)));
+            .SelectMany(d => d.Facts.Select(f => new FactRef(d, f)))).ToList());
+
+    public static IEnumerable<FactRef> For(HandoffSnapshot handoffs, string entityId) =>
+        All(handoffs).Where(f => string.Equals(f.Document.EntityId, entityId, StringComparison.OrdinalIgnoreCase));
 
     // A plan ("rotate the key") or a decision ("secrets live in the environment") is not evidence of a present problem.
     public static bool DescribesCurrentState(FactRef fact) =>

@@ -54,13 +54,19 @@ public static partial class SecurityFindings
         var text = fact.Text + " " + string.Join(' ', fact.References.Select(r => r.Value));
         return entity.Stack
             .Select((c, i) => (Component: c, Order: i, At: Aliases(c)
-                .Select(a => Regex.Match(text, $@"(?<![\w]){Regex.Escape(a)}(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+                .Select(a => AliasPattern(a).Match(text))
                 .Where(m => m.Success).Select(m => m.Index).DefaultIfEmpty(int.MaxValue).Min()))
             .Where(x => x.At != int.MaxValue)
             .OrderBy(x => x.At).ThenBy(x => x.Order)
             .Select(x => x.Component)
             .FirstOrDefault();
     }
+
+    // Built once per alias: Regex's own cache holds only a handful, and a big catalog would recompile on every fact.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> AliasPatterns = new(StringComparer.OrdinalIgnoreCase);
+
+    private static Regex AliasPattern(string alias) => AliasPatterns.GetOrAdd(alias, a =>
+        new Regex($@"(?<![\w]){Regex.Escape(a)}(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled));
 
     // "Google Apps Script" is also "Apps Script"; "Node/Express" is "Node" or "Express"; "AWS Lambda" is "Lambda".
     public static IEnumerable<string> Aliases(StackComponent component)
