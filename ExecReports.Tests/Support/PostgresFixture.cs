@@ -33,15 +33,15 @@ public sealed class PostgresFixture
     public string ConnectionString(string database, bool pooling = true) =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling={pooling}";
 
-    // Pooling off: hundreds of short-lived test databases would otherwise each keep idle connections open.
-    public string CreateDatabase()
+    // Pooling off by default: hundreds of short-lived test databases would otherwise each keep idle connections open.
+    public string CreateDatabase(bool pooling = false)
     {
         var name = $"t_{Guid.NewGuid():N}";
         using var connection = new NpgsqlConnection(ConnectionString("postgres", pooling: false));
         connection.Open();
         using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         create.ExecuteNonQuery();
-        return ConnectionString(name, pooling: false);
+        return ConnectionString(name, pooling);
     }
 
     private static PostgresFixture Start()
