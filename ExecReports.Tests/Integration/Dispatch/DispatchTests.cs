@@ -45,6 +45,18 @@ public abstract class DispatchTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoDispatchesOfTheSamePeriodAtOnceSendEachReportOnce()
+    {
+        var results = await Task.WhenAll(
+            Task.Run(() => _h.Dispatch.DispatchAsync(DispatchHarness.November, DispatchTrigger.Manual, "editor@example.com")),
+            Task.Run(() => _h.Dispatch.DispatchAsync(DispatchHarness.November, DispatchTrigger.Schedule, "schedule")));
+
+        Assert.Equal(Roles.Length, _h.ReceivedPerSubject().Count);
+        Assert.All(_h.ReceivedPerSubject().Values, count => Assert.Equal(1, count));
+        Assert.Equal(Roles.Length, results.Sum(r => r.Items.Count(i => i.Status == ItemStatus.Sent)));
+    }
+
+    [Fact]
     public async Task ThrottlingRepliesAreRetriedAndEveryReportArrivesExactlyOnce()
     {
         _h.Smtp.FailNext(3, SmtpFault.Throttle454);
