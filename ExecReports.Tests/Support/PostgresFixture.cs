@@ -83,26 +83,20 @@ public sealed class PostgresFixture
         return fixture;
     }
 
+    // One shell does both, so the folder still goes if the test host is torn down while this waits.
     private void Stop()
     {
+        var pgCtl = Path.Combine(_bin, "pg_ctl");
+        var stop = IsRoot ? $"runuser -u postgres -- '{pgCtl}'" : $"'{pgCtl}'";
+        var script = $"[ -f '{DataDirectory}/postmaster.pid' ] && {stop} -D '{DataDirectory}' -m immediate -w stop >/dev/null 2>&1; rm -rf '{_root}'";
         try
         {
-            if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
-            {
-                RunServerTool("pg_ctl", "-D", DataDirectory, "-m", "immediate", "-w", "stop");
-            }
+            using var shell = Process.Start(new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", script }, UseShellExecute = false });
+            shell?.WaitForExit(TimeSpan.FromSeconds(30));
         }
-        catch (InvalidOperationException)
+        catch (System.ComponentModel.Win32Exception)
         {
-            // Stopping is best effort at process exit; the folder goes either way.
-        }
-
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
+            // Best effort at process exit.
         }
     }
 
