@@ -21,7 +21,7 @@ public static class ServiceCollectionExtensions
 {
     // Reads:
     //   "ExecReports":       { "DataPath": "data/" }
-    //   "Database":          { "Provider": "Sqlite" },  "ConnectionStrings": { "Default": "" }
+    //   "Database":          { "Provider": "Sqlite" | "Postgres" },  "ConnectionStrings": { "Default": "" }
     //   "Email":             { "Transport": "Pickup" | "Smtp" | "Ses", "From": "...", "Smtp", "Ses", "Retry", "Recipients", ... }
     //   "Archive":           { "Provider": "FileSystem" | "S3", "S3": { ... }, "Retry": { ... } }
     //   "Data":              entity catalog and handoffs (see Ingestion/DataOptions)
@@ -41,8 +41,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => AppPaths.From(sp.GetRequiredService<IOptions<ExecReportsOptions>>()));
 
-        services.AddDbContext<AppDbContext>((sp, options) =>
-            options.UseSqlite(ConnectionStrings.Resolve(configuration, sp.GetRequiredService<AppPaths>())));
+        if (ConnectionStrings.IsPostgres(configuration))
+        {
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, options) =>
+                options.UseNpgsql(ConnectionStrings.Resolve(configuration, sp.GetRequiredService<AppPaths>())));
+        }
+        else
+        {
+            services.AddDbContext<AppDbContext>((sp, options) =>
+                options.UseSqlite(ConnectionStrings.Resolve(configuration, sp.GetRequiredService<AppPaths>())));
+        }
 
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<IMailTransport>(sp => CreateMailTransport(sp));

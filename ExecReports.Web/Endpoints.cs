@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ExecReports.Core.Health;
 using Microsoft.AspNetCore.Identity;
+using Quartz;
 
 namespace ExecReports.Web;
 
@@ -10,9 +11,16 @@ internal static class Endpoints
 
     public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", async (HealthService health, CancellationToken ct) =>
+        app.MapGet("/healthz", async (HealthService health, ISchedulerFactory schedulers, CancellationToken ct) =>
         {
             var report = await health.CheckAsync(ct);
+            var scheduler = await schedulers.GetScheduler(ct);
+            var metadata = await scheduler.GetMetadata(ct);
+            if (metadata.JobStoreClustered)
+            {
+                report = report with { SchedulerInstanceId = metadata.SchedulerInstanceId };
+            }
+
             return Results.Json(report, Json, statusCode: report.Status == "ok" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous();
         return app;

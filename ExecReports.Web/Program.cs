@@ -13,7 +13,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services
     .AddExecReportsCore(builder.Configuration)
     .AddExecReportsWeb(builder.Configuration)
-    .AddExecReportsSchedule();
+    .AddExecReportsSchedule(builder.Configuration);
 
 var app = builder.Build();
 

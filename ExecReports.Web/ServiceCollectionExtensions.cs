@@ -18,7 +18,7 @@ public static class ServiceCollectionExtensions
 {
     // Reads:
     //   "Auth": { "BootstrapAdmin": { "Email": "admin@example.com", "Password": null } }
-    //   "ConnectionStrings": { "Default": "" }   (shared with Core; empty means data/execreports.db)
+    //   "ConnectionStrings": { "Default": "" }   (shared with Core; empty means data/execreports.db on SQLite, required on Postgres)
     public static IServiceCollection AddExecReportsWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSerilog((sp, logger) => logger
@@ -35,17 +35,31 @@ public static class ServiceCollectionExtensions
         services.AddMudServices();
 
         services.AddStrictOptions<AuthOptions>(AuthOptions.SectionName);
-        services.AddDbContext<AuthDbContext>((sp, options) =>
-            options.UseSqlite(
-                ConnectionStrings.Resolve(configuration, sp.GetRequiredService<AppPaths>()),
-                o => o.MigrationsHistoryTable(AuthDbContext.HistoryTable)));
+        var dataProtection = services.AddDataProtection().SetApplicationName("ExecReports");
+        if (ConnectionStrings.IsPostgres(configuration))
+        {
+            services.AddDbContext<AuthDbContext, PostgresAuthDbContext>((sp, options) =>
+                options.UseNpgsql(
+                    ConnectionStrings.Resolve(configuration, sp.GetRequiredService<AppPaths>()),
+                    o => o.MigrationsHistoryTable(AuthDbContext.HistoryTable)));
+            services.AddScoped(sp => (PostgresAuthDbContext)sp.GetRequiredService<AuthDbContext>());
 
-        // Keys live with the data so sign-in cookies survive a restart or a new container.
-        services.AddDataProtection().SetApplicationName("ExecReports");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
-            o.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(sp.GetRequiredService<AppPaths>().Data, "keys")),
-                sp.GetRequiredService<ILoggerFactory>())));
+            // Every node reads one key ring from the shared database, so a cookie issued by one is valid on all.
+            dataProtection.PersistKeysToDbContext<PostgresAuthDbContext>();
+        }
+        else
+        {
+            services.AddDbContext<AuthDbContext>((sp, options) =>
+                options.UseSqlite(
+                    ConnectionStrings.Resolve(configuration, sp.GetRequiredService<AppPaths>()),
+                    o => o.MigrationsHistoryTable(AuthDbContext.HistoryTable)));
+
+            // One node: keys live with the data so sign-in cookies survive a restart or a new container.
+            services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+                o.XmlRepository = new FileSystemXmlRepository(
+                    new DirectoryInfo(Path.Combine(sp.GetRequiredService<AppPaths>().Data, "keys")),
+                    sp.GetRequiredService<ILoggerFactory>())));
+        }
 
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

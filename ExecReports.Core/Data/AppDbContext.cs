@@ -6,8 +6,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExecReports.Core.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+// The SQLite context. PostgresAppDbContext derives from it only so each provider has its own migrations;
+// the model is the same (instants are stored as ticks on both, so ordering and lease expiry compare integers).
+public class AppDbContext : DbContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options)
+    {
+    }
+
+    protected AppDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<SeedRun> SeedRuns => Set<SeedRun>();
     public DbSet<KpiRecord> KpiRecords => Set<KpiRecord>();
     public DbSet<KpiEdit> KpiEdits => Set<KpiEdit>();

@@ -18,19 +18,22 @@ public sealed class DatabaseInitializer(
         paths.EnsureCreated();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-
-        foreach (var step in seedSteps.OrderBy(s => s.Order))
+        await StartupLock.RunExclusiveAsync(db, async () =>
         {
-            if (await db.SeedRuns.AnyAsync(r => r.Name == step.Name, cancellationToken))
-            {
-                continue;
-            }
+            await db.Database.MigrateAsync(cancellationToken);
 
-            await step.SeedAsync(db, cancellationToken);
-            db.SeedRuns.Add(new SeedRun { Name = step.Name, RanAt = clock.GetUtcNow() });
-            await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Seeded {SeedStep}", step.Name);
-        }
+            foreach (var step in seedSteps.OrderBy(s => s.Order))
+            {
+                if (await db.SeedRuns.AnyAsync(r => r.Name == step.Name, cancellationToken))
+                {
+                    continue;
+                }
+
+                await step.SeedAsync(db, cancellationToken);
+                db.SeedRuns.Add(new SeedRun { Name = step.Name, RanAt = clock.GetUtcNow() });
+                await db.SaveChangesAsync(cancellationToken);
+                logger.LogInformation("Seeded {SeedStep}", step.Name);
+            }
+        }, cancellationToken);
     }
 }

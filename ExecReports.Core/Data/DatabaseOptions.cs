@@ -2,12 +2,16 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ExecReports.Core.Data;
 
-// "Database": { "Provider": "Sqlite" }  plus  "ConnectionStrings": { "Default": "" }
+// "Database": { "Provider": "Sqlite" | "Postgres" }  plus  "ConnectionStrings": { "Default": "" }
 public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
 
     [Required]
-    [AllowedValues("Sqlite")]
+    [AllowedValues(Sqlite, Postgres)]
     public required string Provider { get; init; }
+
+    public bool IsPostgres => Provider == Postgres;
 }

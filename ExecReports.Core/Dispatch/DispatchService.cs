@@ -57,6 +57,7 @@ public sealed class DispatchService(
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             // One transaction: the idempotency check and the new rows are seen together by any other writer.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await TransactionLock.TakeAsync(db, $"dispatch:{period}", cancellationToken);
             var batch = new DispatchBatch
             {
                 Period = period.ToString(),

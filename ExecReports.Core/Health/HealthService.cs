@@ -2,12 +2,17 @@ using ExecReports.Core.Archive;
 using ExecReports.Core.Data;
 using ExecReports.Core.Email;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ExecReports.Core.Health;
 
-public sealed record HealthReport(string Status, ComponentHealth Database, ComponentHealth Mail, ComponentHealth Archive);
+public sealed record HealthReport(string Status, string Provider, ComponentHealth Database, ComponentHealth Mail, ComponentHealth Archive)
+{
+    // Set by the web app when its Quartz scheduler is clustered, so a load balancer's health probe shows which node answered.
+    public string? SchedulerInstanceId { get; init; }
+}
 
-public sealed class HealthService(AppDbContext db, IMailTransport mail, IArchiveStore archive)
+public sealed class HealthService(AppDbContext db, IMailTransport mail, IArchiveStore archive, IOptions<DatabaseOptions> databaseOptions)
 {
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
@@ -15,7 +20,7 @@ public sealed class HealthService(AppDbContext db, IMailTransport mail, IArchive
         var mailHealth = Named(mail.Name, await mail.CheckAsync(cancellationToken));
         var archiveHealth = Named(archive.Name, await archive.CheckAsync(cancellationToken));
         var status = database.IsOk && mailHealth.IsOk && archiveHealth.IsOk ? "ok" : "degraded";
-        return new HealthReport(status, database, mailHealth, archiveHealth);
+        return new HealthReport(status, databaseOptions.Value.Provider, database, mailHealth, archiveHealth);
     }
 
     private static ComponentHealth Named(string name, ComponentHealth health) => health with { Detail = $"{name}: {health.Detail}" };

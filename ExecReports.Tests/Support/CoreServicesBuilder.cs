@@ -22,6 +22,11 @@ public sealed class CoreServicesBuilder(string dataPath)
         return this;
     }
 
+    // Sqlite: the default file in the data folder. Postgres: a new database on the test run's own cluster.
+    public CoreServicesBuilder On(TestDatabase database, string? postgresConnectionString = null) => database == TestDatabase.Postgres
+        ? With("Database:Provider", "Postgres").With("ConnectionStrings:Default", postgresConnectionString ?? PostgresFixture.Shared.CreateDatabase())
+        : this;
+
     public CoreServicesBuilder Services(Action<IServiceCollection> configure)
     {
         _configure.Add(configure);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ExecReports.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,9 +12,14 @@ public sealed class IdentityInitializer(IServiceScopeFactory scopes, IOptions<Au
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AuthDbContext>();
+        await StartupLock.RunExclusiveAsync(db, () => MigrateAndSeedAsync(scope.ServiceProvider, db, cancellationToken), cancellationToken);
+    }
+
+    private async Task MigrateAndSeedAsync(IServiceProvider services, AuthDbContext db, CancellationToken cancellationToken)
+    {
         await db.Database.MigrateAsync(cancellationToken);
 
-        var roleManager = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        var roleManager = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {
             if (!await roleManager.RoleExistsAsync(role))
@@ -22,7 +28,7 @@ public sealed class IdentityInitializer(IServiceScopeFactory scopes, IOptions<Au
             }
         }
 
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var users = services.GetRequiredService<UserManager<IdentityUser>>();
         if (await users.Users.AnyAsync(cancellationToken))
         {
             return;

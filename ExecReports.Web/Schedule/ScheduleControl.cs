@@ -16,17 +16,31 @@ public sealed class ScheduleControl(ISchedulerFactory schedulers, IServiceScopeF
             return;
         }
 
-        if (!await scheduler.Exists(MonthlyReportsJob.CronTrigger, cancellationToken))
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(MonthlyReportsJob.CronTrigger)
+            .ForJob(MonthlyReportsJob.Key)
+            .WithDescription($"Schedule:Cron {calculator.Options.Cron} ({calculator.TimeZone.Id})")
+            .WithCronSchedule(calculator.QuartzExpression, c => c
+                .InTimeZone(calculator.TimeZone)
+                .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+            .Build();
+        // A clustered store keeps the trigger across restarts: replace it only when the configured schedule changed,
+        // so a node starting does not move the next fire time of the others.
+        var existing = await scheduler.GetTrigger(MonthlyReportsJob.CronTrigger, cancellationToken);
+        if (existing is null)
         {
-            var trigger = TriggerBuilder.Create()
-                .WithIdentity(MonthlyReportsJob.CronTrigger)
-                .ForJob(MonthlyReportsJob.Key)
-                .WithDescription($"Schedule:Cron {calculator.Options.Cron} ({calculator.TimeZone.Id})")
-                .WithCronSchedule(calculator.QuartzExpression, c => c
-                    .InTimeZone(calculator.TimeZone)
-                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-                .Build();
-            await scheduler.ScheduleJob(trigger, default, cancellationToken);
+            try
+            {
+                await scheduler.ScheduleJob(trigger, default, cancellationToken);
+            }
+            catch (ObjectAlreadyExistsException)
+            {
+                // Another node of the cluster stored it first.
+            }
+        }
+        else if (existing.Description != trigger.Description)
+        {
+            await scheduler.RescheduleJob(MonthlyReportsJob.CronTrigger, trigger, cancellationToken);
         }
 
         await using var scope = scopes.CreateAsyncScope();

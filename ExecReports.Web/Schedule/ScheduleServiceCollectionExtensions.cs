@@ -1,16 +1,38 @@
+using ExecReports.Core.Data;
 using Quartz;
 
 namespace ExecReports.Web.Schedule;
 
 public static class ScheduleServiceCollectionExtensions
 {
-    // Quartz in the web app only (the CLI prints fire times but never fires). RAMJobStore while the database is SQLite:
-    // a missed fire time is therefore caught up by the start-up run of the job, not by the store (see ScheduledRun.CatchUpAsync).
-    public static IServiceCollection AddExecReportsSchedule(this IServiceCollection services)
+    // Quartz in the web app only (the CLI prints fire times but never fires).
+    // SQLite: one node, RAMJobStore; a missed fire time is caught up by the start-up run of the job (ScheduledRun.CatchUpAsync).
+    // Postgres: the clustered ADO job store on the same database (qrtz_ tables), so with
+    // several nodes each fire time is taken by exactly one of them and a node that dies mid-job is recovered by another.
+    public static IServiceCollection AddExecReportsSchedule(this IServiceCollection services, IConfiguration configuration)
     {
+        var postgres = ConnectionStrings.IsPostgres(configuration);
         services.AddQuartz(q =>
         {
-            q.UseInMemoryStore();
+            if (postgres)
+            {
+                q.UsePersistentStore(s =>
+                {
+                    s.UsePostgres(configuration.GetConnectionString("Default")
+                        ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty."));
+                    // Clustering also generates this node's instance id (the AUTO of the flat configuration).
+                    s.UseClustering();
+                    s.UseSystemTextJsonSerializer();
+                    // Quartz 4.7 ships its own PostgreSQL DDL (fifteen qrtz_ tables) and applies it here: it only ever
+                    // creates what is missing, then validates, so the schema always matches the library's version.
+                    s.ProvisionSchema();
+                });
+            }
+            else
+            {
+                q.UseInMemoryStore();
+            }
+
             q.AddJob<MonthlyReportsJob>(j => j.WithIdentity(MonthlyReportsJob.Key).StoreDurably().WithDescription("generate → validate → archive → send"));
             q.RunAtStartup(MonthlyReportsJob.Key);
             q.AddJob<ScheduleAlarmJob>(j => j.WithIdentity(ScheduleAlarmJob.Key).StoreDurably());

@@ -24,15 +24,46 @@ public class DatabaseInitializerTests
     }
 
     [Fact]
-    public async Task RunsEachSeedStepOnceAcrossRestarts()
+    public async Task MigratesAnEmptyPostgresDatabase()
+    {
+        using var temp = new TempDirectory();
+        await using var services = new CoreServicesBuilder(temp.Combine("data")).On(TestDatabase.Postgres).Build();
+
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.IsType<PostgresAppDbContext>(db);
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public void APostgresProviderWithoutAConnectionStringFailsNamingTheKey()
+    {
+        using var temp = new TempDirectory();
+        using var services = new CoreServicesBuilder(temp.Combine("data")).With("Database:Provider", "Postgres").Build();
+        using var scope = services.CreateScope();
+
+        var error = Assert.Throws<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<AppDbContext>());
+
+        Assert.Contains("ConnectionStrings:Default", error.Message);
+    }
+
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
+    public async Task RunsEachSeedStepOnceAcrossRestarts(TestDatabase database)
     {
         using var temp = new TempDirectory();
         var step = new CountingSeedStep();
+        var postgres = database == TestDatabase.Postgres ? PostgresFixture.Shared.CreateDatabase() : null;
 
         for (var start = 0; start < 3; start++)
         {
             await using var services = new CoreServicesBuilder(temp.Combine("data"))
                 .Services(s => s.AddSingleton<ISeedStep>(step))
+                .On(database, postgres)
                 .Build();
             await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         }

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ExecReports.Tests.Core.Dispatch;
 
-// The claim is the whole of the multi-node story: one conditional UPDATE on real SQLite, a lease, a clock.
-public sealed class ItemClaimTests : IAsyncLifetime
+// The claim is the whole of the multi-node story: one conditional UPDATE on real SQLite and PostgreSQL, a lease, a clock.
+public abstract class ItemClaimTests(TestDatabase database) : IAsyncLifetime
 {
     private readonly TempDirectory _temp = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
@@ -21,6 +21,7 @@ public sealed class ItemClaimTests : IAsyncLifetime
     {
         _services = new CoreServicesBuilder(_temp.Combine("data"))
             .Services(s => s.AddSingleton<TimeProvider>(_clock))
+            .On(database)
             .Build();
         await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
     }
@@ -200,3 +201,7 @@ public static class DispatchItemBuilder
         MessageId = $"{Guid.NewGuid():N}@example.com",
     };
 }
+
+public sealed class ItemClaimTestsOnSqlite() : ItemClaimTests(TestDatabase.Sqlite);
+
+public sealed class ItemClaimTestsOnPostgres() : ItemClaimTests(TestDatabase.Postgres);

@@ -1,16 +1,17 @@
 using ExecReports.Core.Kpis;
 using ExecReports.Tests.Support;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExecReports.Tests.Core.Kpis;
 
-public class KpiServiceTests
+// Storage behaviour, so it runs on both providers.
+public abstract class KpiServiceTests(TestDatabase database)
 {
     [Fact]
     public async Task SavesAMonthAndReadsItBackEqualFieldForField()
     {
-        await using var db = await KpiDatabase.StartAsync();
+        await using var db = await KpiDatabase.StartAsync(database: database);
         KpiMonth month = new KpiMonthBuilder();
 
         var result = await db.WithKpis(k => k.SaveAsync(month, "owner@example.com"));
@@ -28,7 +29,7 @@ public class KpiServiceTests
     [Fact]
     public async Task RejectedSaveKeepsNothing()
     {
-        await using var db = await KpiDatabase.StartAsync();
+        await using var db = await KpiDatabase.StartAsync(database: database);
 
         var result = await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().WithExpense(0, e => e with { Amount = -1450m }), "owner@example.com"));
 
@@ -42,7 +43,7 @@ public class KpiServiceTests
     [Fact]
     public async Task RejectedEditLeavesThePreviousVersionAndHistoryUntouched()
     {
-        await using var db = await KpiDatabase.StartAsync();
+        await using var db = await KpiDatabase.StartAsync(database: database);
         await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder(), "owner@example.com"));
         var editsBefore = await db.WithDb(d => d.KpiEdits.CountAsync());
 
@@ -58,7 +59,7 @@ public class KpiServiceTests
     [Fact]
     public async Task HistoryRecordsWhoWhenFieldAndOldToNewAcrossSeveralEdits()
     {
-        await using var db = await KpiDatabase.StartAsync();
+        await using var db = await KpiDatabase.StartAsync(database: database);
         var period = Period.Parse("2026-11");
         await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder(), "owner@example.com"));
         var created = await db.WithKpis(k => k.HistoryAsync("jada", period));
@@ -93,7 +94,7 @@ public class KpiServiceTests
     [Fact]
     public async Task SavingTheSameMonthAgainRecordsNoEdits()
     {
-        await using var db = await KpiDatabase.StartAsync();
+        await using var db = await KpiDatabase.StartAsync(database: database);
         await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder(), "owner@example.com"));
         var edits = await db.WithDb(d => d.KpiEdits.CountAsync());
 
@@ -107,11 +108,11 @@ public class KpiServiceTests
     [Fact]
     public async Task TheDatabaseRefusesToRewriteOrDeleteHistory()
     {
-        await using var db = await KpiDatabase.StartAsync();
+        await using var db = await KpiDatabase.StartAsync(database: database);
         await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder(), "owner@example.com"));
 
-        var update = await Assert.ThrowsAsync<SqliteException>(() => db.WithDb(d => d.Database.ExecuteSqlRawAsync("UPDATE KpiEdits SET By = 'someone else'")));
-        var delete = await Assert.ThrowsAsync<SqliteException>(() => db.WithDb(d => d.Database.ExecuteSqlRawAsync("DELETE FROM KpiEdits")));
+        var update = await Assert.ThrowsAnyAsync<DbException>(() => db.WithDb(d => d.Database.ExecuteSqlRawAsync("""UPDATE "KpiEdits" SET "By" = 'someone else'""")));
+        var delete = await Assert.ThrowsAnyAsync<DbException>(() => db.WithDb(d => d.Database.ExecuteSqlRawAsync("""DELETE FROM "KpiEdits" """)));
 
         Assert.Contains("append-only", update.Message);
         Assert.Contains("append-only", delete.Message);
@@ -121,7 +122,7 @@ public class KpiServiceTests
     [Fact]
     public async Task RefusesASaveOverANewerVersion()
     {
-        await using var db = await KpiDatabase.StartAsync();
+        await using var db = await KpiDatabase.StartAsync(database: database);
         await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder(), "owner@example.com"));
         await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().With(m => m with { CashOnHand = 1m }), "editor@example.com", expectedVersion: 1));
 
@@ -135,7 +136,7 @@ public class KpiServiceTests
     [Fact]
     public async Task ListsAPeriodAcrossEntitiesAndARangeForOneEntityInOrder()
     {
-        await using var db = await KpiDatabase.StartAsync();
+        await using var db = await KpiDatabase.StartAsync(database: database);
         foreach (var (entity, period) in new[] { ("jada", "2026-11"), ("jada", "2025-12"), ("jada", "2026-10"), ("queenofsandiego", "2026-11"), ("jada", "2026-09") })
         {
             var month = new KpiMonthBuilder().For(entity, period).With(m => m with { EmailBlasts = [] }).Build();
@@ -152,7 +153,7 @@ public class KpiServiceTests
     [Fact]
     public async Task LastEditedAtIsTheLatestSaveOverallOrPerEntity()
     {
-        await using var db = await KpiDatabase.StartAsync();
+        await using var db = await KpiDatabase.StartAsync(database: database);
         Assert.Null(await db.WithKpis(k => k.LastEditedAtAsync()));
 
         await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder(), "owner@example.com"));
@@ -165,3 +166,7 @@ public class KpiServiceTests
         Assert.Null(await db.WithKpis(k => k.LastEditedAtAsync("quickdumpnow")));
     }
 }
+
+public sealed class KpiServiceTestsOnSqlite() : KpiServiceTests(TestDatabase.Sqlite);
+
+public sealed class KpiServiceTestsOnPostgres() : KpiServiceTests(TestDatabase.Postgres);

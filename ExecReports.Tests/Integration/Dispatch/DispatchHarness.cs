@@ -29,7 +29,7 @@ public sealed class DispatchHarness : IAsyncDisposable
 
     public IArchiveStore Archive => Services.GetRequiredService<IArchiveStore>();
 
-    public static async Task<DispatchHarness> StartAsync(Action<CoreServicesBuilder>? configure = null)
+    public static async Task<DispatchHarness> StartAsync(Action<CoreServicesBuilder>? configure = null, TestDatabase database = TestDatabase.Sqlite)
     {
         var temp = new TempDirectory();
         var smtp = await SmtpTestServer.StartAsync();
@@ -41,7 +41,8 @@ public sealed class DispatchHarness : IAsyncDisposable
             .With("Email:Retry:BaseDelaySeconds", "0.01")
             .With("Email:Retry:MaxAttempts", "4")
             .With("Email:MaxSendRatePerSecond", "1000")
-            .With("Email:Recipients:ceo:To:0", "ceo@example.com");
+            .With("Email:Recipients:ceo:To:0", "ceo@example.com")
+            .On(database);
         configure?.Invoke(builder);
         var services = builder.Build();
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();

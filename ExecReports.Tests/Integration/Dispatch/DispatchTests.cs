@@ -8,14 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecReports.Tests.Integration.Dispatch;
 
-public sealed class DispatchTests : IAsyncLifetime
+public abstract class DispatchTests(TestDatabase database) : IAsyncLifetime
 {
     // Whatever the engine generates today: every report of the period is dispatched.
     private string[] Roles => _h.Services.GetRequiredService<ExecReports.Core.Reports.ReportEngine>().Roles.Select(r => r.Id).ToArray();
 
     private DispatchHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await DispatchHarness.StartAsync();
+    public async Task InitializeAsync() => _h = await DispatchHarness.StartAsync(database: database);
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
@@ -42,6 +42,18 @@ public sealed class DispatchTests : IAsyncLifetime
         Assert.All(items, i => Assert.Null(i.LeaseOwner));
         var batch = await _h.DbAsync(db => db.DispatchBatches.SingleAsync());
         Assert.Equal((DispatchTrigger.Manual, "editor@example.com", false), (batch.Trigger, batch.RequestedBy, batch.IsResend));
+    }
+
+    [Fact]
+    public async Task TwoDispatchesOfTheSamePeriodAtOnceSendEachReportOnce()
+    {
+        var results = await Task.WhenAll(
+            Task.Run(() => _h.Dispatch.DispatchAsync(DispatchHarness.November, DispatchTrigger.Manual, "editor@example.com")),
+            Task.Run(() => _h.Dispatch.DispatchAsync(DispatchHarness.November, DispatchTrigger.Schedule, "schedule")));
+
+        Assert.Equal(Roles.Length, _h.ReceivedPerSubject().Count);
+        Assert.All(_h.ReceivedPerSubject().Values, count => Assert.Equal(1, count));
+        Assert.Equal(Roles.Length, results.Sum(r => r.Items.Count(i => i.Status == ItemStatus.Sent)));
     }
 
     [Fact]
@@ -201,3 +213,7 @@ public sealed class DispatchTests : IAsyncLifetime
         _h.DbAsync(async db => (await db.ArchiveIndex.AsNoTracking().ToListAsync())
             .Select(e => (e.Key, e.Role, e.Period, e.Size, e.Sha256, e.BatchId)).OrderBy(e => e.Key, StringComparer.Ordinal).ToList());
 }
+
+public sealed class DispatchTestsOnSqlite() : DispatchTests(TestDatabase.Sqlite);
+
+public sealed class DispatchTestsOnPostgres() : DispatchTests(TestDatabase.Postgres);
