@@ -22,7 +22,13 @@ if (args is ["stages", ..])
         bench.Cleanup();
     }
 
-    return;
+    return 0;
+}
+
+if (args is ["send-rate", ..])
+{
+    return await SendRateBenchmark.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(GenerationBenchmarks).Assembly).Run(args);
+return 0;

@@ -1,9 +1,11 @@
 using Bunit;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Finance;
+using ExecReports.Core.Validation;
 using ExecReports.Tests.Support;
 using ExecReports.Web.Components.Pages.Reports;
 using ExecReports.Web.Components.Shared;
+using ExecReports.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecReports.Tests.Web.Reports;
@@ -21,7 +23,9 @@ public class ReportPreviewTests : MudTestBase, IClassFixture<ReportPreviewTests.
     public ReportPreviewTests(Samples samples)
     {
         _samples = samples.Reports;
-        Services.AddSingleton(_samples.Services.GetRequiredService<ReportService>());
+        var reports = _samples.Services.GetRequiredService<ReportService>();
+        Services.AddSingleton(reports);
+        Services.AddSingleton(new ReportValidation(reports, _samples.Services.GetRequiredService<ValidationGate>()));
     }
 
     [Fact]

@@ -1,0 +1,101 @@
+using Bunit;
+using ExecReports.Core.Reports;
+using ExecReports.Core.Validation;
+using ExecReports.Tests.Support;
+using ExecReports.Web.Components.Pages.Reports;
+using ExecReports.Web.Identity;
+using ExecReports.Web.Services;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExecReports.Tests.Web.Reports;
+
+// The real pipeline (sample handoffs, KPIs, catalog → reports → validation gate) behind the pages.
+public class ReportsPageValidationTests : MudTestBase
+{
+    [Fact]
+    public void DisablesSendAndSaysWhyWhileTheSetHasAnError()
+    {
+        using var samples = new SampleReports();
+        PlantedNameError.Write(samples.HandoffsFolder);
+        UseServicesOf(samples, Roles.Admin);
+
+        var page = Render<ReportsPage>(p => p.Add(x => x.PeriodText, "2026-11"));
+
+        page.WaitForElement(".validation-panel");
+        Assert.True(page.Find("#send-button").HasAttribute("disabled"));
+        Assert.Equal("2 validation errors: fix them before sending", page.Find("#send-blocked-reason").TextContent.Trim());
+        Assert.Equal("2 validation errors: fix them before sending", page.Find("#send-button").GetAttribute("title"));
+        Assert.Equal(PlantedNameError.Errors.ToString(), page.Find(".validation-panel").GetAttribute("data-errors"));
+        var errors = page.FindAll(".validation-finding[data-severity='error']");
+        Assert.Equal(["ceo-report.md", "cto-report.md"], errors.Select(e => e.Closest(".validation-group")!.GetAttribute("data-report")!));
+        Assert.All(errors, e => Assert.Contains(PlantedNameError.Domain, e.TextContent));
+        Assert.All(errors, e => Assert.Matches(@"^/reports/2026-11/(ceo|cto)\?line=\d+$", e.QuerySelector(".finding-line")!.GetAttribute("href")));
+        Assert.Equal("1", page.Find(".report-card[data-role='cto'] .report-card-validation").GetAttribute("data-errors"));
+        Assert.Equal("0", page.Find(".report-card[data-role='cfo'] .report-card-validation").GetAttribute("data-errors"));
+    }
+
+    [Fact]
+    public void EnablesSendForTheShippedSamples()
+    {
+        using var samples = new SampleReports();
+        UseServicesOf(samples, Roles.Editor);
+
+        var page = Render<ReportsPage>(p => p.Add(x => x.PeriodText, "2026-11"));
+
+        page.WaitForElement(".validation-panel");
+        Assert.Equal("0", page.Find(".validation-panel").GetAttribute("data-errors"));
+        Assert.False(page.Find("#send-button").HasAttribute("disabled"));
+        Assert.Empty(page.FindAll("#send-blocked-reason"));
+    }
+
+    [Fact]
+    public async Task APreviewListsOnlyItsReportsFindingsAndALineLinkShowsThatLineInTheMarkdown()
+    {
+        using var samples = new SampleReports();
+        PlantedNameError.Write(samples.HandoffsFolder);
+        UseServicesOf(samples, Roles.Viewer);
+        var cto = (await samples.Services.GetRequiredService<ReportService>().GetAsync(SampleReports.November)).For(ReportRole.Cto)!;
+
+        var page = Render<ReportPreview>(p => p.Add(x => x.PeriodText, "2026-11").Add(x => x.RoleId, "cto"));
+
+        var finding = page.WaitForElement(".validation-finding[data-severity='error']");
+        Assert.Equal(["cto-report.md"], page.FindAll(".validation-group").Select(g => g.GetAttribute("data-report")!));
+        var link = finding.QuerySelector(".finding-line")!;
+        var line = int.Parse(link.GetAttribute("data-line")!);
+        Assert.Equal($"#line-{line}", link.GetAttribute("href"));
+        Assert.Empty(page.FindAll(".line-highlight"));
+
+        link.Click();
+
+        var shown = page.WaitForElement(".line-highlight");
+        Assert.Equal($"line-{line}", shown.Id);
+        Assert.Contains("line-error", shown.ClassList);
+        Assert.Contains(PlantedNameError.Domain, shown.TextContent);
+        Assert.Equal(cto.Rendered.Markdown.Split('\n')[line - 1], shown.QuerySelector(".line-text")!.TextContent);
+        Assert.Equal("Markdown", page.Find(".mud-tab.mud-tab-active").TextContent.Trim());
+    }
+
+    [Fact]
+    public void APreviewOpenedAtALineShowsTheMarkdownTabWithThatLineHighlighted()
+    {
+        using var samples = new SampleReports();
+        UseServicesOf(samples, Roles.Viewer);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/reports/2026-11/cfo?line=3");
+
+        var page = Render<ReportPreview>(p => p.Add(x => x.PeriodText, "2026-11").Add(x => x.RoleId, "cfo"));
+
+        Assert.Equal("line-3", page.WaitForElement(".line-highlight").Id);
+        Assert.Equal("Markdown", page.Find(".mud-tab.mud-tab-active").TextContent.Trim());
+    }
+
+    private void UseServicesOf(SampleReports samples, string role)
+    {
+        var reports = samples.Services.GetRequiredService<ReportService>();
+        Services.AddSingleton(reports);
+        Services.AddSingleton(samples.Services.GetRequiredService<TimeProvider>());
+        Services.AddSingleton(new ReportValidation(reports, samples.Services.GetRequiredService<ValidationGate>()));
+        Services.AddFallbackServiceProvider(samples.Services);
+        AddAuthorization().SetAuthorized(role.ToLowerInvariant() + "@example.com").SetRoles(role);
+    }
+}
