@@ -36,15 +36,18 @@ public sealed class ReportEngine(
         var context = new ReportContext(inputs, book, previous, cfo, finance.Value, secrets.Redact);
         var metadata = new ReportMetadataInputs(BuildInfo.Commit, inputs.Now, inputs.OldestHandoff, inputs.NewestHandoff, inputs.KpisLastEdited, inputs.Digest());
 
-        var reports = new List<Report>();
+        var builders = new List<ReportBuilder>();
         foreach (var generator in _generators.Where(g => only is null || only.Contains(g.Role)))
         {
             var builder = new ReportBuilder(generator.Role, inputs.Period.ToString());
             generator.Write(context, builder);
             ChangedSinceLastMonth.Write(context, builder);
-            reports.Add(builder.Build(metadata));
+            builders.Add(builder);
         }
 
+        // Rendering (Markdig, the sanitiser) is most of the cost and each report's is independent; both libraries
+        // document their shared pipeline / configured instance as safe across threads. Order is kept, so output is too.
+        var reports = builders.AsParallel().AsOrdered().Select(b => b.Build(metadata)).ToList();
         return new ReportSet(inputs, book, reports);
     }
 

@@ -38,16 +38,41 @@ public static partial class ReportRenderer
         ["hr"] = "border:0;border-top:1px solid #dddddd;margin:16px 0;",
     };
 
-    public static RenderedReport Render(string markdown)
+    public static RenderedReport Render(string markdown) => Render([markdown]);
+
+    // Renders consecutive blocks of one document. A block seen before is not rendered again: after one handoff changes,
+    // most reports' bodies are unchanged and only their metadata footer is new.
+    public static RenderedReport Render(IReadOnlyList<string> blocks)
     {
-        var normalized = markdown.Replace("\r\n", "\n");
-        var document = Markdig.Markdown.Parse(normalized, Pipeline);
-        return new RenderedReport(normalized, PlainTextWriter.Write(document), ToHtml(document));
+        var parts = blocks.Select(b => RenderBlock(b.Replace("\r\n", "\n"))).ToList();
+        return new RenderedReport(
+            string.Concat(parts.Select(p => p.Markdown)),
+            string.Join("\n", parts.Select(p => p.Text)),
+            "<div style=\"max-width:860px;\">\n" + string.Join("\n", parts.Select(p => p.Html)) + "\n</div>\n");
     }
 
-    public static string ToHtml(string markdown) => ToHtml(Markdig.Markdown.Parse(markdown.Replace("\r\n", "\n"), Pipeline));
+    private const int CacheLimit = 256;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderedReport> Blocks = new(StringComparer.Ordinal);
 
-    private static string ToHtml(Markdig.Syntax.MarkdownDocument document)
+    private static RenderedReport RenderBlock(string markdown)
+    {
+        if (Blocks.TryGetValue(markdown, out var cached))
+        {
+            return cached;
+        }
+
+        if (Blocks.Count >= CacheLimit)
+        {
+            Blocks.Clear();
+        }
+
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        return Blocks[markdown] = new RenderedReport(markdown, PlainTextWriter.Write(document), StyledHtml(document));
+    }
+
+    public static string ToHtml(string markdown) => Render(markdown).Html;
+
+    private static string StyledHtml(Markdig.Syntax.MarkdownDocument document)
     {
         // Markdig does not sanitise and DisableHtml still lets javascript: links through.
         // Markdig writes table alignment as a style; carried through as align= so the sanitizer never parses CSS.
@@ -72,7 +97,7 @@ public static partial class ReportRenderer
 
             return $"<{match.Groups["tag"].Value} style=\"{style}\"{attributes}{match.Groups["close"].Value}>";
         });
-        return "<div style=\"max-width:860px;\">\n" + styled.Trim() + "\n</div>\n";
+        return styled.Trim();
     }
 
     [GeneratedRegex("""<(?<tag>[a-z][a-z0-9]*)(?<attrs>(?:\s+[a-z-]+(?:="[^"]*")?)*)\s*(?<close>/?)>""")]
