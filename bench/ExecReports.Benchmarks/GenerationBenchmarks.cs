@@ -82,6 +82,7 @@ public class GenerationBenchmarks
     [Benchmark(Description = "Cold: ingest 1,050 handoffs + generate 8 reports")]
     public int ColdIngestAndGenerate()
     {
+        ExecReports.Core.Reports.Rendering.ReportRenderer.ClearCache();
         using var store = IngestionServiceCollectionExtensions.ForFolder(_services, Handoffs);
         return Generate(store.GetSnapshot());
     }
