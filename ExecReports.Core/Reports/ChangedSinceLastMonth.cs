@@ -57,7 +57,8 @@ internal static class ChangedSinceLastMonth
             section.Quote(context.Metrics.Get(Finance.CfoMetricIds.MaterialityAmount));
         }
 
-        var newIssues = context.Facts(section: SectionKind.KnownIssues)
+        // A domain report speaks for its own entity; the executive reports for the whole portfolio.
+        var newIssues = context.Facts(entityId: report.Role.EntityId, section: SectionKind.KnownIssues)
             .Where(f => f.Document.Updated is { } updated && updated >= context.Period.FirstDay && updated <= context.Period.LastDay)
             .OrderByDescending(f => f.Document.Updated)
             .ThenBy(f => f.Document.File, StringComparer.Ordinal)
@@ -75,6 +76,7 @@ internal static class ChangedSinceLastMonth
         }
 
         var targetChanges = context.Catalog.Entities
+            .Where(e => report.Role.EntityId is null || e.Id == report.Role.EntityId)
             .Select(e => (Entity: e, Now: context.Metrics.Find(PortfolioCalculator.TargetAttainment(e.Id)), Then: context.Previous.Find(PortfolioCalculator.TargetAttainment(e.Id))))
             .Where(x => x.Now?.Value is not null && x.Then?.Value is not null && (x.Now.Value >= 1m) != (x.Then.Value >= 1m))
             .ToList();

@@ -51,7 +51,10 @@ public sealed class SampleReports : IDisposable
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from))
         {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+            var copy = Path.Combine(to, Path.GetFileName(file));
+            File.Copy(file, copy);
+            // A note without a date falls back to its modified time: pin it, so reports do not depend on the checkout.
+            File.SetLastWriteTimeUtc(copy, Now.UtcDateTime.AddDays(-6));
         }
     }
 }
