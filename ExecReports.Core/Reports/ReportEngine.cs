@@ -55,7 +55,7 @@ public sealed class ReportEngine(
 
     private (MetricBook Book, CfoResult Cfo) Calculate(ReportInputs inputs)
     {
-        var book = new MetricBook();
+        var book = new MetricBook(inputs.Catalog.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal));
         var cfo = new CfoModel(finance.Value).Compute(inputs.Period, inputs.Kpis, book);
         var calculation = new ReportCalculation(inputs, cfo, book, finance.Value);
         foreach (var calculator in _calculators)

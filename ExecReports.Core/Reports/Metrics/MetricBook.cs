@@ -1,7 +1,7 @@
 namespace ExecReports.Core.Reports.Metrics;
 
 // All metrics of one period, computed once; every report quotes from the same book.
-public sealed class MetricBook
+public sealed class MetricBook(IReadOnlyDictionary<string, string>? entityNames = null)
 {
     private readonly Dictionary<string, Metric> _metrics = new(StringComparer.Ordinal);
 
@@ -9,12 +9,27 @@ public sealed class MetricBook
 
     public Metric Add(Metric metric)
     {
+        metric = Named(metric);
         if (!_metrics.TryAdd(metric.Id, metric))
         {
             throw new InvalidOperationException($"Metric '{metric.Id}' is computed twice; every figure has one source.");
         }
 
         return metric;
+    }
+
+    // Calculators label per-entity figures by id ("jada revenue booked"); a reader sees the canonical name.
+    private Metric Named(Metric metric)
+    {
+        if (entityNames is null)
+        {
+            return metric;
+        }
+
+        var space = metric.Label.IndexOf(' ');
+        return space > 0 && entityNames.TryGetValue(metric.Label[..space], out var name)
+            ? metric with { Label = name + metric.Label[space..] }
+            : metric;
     }
 
     public Metric Get(string id) =>
