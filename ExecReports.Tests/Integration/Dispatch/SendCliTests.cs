@@ -95,7 +95,7 @@ public sealed class SendCliTests : IAsyncLifetime
     [Fact]
     public async Task ASendKilledMidBatchIsFinishedByTheNextRunExactlyOnce()
     {
-        await using var proxy = new HoldingSmtpProxy(_smtp.Port);
+        await using var proxy = new GatedSmtpRelay(_smtp.Port);
         using (var victim = Start(Environment(proxy.Port), "send", "--period", "2026-11"))
         {
             var held = await Task.WhenAny(proxy.FirstHeld, victim.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(1)));
@@ -105,7 +105,7 @@ public sealed class SendCliTests : IAsyncLifetime
         }
 
         Assert.Empty(_smtp.Received);
-        proxy.Hold = false;
+        proxy.Open();
         // Lease is 1 s (Dispatch:LeaseSeconds); the dead process's claim must run out before anyone may take it.
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 

@@ -1,17 +1,18 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ExecReports.Tests.Integration.Cluster;
+namespace ExecReports.Tests.Support;
 
 // A TCP relay in front of the SMTP test server that keeps every connection waiting for the greeting until
-// Open() is called, then relays them all, the waiting ones included. A node killed while its send waits here
-// has delivered nothing; a node that survives gets its greeting late and carries on.
+// Open() is called, then relays them all, the waiting ones included. A sender killed while its send waits here
+// has delivered nothing (its item is claimed, nothing sent); one that survives gets its greeting late and carries on.
 public sealed class GatedSmtpRelay : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly int _upstream;
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _firstHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Task> _relays = [];
     private readonly Task _accepting;
 
@@ -26,6 +27,9 @@ public sealed class GatedSmtpRelay : IAsyncDisposable
 
     public void Open() => _open.TrySetResult();
 
+    // Completes when the first connection arrives while the relay is still closed.
+    public Task FirstHeld => _firstHeld.Task;
+
     private async Task AcceptAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -38,6 +42,11 @@ public sealed class GatedSmtpRelay : IAsyncDisposable
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
             {
                 return;
+            }
+
+            if (!_open.Task.IsCompleted)
+            {
+                _firstHeld.TrySetResult();
             }
 
             lock (_relays)
