@@ -49,7 +49,11 @@ public sealed class ValidationGate(SecretsCheck secrets, ReportEngine engine, IO
         .Where(r => r.Kind == ReportKind.Executive || options.Value.DomainReports.Contains(r.Id, StringComparer.OrdinalIgnoreCase))
         .ToList();
 
-    public ValidationResult Validate(ReportSet set) => Validate(set, ExpectedRoles);
+    // A set is immutable and ReportService hands out one instance until an input changes, so the dashboard, the Reports
+    // page, the Send dialog and the scheduled run all share one result. Weak keys: a replaced set takes its result along.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReportSet, ValidationResult> _results = [];
+
+    public ValidationResult Validate(ReportSet set) => _results.GetValue(set, s => Validate(s, ExpectedRoles));
 
     // set.Metrics is the CFO model computed from the KPI inputs, so every report, the CFO's own included, is held to it.
     public ValidationResult Validate(ReportSet set, IReadOnlyList<ReportRole> expected)

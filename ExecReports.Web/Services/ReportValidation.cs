@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Validation;
@@ -13,20 +12,16 @@ public sealed record SetValidation(ReportSet Set, ValidationResult Result)
     public string? SendBlockedBecause => ReportValidation.SendBlockedBecause(Result);
 }
 
-// The gate's result for a set, computed once per ReportSet instance. ReportService hands out the same instance until an
-// input changes, and the gate is deterministic for a set, so re-running it on every render would only burn CPU.
+// The gate's result for the pages (the gate itself keeps one result per set), and how the pages slice it.
 public sealed class ReportValidation(ReportService reports, ValidationGate gate)
 {
-    // Keyed by reference and weak: a set replaced in ReportService's cache takes its result with it.
-    private readonly ConditionalWeakTable<ReportSet, ValidationResult> _results = [];
-
     public async Task<SetValidation> GetAsync(Period period, CancellationToken cancellationToken = default)
     {
         var set = await reports.GetAsync(period, cancellationToken);
-        return new SetValidation(set, Validate(set));
+        return new SetValidation(set, gate.Validate(set));
     }
 
-    public ValidationResult Validate(ReportSet set) => _results.GetValue(set, gate.Validate);
+    public ValidationResult Validate(ReportSet set) => gate.Validate(set);
 
     public static ValidationResult ForReport(ValidationResult result, string fileStem) =>
         new(result.Findings.Where(f => f.Report is { } name && FileStemOf(name) == fileStem));

@@ -1,3 +1,4 @@
+using ExecReports.Core.Ingestion;
 using ExecReports.Core.Data;
 using ExecReports.Core.Kpis;
 using ExecReports.Tests.Support;
@@ -35,7 +36,8 @@ public class KpiSeedTests
         var perEntity = await db.KpiRecords.GroupBy(r => r.EntityId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         var periods = await db.KpiRecords.Select(r => r.Period).Distinct().OrderBy(p => p).ToListAsync();
 
-        Assert.Equal(KnownEntities.SampleIds.Order(StringComparer.Ordinal), perEntity.Select(e => e.Key).Order(StringComparer.Ordinal));
+        var catalog = check.GetRequiredService<EntityCatalogProvider>().Current;
+        Assert.Equal(catalog.Entities.Select(e => e.Id).Order(StringComparer.Ordinal), perEntity.Select(e => e.Key).Order(StringComparer.Ordinal));
         Assert.All(perEntity, e => Assert.Equal(12, e.Count));
         Assert.Equal(Period.Range(Period.Parse("2025-12"), november).Select(p => p.ToString()), periods);
         Assert.Equal(1, await db.SeedRuns.CountAsync(r => r.Name == "kpi-samples"));
