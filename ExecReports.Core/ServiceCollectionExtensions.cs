@@ -68,7 +68,7 @@ public static class ServiceCollectionExtensions
         services.AddSchedule();
         services.AddDashboard();
         services.AddDispatch();
-        services.AddSingleton(_ => Validation.Secrets.SecretScanner.FromConfiguration(configuration));
+        services.AddSingleton(_ => Secrets.SecretScanner.FromConfiguration(configuration));
         return services;
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecReports.Cli.Commands;

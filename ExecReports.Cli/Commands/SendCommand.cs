@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ExecReports.Core.Dispatch;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecReports.Cli.Commands;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Metrics;
 using ExecReports.Core.Validation;

@@ -1,4 +1,4 @@
-using System.Net;
+using ExecReports.Core.Primitives;
 using Microsoft.Extensions.Options;
 
 namespace ExecReports.Core.Archive;
@@ -21,10 +21,12 @@ public sealed class ArchiveOptionsValidator : IValidateOptions<ArchiveOptions>
         if (options.Provider == "S3")
         {
             var s3 = options.S3;
-            if (BucketNameProblem(s3.Bucket) is { } problem)
+            if (string.IsNullOrEmpty(s3.Bucket))
             {
-                errors.Add($"Archive:S3:Bucket '{s3.Bucket}' {problem}.");
+                errors.Add("Archive:S3:Bucket is required when Archive:Provider is S3.");
             }
+
+            errors.AddRange(S3BucketName.Validate(s3.Bucket).Where(_ => !string.IsNullOrEmpty(s3.Bucket)).Select(p => $"Archive:S3:Bucket: {p}."));
 
             if (string.IsNullOrWhiteSpace(s3.Region))
             {
@@ -44,58 +46,5 @@ public sealed class ArchiveOptionsValidator : IValidateOptions<ArchiveOptions>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-
-    // S3's general-purpose bucket naming rules. Kept inline here for now; to be unified with
-    // ExecReports.Core.Ingestion.S3BucketName once both land.
-    internal static string? BucketNameProblem(string? bucket)
-    {
-        if (string.IsNullOrEmpty(bucket))
-        {
-            return "is required when Archive:Provider is S3";
-        }
-
-        if (bucket.Length is < 3 or > 63)
-        {
-            return "must be 3 to 63 characters long";
-        }
-
-        if (!bucket.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '-'))
-        {
-            return "may contain only lowercase letters, digits, '.' and '-'";
-        }
-
-        if (!char.IsAsciiLetterOrDigit(bucket[0]) || !char.IsAsciiLetterOrDigit(bucket[^1]))
-        {
-            return "must start and end with a letter or digit";
-        }
-
-        if (bucket.Contains("..", StringComparison.Ordinal))
-        {
-            return "must not contain '..'";
-        }
-
-        if (IPAddress.TryParse(bucket, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && bucket.Count(c => c == '.') == 3)
-        {
-            return "must not look like an IP address";
-        }
-
-        foreach (var prefix in new[] { "xn--", "sthree-", "amzn-s3-demo-" })
-        {
-            if (bucket.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return $"must not start with '{prefix}'";
-            }
-        }
-
-        foreach (var suffix in new[] { "-s3alias", "--ol-s3", ".mrap", "--x-s3" })
-        {
-            if (bucket.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                return $"must not end with '{suffix}'";
-            }
-        }
-
-        return null;
     }
 }

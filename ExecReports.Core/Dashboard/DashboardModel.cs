@@ -1,3 +1,4 @@
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Validation;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Reports.Metrics;

@@ -1,3 +1,4 @@
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Validation;
 using System.Globalization;
 using ExecReports.Core.Ingestion;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Metrics;
 

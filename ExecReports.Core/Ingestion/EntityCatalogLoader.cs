@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using ExecReports.Core.Primitives;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

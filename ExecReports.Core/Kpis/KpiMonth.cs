@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ExecReports.Core.Primitives;
 
 namespace ExecReports.Core.Kpis;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ExecReports.Core.Primitives;
 
 namespace ExecReports.Core.Kpis;
 

@@ -1,27 +1,11 @@
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Reports.Metrics;
 using ExecReports.Core.Reports.Rendering;
 
 namespace ExecReports.Core.Reports;
-
-public sealed record FactRef(HandoffDocument Document, HandoffFact Fact)
-{
-    public string Source => $"{Document.File}:{Fact.Line}";
-
-    // Handoffs repeat a known issue note after note; a report states it once, from the newest note that has it.
-    public static IEnumerable<FactRef> Distinct(IEnumerable<FactRef> facts) =>
-        facts
-            .Select((f, order) => (Fact: f, Order: order))
-            .GroupBy(x => (Entity: x.Fact.Document.EntityId ?? "", Text: Normalise(x.Fact.Fact.Text)))
-            .Select(g => g.OrderByDescending(x => x.Fact.Document.Updated).ThenBy(x => x.Order).First())
-            .OrderBy(x => x.Order)
-            .Select(x => x.Fact);
-
-    private static string Normalise(string text) =>
-        string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-}
 
 // What a generator reads: the period's inputs plus the metric book every figure must come from.
 public sealed class ReportContext(ReportInputs inputs, MetricBook metrics, MetricBook previous, CfoResult cfo, FinanceOptions finance, Func<string, string> redact)
@@ -53,7 +37,7 @@ public sealed class ReportContext(ReportInputs inputs, MetricBook metrics, Metri
 
     // Usable facts from handoffs; a fact from a file that failed to parse is never quoted.
     public IEnumerable<FactRef> Facts(string? entityId = null, SectionKind? section = null, string? tag = null) =>
-        Engineering.HandoffFacts.All(Handoffs)
+        Ingestion.HandoffFacts.All(Handoffs)
             .Where(f => entityId is null || string.Equals(f.Document.EntityId, entityId, StringComparison.OrdinalIgnoreCase))
             .Where(f => section is null || f.Fact.Section == section)
             .Where(f => tag is null || f.Fact.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase));

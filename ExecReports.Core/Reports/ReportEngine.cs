@@ -1,7 +1,8 @@
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Reports.Metrics;
-using ExecReports.Core.Validation.Secrets;
+using ExecReports.Core.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace ExecReports.Core.Reports;

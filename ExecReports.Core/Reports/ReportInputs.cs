@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 
 namespace ExecReports.Core.Reports;
 

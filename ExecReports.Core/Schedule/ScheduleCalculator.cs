@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using Microsoft.Extensions.Options;
 using Quartz;
 

@@ -1,5 +1,6 @@
 using ExecReports.Core.Data;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExecReports.Core.Schedule;

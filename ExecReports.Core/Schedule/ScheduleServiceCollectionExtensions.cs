@@ -13,7 +13,7 @@ public static class ScheduleServiceCollectionExtensions
         services.AddSingleton<ScheduleCalculator>();
         services.AddSingleton<ScheduleAlerts>();
         services.AddScoped<ScheduleHistory>();
-        services.AddScoped<ScheduledRun>();
+        services.AddScoped<ScheduleRunner>();
         services.AddScoped<ScheduleAlarm>();
         return services;
     }

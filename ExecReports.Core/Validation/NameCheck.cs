@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ExecReports.Core.Ingestion;
+using ExecReports.Core.Primitives;
 
 namespace ExecReports.Core.Validation;
 

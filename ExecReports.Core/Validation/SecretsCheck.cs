@@ -1,5 +1,5 @@
 using ExecReports.Core.Ingestion;
-using ExecReports.Core.Validation.Secrets;
+using ExecReports.Core.Secrets;
 
 namespace ExecReports.Core.Validation;
 

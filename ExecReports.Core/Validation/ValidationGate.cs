@@ -1,5 +1,6 @@
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Metrics;
 using Microsoft.Extensions.Options;

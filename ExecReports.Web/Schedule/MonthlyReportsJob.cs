@@ -1,4 +1,5 @@
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Schedule;
 using Quartz;
 
@@ -17,7 +18,7 @@ public sealed class MonthlyReportsJob(IServiceScopeFactory scopes) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var run = scope.ServiceProvider.GetRequiredService<ScheduledRun>();
+        var run = scope.ServiceProvider.GetRequiredService<ScheduleRunner>();
         var data = context.MergedJobDataMap;
         if (data.TryGetString(PeriodKey, out var periodText) && Period.TryParse(periodText, out var period))
         {

@@ -6,7 +6,7 @@ namespace ExecReports.Web.Schedule;
 public static class ScheduleServiceCollectionExtensions
 {
     // Quartz in the web app only (the CLI prints fire times but never fires).
-    // SQLite: one node, RAMJobStore; a missed fire time is caught up by the start-up run of the job (ScheduledRun.CatchUpAsync).
+    // SQLite: one node, RAMJobStore; a missed fire time is caught up by the start-up run of the job (ScheduleRunner.CatchUpAsync).
     // Postgres: the clustered ADO job store on the same database (qrtz_ tables), so with
     // several nodes each fire time is taken by exactly one of them and a node that dies mid-job is recovered by another.
     public static IServiceCollection AddExecReportsSchedule(this IServiceCollection services, IConfiguration configuration)

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ExecReports.Core.Primitives;
 using ExecReports.Core;
 using ExecReports.Core.Configuration;
 using ExecReports.Core.Ingestion;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ExecReports.Core.Ingestion;
 
 namespace ExecReports.Core.Reports.Engineering;
 

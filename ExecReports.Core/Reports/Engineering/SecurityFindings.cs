@@ -3,9 +3,9 @@ using ExecReports.Core.Ingestion;
 
 namespace ExecReports.Core.Reports.Engineering;
 
-public enum Severity { Critical, High, Medium, Low }
+public enum SecuritySeverity { Critical, High, Medium, Low }
 
-public sealed record SecurityFinding(string EntityId, FactRef Fact, Severity Severity, string Rule, StackComponent? Component);
+public sealed record SecurityFinding(string EntityId, FactRef Fact, SecuritySeverity Severity, string Rule, StackComponent? Component);
 
 // Security findings from handoff facts, with a severity by a stated rule and the catalog stack component they concern.
 public static partial class SecurityFindings
@@ -17,7 +17,7 @@ public static partial class SecurityFindings
     public static IReadOnlyList<SecurityFinding> For(CatalogEntity entity, IEnumerable<FactRef> entityFacts) =>
         entityFacts
             .Where(HandoffFacts.DescribesCurrentState)
-            .Where(f => HandoffFacts.HasTag(f, "security") || Classify(f.Fact.Text).Severity <= Severity.High)
+            .Where(f => HandoffFacts.HasTag(f, "security") || Classify(f.Fact.Text).Severity <= SecuritySeverity.High)
             .Select(f =>
             {
                 var (severity, rule) = Classify(f.Fact.Text);
@@ -28,24 +28,24 @@ public static partial class SecurityFindings
             .ThenBy(f => f.Fact.Fact.Line)
             .ToList();
 
-    public static (Severity Severity, string Rule) Classify(string text)
+    public static (SecuritySeverity Severity, string Rule) Classify(string text)
     {
         if (SecretInRepository().IsMatch(text) && SecretWord().IsMatch(text))
         {
-            return (Severity.Critical, "secret in repository/config");
+            return (SecuritySeverity.Critical, "secret in repository/config");
         }
 
         if (OpenEndpoint().IsMatch(text))
         {
-            return (Severity.High, "endpoint callable without authentication or verification");
+            return (SecuritySeverity.High, "endpoint callable without authentication or verification");
         }
 
         if (WeakCredential().IsMatch(text))
         {
-            return (Severity.Medium, "shared or personal credential");
+            return (SecuritySeverity.Medium, "shared or personal credential");
         }
 
-        return (Severity.Low, "other security note");
+        return (SecuritySeverity.Low, "other security note");
     }
 
     // The catalog component the fact names first ("Stripe", "Apps Script", "Lambda"); null when it names none.
@@ -82,7 +82,7 @@ public static partial class SecurityFindings
         }
     }
 
-    public static string Word(Severity severity) => severity.ToString().ToLowerInvariant();
+    public static string Word(SecuritySeverity severity) => severity.ToString().ToLowerInvariant();
 
     [GeneratedRegex(@"hard-?coded|committed to (the )?repo|checked in(to)? (the )?repo|in the repo|sk_live_|in `?config/|\.env\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecretInRepository();

@@ -256,7 +256,7 @@ public sealed partial class CeoReport : ReportGenerator
         var items = new List<Priority>();
         foreach (var entity in context.Catalog.Entities)
         {
-            foreach (var f in SecurityFindings.For(entity, context.Facts(entity.Id)).Where(f => f.Severity <= Severity.High))
+            foreach (var f in SecurityFindings.For(entity, context.Facts(entity.Id)).Where(f => f.Severity <= SecuritySeverity.High))
             {
                 items.Add(new Priority(1, (int)f.Severity, 0m, entity.Name,
                     $"**Security ({SecurityFindings.Word(f.Severity)}) — {MarkdownText.Escape(entity.Name)}**: {context.Quote(f.Fact.Fact.Text)} Evidence: {Evidence(f.Fact)}. Owner: CTO."));

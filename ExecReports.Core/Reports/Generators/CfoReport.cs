@@ -90,7 +90,7 @@ public sealed class CfoReport : ReportGenerator
             targets.Table(["Month", "Quarter", "Revenue target"],
                 context.Cfo.Targets.Select(t =>
                 {
-                    var month = Kpis.Period.Parse(t.Id[(CfoMetricIds.TargetFor("").Length)..]);
+                    var month = Primitives.Period.Parse(t.Id[(CfoMetricIds.TargetFor("").Length)..]);
                     return (IReadOnlyList<string>)[month.ToString(), month.Quarter.ToString(), targets.Quote(t)];
                 }), [false, false, true]);
         }

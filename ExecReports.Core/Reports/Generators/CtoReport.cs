@@ -245,7 +245,7 @@ public sealed partial class CtoReport : ReportGenerator
         foreach (var entity in Technical(context))
         {
             var steps = new List<string>();
-            var urgent = SecurityFindings.For(entity, context.Facts(entity.Id)).Where(f => f.Severity <= Severity.High).ToList();
+            var urgent = SecurityFindings.For(entity, context.Facts(entity.Id)).Where(f => f.Severity <= SecuritySeverity.High).ToList();
             foreach (var f in urgent)
             {
                 steps.Add($"Fix: {context.Quote(f.Fact.Fact.Text)} — reason: {SecurityFindings.Word(f.Severity)} security finding ({Evidence(f.Fact)}).");

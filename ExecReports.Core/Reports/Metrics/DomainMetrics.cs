@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 
 namespace ExecReports.Core.Reports.Metrics;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Reports.Engineering;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 
 namespace ExecReports.Core.Reports.Metrics;
 

@@ -1,4 +1,5 @@
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports.Finance;
 
 namespace ExecReports.Core.Reports.Metrics;

@@ -1,3 +1,4 @@
+using ExecReports.Core.Primitives;
 using ExecReports.Core;
 using ExecReports.Core.Ingestion;
 using ExecReports.Tests.Support;

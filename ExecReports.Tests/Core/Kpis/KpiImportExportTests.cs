@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Tests.Support;
 
 namespace ExecReports.Tests.Core.Kpis;

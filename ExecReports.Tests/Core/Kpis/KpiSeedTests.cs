@@ -1,6 +1,7 @@
-using ExecReports.Core.Ingestion;
 using ExecReports.Core.Data;
+using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

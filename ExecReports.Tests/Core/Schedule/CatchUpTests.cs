@@ -1,4 +1,5 @@
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Schedule;
 
 namespace ExecReports.Tests.Core.Scheduling;
@@ -14,8 +15,8 @@ public class CatchUpTests
         await using var host = await ScheduleTestHost.StartAsync(Installed);
         host.SetNow(December1.AddHours(5));
 
-        var first = await host.With<ScheduledRun, ScheduleRun?>(r => r.CatchUpAsync());
-        var second = await host.With<ScheduledRun, ScheduleRun?>(r => r.CatchUpAsync());
+        var first = await host.With<ScheduleRunner, ScheduleRun?>(r => r.CatchUpAsync());
+        var second = await host.With<ScheduleRunner, ScheduleRun?>(r => r.CatchUpAsync());
 
         Assert.NotNull(first);
         Assert.Null(second);
@@ -33,7 +34,7 @@ public class CatchUpTests
         await using var host = await ScheduleTestHost.StartAsync(Installed);
         host.SetNow(new DateTimeOffset(2027, 2, 15, 0, 0, 0, TimeSpan.Zero));
 
-        await host.With<ScheduledRun, ScheduleRun?>(r => r.CatchUpAsync());
+        await host.With<ScheduleRunner, ScheduleRun?>(r => r.CatchUpAsync());
 
         var run = Assert.Single(await host.RunsAsync());
         Assert.Equal("2027-01", run.Period);
@@ -45,7 +46,7 @@ public class CatchUpTests
     {
         await using var host = await ScheduleTestHost.StartAsync(December1.AddHours(5));
 
-        Assert.Null(await host.With<ScheduledRun, ScheduleRun?>(r => r.CatchUpAsync()));
+        Assert.Null(await host.With<ScheduleRunner, ScheduleRun?>(r => r.CatchUpAsync()));
         Assert.Empty(await host.RunsAsync());
     }
 
@@ -56,7 +57,7 @@ public class CatchUpTests
         await host.With<ScheduleHistory, bool>(async h => { await h.SetPausedAsync(true, "editor@example.com"); return true; });
         host.SetNow(December1.AddHours(5));
 
-        Assert.Null(await host.With<ScheduledRun, ScheduleRun?>(r => r.CatchUpAsync()));
+        Assert.Null(await host.With<ScheduleRunner, ScheduleRun?>(r => r.CatchUpAsync()));
         Assert.Empty(await host.RunsAsync());
     }
 
@@ -73,7 +74,7 @@ public class CatchUpTests
         });
         host.SetNow(December1);
 
-        var scheduled = await host.With<ScheduledRun, ScheduleRun?>(r => r.RunScheduledAsync(December1));
+        var scheduled = await host.With<ScheduleRunner, ScheduleRun?>(r => r.RunScheduledAsync(December1));
 
         Assert.Equal(RunOutcome.Skipped, scheduled!.Outcome);
         Assert.Contains("2026-11 was already sent", scheduled.Detail, StringComparison.Ordinal);

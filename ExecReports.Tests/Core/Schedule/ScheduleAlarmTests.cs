@@ -1,4 +1,5 @@
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Schedule;
 
 namespace ExecReports.Tests.Core.Scheduling;
@@ -13,7 +14,7 @@ public class ScheduleAlarmTests
     private static ScheduleRun Run(RunOutcome outcome, DateTimeOffset started) => new()
     {
         Id = 7, Period = "2026-11", Trigger = RunTrigger.Schedule, ScheduledFor = December1, StartedAt = started,
-        Outcome = outcome, StartedBy = ScheduledRun.ScheduleUser, FinishedAt = outcome == RunOutcome.Running ? null : started.AddMinutes(2),
+        Outcome = outcome, StartedBy = ScheduleRunner.ScheduleUser, FinishedAt = outcome == RunOutcome.Running ? null : started.AddMinutes(2),
     };
 
     [Fact]

@@ -1,4 +1,5 @@
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Schedule;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,7 @@
 using ExecReports.Core.Data;
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Metrics;
 using ExecReports.Core.Validation;

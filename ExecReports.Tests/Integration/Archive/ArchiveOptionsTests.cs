@@ -1,4 +1,5 @@
 using ExecReports.Core.Archive;
+using ExecReports.Core.Primitives;
 using ExecReports.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ public class ArchiveOptionsTests
     [InlineData("a.b-1")]
     public void AcceptsValidBucketNames(string bucket)
     {
-        Assert.Null(ArchiveOptionsValidator.BucketNameProblem(bucket));
+        Assert.Empty(S3BucketName.Validate(bucket));
     }
 
     [Theory]
@@ -21,13 +22,13 @@ public class ArchiveOptionsTests
     [InlineData("Jada-Exec-Reports", "lowercase")]
     [InlineData("jada_exec", "lowercase")]
     [InlineData("-jada", "start and end")]
-    [InlineData("jada..reports", "'..'")]
+    [InlineData("jada..reports", "adjacent periods")]
     [InlineData("192.168.1.10", "IP address")]
     [InlineData("xn--jada", "xn--")]
     [InlineData("jada-s3alias", "-s3alias")]
     public void RejectsInvalidBucketNamesSayingWhy(string bucket, string reason)
     {
-        Assert.Contains(reason, ArchiveOptionsValidator.BucketNameProblem(bucket));
+        Assert.Contains(S3BucketName.Validate(bucket), p => p.Contains(reason, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public class ArchiveOptionsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ArchiveOptions>>().Value);
 
-        Assert.Contains("Archive:S3:Bucket 'Jada_Reports'", error.Message);
+        Assert.Contains("Archive:S3:Bucket: bucket name 'Jada_Reports'", error.Message);
     }
 
     [Fact]

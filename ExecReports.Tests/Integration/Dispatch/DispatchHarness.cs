@@ -3,6 +3,7 @@ using ExecReports.Core.Archive;
 using ExecReports.Core.Data;
 using ExecReports.Core.Dispatch;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using Bunit;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Tests.Support;
 using ExecReports.Web.Components.Pages.Kpis;
 using ExecReports.Web.Identity;

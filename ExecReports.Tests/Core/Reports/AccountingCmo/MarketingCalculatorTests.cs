@@ -1,4 +1,5 @@
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Reports.Metrics;

@@ -173,12 +173,12 @@ public class CeoCtoCalculationTests
     public void ConcentrationIsUnknownWithoutRevenue() => Assert.Equal(ConcentrationLevel.Unknown, ConcentrationCalculator.Classify(null));
 
     [Theory]
-    [InlineData("Hard-coded Stripe secret key in `config/stripe.js`", Severity.Critical)]
-    [InlineData("Form posts to an unauthenticated Google Apps Script endpoint", Severity.High)]
-    [InlineData("Webhook handler does not verify signatures", Severity.High)]
-    [InlineData("Admin is behind a shared password", Severity.Medium)]
-    [InlineData("[security] review IAM roles", Severity.Low)]
-    public void GradesSecurityFindingsByRule(string text, Severity expected) => Assert.Equal(expected, SecurityFindings.Classify(text).Severity);
+    [InlineData("Hard-coded Stripe secret key in `config/stripe.js`", SecuritySeverity.Critical)]
+    [InlineData("Form posts to an unauthenticated Google Apps Script endpoint", SecuritySeverity.High)]
+    [InlineData("Webhook handler does not verify signatures", SecuritySeverity.High)]
+    [InlineData("Admin is behind a shared password", SecuritySeverity.Medium)]
+    [InlineData("[security] review IAM roles", SecuritySeverity.Low)]
+    public void GradesSecurityFindingsByRule(string text, SecuritySeverity expected) => Assert.Equal(expected, SecurityFindings.Classify(text).Severity);
 
     [Fact]
     public void RevenueRecognitionCountsFutureServiceAndNetOfCommissionLines()

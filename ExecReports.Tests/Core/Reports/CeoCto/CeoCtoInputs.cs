@@ -1,11 +1,12 @@
 using System.Text.Json;
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Reports.Generators;
 using ExecReports.Core.Reports.Metrics;
-using ExecReports.Core.Validation.Secrets;
+using ExecReports.Core.Secrets;
 using ExecReports.Tests.Core.Ingestion;
 using ExecReports.Tests.Support;
 using Microsoft.Extensions.Options;

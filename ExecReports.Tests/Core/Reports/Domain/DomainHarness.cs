@@ -1,10 +1,11 @@
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Reports.Generators;
 using ExecReports.Core.Reports.Metrics;
-using ExecReports.Core.Validation.Secrets;
+using ExecReports.Core.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace ExecReports.Tests.Core.Reports.Domain;

@@ -1,5 +1,6 @@
 using ExecReports.Core.Data;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports;
 using ExecReports.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

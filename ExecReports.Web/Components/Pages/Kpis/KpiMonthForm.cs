@@ -1,5 +1,6 @@
 using System.Globalization;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 
 namespace ExecReports.Web.Components.Pages.Kpis;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ExecReports.Core.Validation.Secrets;
+namespace ExecReports.Core.Secrets;
 
 // Look-alike tests shared by the rules. Most false alarms are documentation placeholders, references to
 // variables holding the secret, and identifiers (hashes, ids) that are random but public.

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using static ExecReports.Core.Validation.Secrets.SecretValueChecks;
+using static ExecReports.Core.Secrets.SecretValueChecks;
 
-namespace ExecReports.Core.Validation.Secrets;
+namespace ExecReports.Core.Secrets;
 
 // Patterns follow gitleaks' rule set (github.com/gitleaks/gitleaks, config/gitleaks.toml) where it has one.
 // Every quantifier is bounded so the backtracking engine stays linear in practice; the timeout is a backstop.

@@ -1,4 +1,4 @@
-namespace ExecReports.Tests.Core.Validation.Secrets;
+namespace ExecReports.Tests.Core.Secrets;
 
 // One block of a corpus file: "### expect: <rule-id>" (planted) or "### clean: <label>", then its text.
 public sealed record CorpusCase(string File, int Line, string Label, string? ExpectedRule, string Text)
@@ -8,7 +8,7 @@ public sealed record CorpusCase(string File, int Line, string Label, string? Exp
 
 public static class SecretCorpus
 {
-    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Core", "Validation", "Secrets", "Corpus");
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Core", "Secrets", "Corpus");
 
     public static IReadOnlyList<CorpusCase> Planted { get; } = Load("planted.txt");
 

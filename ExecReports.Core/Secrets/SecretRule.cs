@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ExecReports.Core.Validation.Secrets;
+namespace ExecReports.Core.Secrets;
 
 public enum SecretRedaction
 {

@@ -1,6 +1,6 @@
 using ExecReports.Core.Reports;
 
-namespace ExecReports.Core.Dashboard;
+namespace ExecReports.Core.Reports;
 
 public enum LineChange { Same, Added, Removed }
 

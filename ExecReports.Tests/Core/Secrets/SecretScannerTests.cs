@@ -1,9 +1,9 @@
-using ExecReports.Core.Validation.Secrets;
+using ExecReports.Core.Secrets;
 using ExecReports.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ExecReports.Tests.Core.Validation.Secrets;
+namespace ExecReports.Tests.Core.Secrets;
 
 public class SecretScannerTests
 {

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace ExecReports.Core.Ingestion;
+namespace ExecReports.Core.Primitives;
 
 // General-purpose bucket naming rules (AWS). Shared by the catalog loader and the report validator.
 public static class S3BucketName

@@ -1,4 +1,4 @@
-namespace ExecReports.Core.Validation.Secrets;
+namespace ExecReports.Core.Secrets;
 
 public enum SecretSeverity
 {

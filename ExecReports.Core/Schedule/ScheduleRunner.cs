@@ -1,4 +1,5 @@
 using ExecReports.Core.Dispatch;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Validation;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Reports;
@@ -9,14 +10,14 @@ namespace ExecReports.Core.Schedule;
 public sealed record StepResult(bool Ok, string Detail);
 
 // The whole monthly chain as one recorded run: generate → validate → (errors: stop and alert) → archive → send.
-public sealed class ScheduledRun(
+public sealed class ScheduleRunner(
     ReportService reports,
     ValidationGate gate,
     DispatchService dispatcher,
     ScheduleHistory history,
     ScheduleCalculator calculator,
     ScheduleAlerts alerts,
-    ILogger<ScheduledRun> logger)
+    ILogger<ScheduleRunner> logger)
 {
     public const string ScheduleUser = "schedule";
 

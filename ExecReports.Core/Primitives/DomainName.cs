@@ -1,4 +1,4 @@
-namespace ExecReports.Core.Ingestion;
+namespace ExecReports.Core.Primitives;
 
 // Host-name rules (RFC 1123 labels) for the catalog's domains; the report validator can reuse them.
 public static class DomainName

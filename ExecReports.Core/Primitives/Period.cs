@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ExecReports.Core.Kpis;
+namespace ExecReports.Core.Primitives;
 
 // A calendar month, written "YYYY-MM". default(Period) is deliberately invalid (month 0) so an unset
 // period is caught by validation instead of passing as year 1.

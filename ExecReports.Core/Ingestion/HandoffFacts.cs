@@ -1,6 +1,5 @@
-using ExecReports.Core.Ingestion;
 
-namespace ExecReports.Core.Reports.Engineering;
+namespace ExecReports.Core.Ingestion;
 
 // Calculators have no ReportContext; this gives them the same usable facts, in the same order.
 public static class HandoffFacts
@@ -22,4 +21,21 @@ public static class HandoffFacts
         fact.Fact.Section is not (SectionKind.NextSteps or SectionKind.Decisions);
 
     public static bool HasTag(FactRef fact, string tag) => fact.Fact.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase);
+}
+
+public sealed record FactRef(HandoffDocument Document, HandoffFact Fact)
+{
+    public string Source => $"{Document.File}:{Fact.Line}";
+
+    // Handoffs repeat a known issue note after note; a report states it once, from the newest note that has it.
+    public static IEnumerable<FactRef> Distinct(IEnumerable<FactRef> facts) =>
+        facts
+            .Select((f, order) => (Fact: f, Order: order))
+            .GroupBy(x => (Entity: x.Fact.Document.EntityId ?? "", Text: Normalise(x.Fact.Fact.Text)))
+            .Select(g => g.OrderByDescending(x => x.Fact.Document.Updated).ThenBy(x => x.Order).First())
+            .OrderBy(x => x.Order)
+            .Select(x => x.Fact);
+
+    private static string Normalise(string text) =>
+        string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

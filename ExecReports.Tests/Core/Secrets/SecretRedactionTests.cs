@@ -1,6 +1,6 @@
-using ExecReports.Core.Validation.Secrets;
+using ExecReports.Core.Secrets;
 
-namespace ExecReports.Tests.Core.Validation.Secrets;
+namespace ExecReports.Tests.Core.Secrets;
 
 public class SecretRedactionTests
 {

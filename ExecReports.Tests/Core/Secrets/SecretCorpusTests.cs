@@ -1,7 +1,7 @@
-using ExecReports.Core.Validation.Secrets;
+using ExecReports.Core.Secrets;
 using Xunit.Abstractions;
 
-namespace ExecReports.Tests.Core.Validation.Secrets;
+namespace ExecReports.Tests.Core.Secrets;
 
 public class SecretCorpusTests(ITestOutputHelper output)
 {

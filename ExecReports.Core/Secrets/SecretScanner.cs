@@ -2,9 +2,9 @@ using System.Data.Common;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
-using static ExecReports.Core.Validation.Secrets.SecretValueChecks;
+using static ExecReports.Core.Secrets.SecretValueChecks;
 
-namespace ExecReports.Core.Validation.Secrets;
+namespace ExecReports.Core.Secrets;
 
 // Finds credentials in report and handoff text and produces the redacted text shown in previews.
 // Stateless after construction, so one instance serves every request.
