@@ -54,6 +54,16 @@ public sealed class WebDataCore : IAsyncDisposable
         return await use(scope.ServiceProvider.GetRequiredService<KpiService>());
     }
 
+    // Bypasses KpiService and its validator, as a month saved before a rule existed would.
+    public async Task StoreDirectlyAsync(string entityId, string period, Func<KpiMonth, KpiMonth> change)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var record = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.KpiRecords, r => r.EntityId == entityId && r.Period == period);
+        record.Json = KpiJson.Serialize(change(KpiJson.Deserialize(record.Json)));
+        await db.SaveChangesAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();

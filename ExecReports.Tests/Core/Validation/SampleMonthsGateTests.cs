@@ -1,0 +1,46 @@
+using ExecReports.Core.Kpis;
+using ExecReports.Core.Reports;
+using ExecReports.Core.Reports.Finance;
+using ExecReports.Core.Validation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExecReports.Tests.Core.Validation;
+
+// The gate must never block a good month: every shipped month with KPI inputs passes with no errors.
+public class SampleMonthsGateTests(SampleReportsFixture samples) : IClassFixture<SampleReportsFixture>
+{
+    [Fact]
+    public async Task EverySampleMonthWithKpiInputsValidatesWithoutErrors()
+    {
+        await using var scope = samples.Services.CreateAsyncScope();
+        var periods = await scope.ServiceProvider.GetRequiredService<KpiService>().ListPeriodsAsync();
+        var loader = scope.ServiceProvider.GetRequiredService<ReportInputsLoader>();
+        var engine = samples.Services.GetRequiredService<ReportEngine>();
+        Assert.Contains(periods, p => p.ToString() == "2025-12");
+        Assert.Contains(periods, p => p.ToString() == "2026-11");
+
+        var errors = new List<string>();
+        foreach (var period in periods)
+        {
+            var set = engine.Generate(await loader.LoadAsync(period, now: SampleReportsFixture.Now));
+            errors.AddRange(samples.Gate.Validate(set).Findings
+                .Where(f => f.Severity == Severity.Error)
+                .Select(f => $"{period}: {f.Rule} {f.Message}"));
+        }
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void AConfiguredBufferStatedWithoutAnyTargetFigureIsNotAMismatch()
+    {
+        var line = new ReportTextBuilder().Section("Monthly Revenue Targets",
+            "Targets ramp to break-even plus a 25% buffer by the end of next year, material at $750.").Text();
+        var buffer = new FinanceOptions { MinimumCash = 10_000m, MaterialityPercent = 0.10m, MaterialityAmount = 750m, TargetBufferPercent = 0.25m };
+
+        Assert.Empty(FigureCheck.Check(line, samples.Set.Metrics, parameters: buffer));
+        // The same words with another buffer than the configured one are still checked.
+        Assert.Equal(["25%", "$750"], FigureCheck.Check(line, samples.Set.Metrics, parameters: FinanceOptions.Default)
+            .Select(f => f.Message.Split(' ').First(w => w.Contains('%') || w.Contains('$'))));
+    }
+}
