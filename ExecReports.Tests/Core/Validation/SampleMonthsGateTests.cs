@@ -35,12 +35,12 @@ public class SampleMonthsGateTests(SampleReportsFixture samples) : IClassFixture
     public void AConfiguredBufferStatedWithoutAnyTargetFigureIsNotAMismatch()
     {
         var line = new ReportTextBuilder().Section("Monthly Revenue Targets",
-            "Targets ramp to break-even plus a 25% buffer by the end of next year, material at $750.").Text();
-        var buffer = new FinanceOptions { MinimumCash = 10_000m, MaterialityPercent = 0.10m, MaterialityAmount = 750m, TargetBufferPercent = 0.25m };
+            "Targets ramp to break-even plus a 47% buffer by the end of next year, material at $750.").Text();
+        var buffer = new FinanceOptions { MinimumCash = 10_000m, MaterialityPercent = 0.10m, MaterialityAmount = 750m, TargetBufferPercent = 0.47m };
 
         Assert.Empty(FigureCheck.Check(line, samples.Set.Metrics, parameters: buffer));
         // The same words with another buffer than the configured one are still checked.
-        Assert.Equal(["25%", "$750"], FigureCheck.Check(line, samples.Set.Metrics, parameters: FinanceOptions.Default)
+        Assert.Equal(["47%", "$750"], FigureCheck.Check(line, samples.Set.Metrics, parameters: FinanceOptions.Default)
             .Select(f => f.Message.Split(' ').First(w => w.Contains('%') || w.Contains('$'))));
     }
 }
