@@ -208,7 +208,7 @@ public sealed class ArchiveIndex(IDbContextFactory<AppDbContext> contexts, IArch
                 {
                     files++;
                     skipped.Add(key);
-                    logger.LogWarning("Archive key {Key} is not ROLE-report.ext under a date folder; not indexed", key);
+                    logger.KeyNotIndexed(key);
                 }
 
                 continue;
@@ -274,7 +274,7 @@ public sealed class ArchiveIndex(IDbContextFactory<AppDbContext> contexts, IArch
         }
         catch (JsonException ex)
         {
-            logger.LogWarning("Archive file {Key} is not valid JSON ({Error}); its files are indexed without period and batch", jsonKey, ex.Message);
+            logger.InvalidArchiveJson(jsonKey, ex.Message);
             return (null, null, null);
         }
     }
