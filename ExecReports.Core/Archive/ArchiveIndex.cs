@@ -104,7 +104,7 @@ public sealed class ArchiveIndex(IDbContextFactory<AppDbContext> contexts, IArch
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError("Archive file {Key} could not be read from the {Store} archive: {Error}", key, store.Name, ex.Message);
+            logger.ReadFailed(key, store.Name, ex.Message);
             return new ArchiveRead(key, null, $"'{key}' could not be read from the {store.Name} archive: {ex.Message}");
         }
 
@@ -154,7 +154,7 @@ public sealed class ArchiveIndex(IDbContextFactory<AppDbContext> contexts, IArch
     // The dispatch alert banner is where a person looks; one open alert per file, however often it is opened.
     private async Task<ArchiveRead> TamperedAsync(ArchiveIndexEntry entry, string why)
     {
-        logger.LogError("Archive integrity: {Problem}", why);
+        logger.IntegrityFailed(why);
         var message = $"Archive integrity: {why}";
         try
         {
@@ -172,7 +172,7 @@ public sealed class ArchiveIndex(IDbContextFactory<AppDbContext> contexts, IArch
         }
         catch (DbUpdateException ex)
         {
-            logger.LogError("The archive integrity alert for {Key} could not be recorded: {Error}", entry.Key, ex.Message);
+            logger.IntegrityAlertNotRecorded(entry.Key, ex.Message);
         }
 
         return new ArchiveRead(entry.Key, null, why);
