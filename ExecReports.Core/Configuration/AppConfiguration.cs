@@ -62,6 +62,9 @@ public static class AppConfiguration
     // alone; plain variables are also exported, for libraries that read the environment (the AWS SDK's credential chain).
     private sealed class DotEnvSource : IConfigurationSource
     {
+        // Variables this source exported itself: a rebuilt configuration (a source inserted later) still has them.
+        private readonly Dictionary<string, string> _exported = new(StringComparer.Ordinal);
+
         public IConfigurationProvider Build(IConfigurationBuilder builder)
         {
             var others = new ConfigurationBuilder();
@@ -83,7 +86,7 @@ public static class AppConfiguration
             return new MemoryConfigurationProvider(new MemoryConfigurationSource { InitialData = values });
         }
 
-        private static List<KeyValuePair<string, string>> Load(IConfiguration settings)
+        private List<KeyValuePair<string, string>> Load(IConfiguration settings)
         {
             var configured = settings[DotEnvPathKey];
             if (string.IsNullOrWhiteSpace(configured))
@@ -101,7 +104,8 @@ public static class AppConfiguration
             var applied = new List<KeyValuePair<string, string>>();
             foreach (var (key, value) in DotNetEnv.Env.NoEnvVars().Load(path))
             {
-                if (Environment.GetEnvironmentVariable(key) is not null)
+                var current = Environment.GetEnvironmentVariable(key);
+                if (current is not null && !(_exported.TryGetValue(key, out var ours) && ours == current))
                 {
                     continue;
                 }
@@ -111,6 +115,7 @@ public static class AppConfiguration
                 if (!key.Contains("__", StringComparison.Ordinal))
                 {
                     Environment.SetEnvironmentVariable(key, value);
+                    _exported[key] = value;
                 }
 
                 applied.Add(new(key, value));

@@ -57,15 +57,7 @@ public sealed class ArchiveIntegrityTests : IAsyncLifetime
     public async Task AFileOverwrittenInS3IsRefusedWithAnErrorAndAnAlert()
     {
         await _s3.InitializeAsync();
-        var index = await StartAsync(b => b
-            .With("Archive:Provider", "S3")
-            .With("Archive:S3:Bucket", S3rverFixture.Bucket)
-            .With("Archive:S3:Region", "us-east-1")
-            .With("Archive:S3:ServiceUrl", _s3.ServiceUrl)
-            .With("Archive:S3:ForcePathStyle", "true")
-            .With("Archive:S3:AccessKeyId", S3rverFixture.Credential)
-            .With("Archive:S3:SecretAccessKey", S3rverFixture.Credential)
-            .With("Archive:Retry:MaxAttempts", "2"));
+        var index = await StartAsync(b => _s3.ArchiveOn(b));
         var store = _services!.GetRequiredService<IArchiveStore>();
         await ArchiveAsync(store, index);
         Assert.True((await index.ReadAsync(Key))!.Verified);

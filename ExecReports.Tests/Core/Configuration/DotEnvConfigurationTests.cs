@@ -86,11 +86,7 @@ public sealed class DotEnvConfigurationTests : IDisposable
     public async Task APasswordOnlyInTheDotEnvFileQuotedInAHandoffIsCaughtByTheGateAndRedacted()
     {
         var folder = _temp.Combine("handoffs");
-        Directory.CreateDirectory(folder);
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Samples, "handoffs")))
-        {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        }
+        SampleReports.CopyDirectory(Path.Combine(RepoPaths.Samples, "handoffs"), folder);
 
         await File.WriteAllBytesAsync(Path.Combine(folder, "relay.md"), new HandoffBuilder()
             .FrontMatter("entity", "jada")
