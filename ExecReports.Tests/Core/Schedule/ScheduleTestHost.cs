@@ -1,4 +1,3 @@
-// Namespace "Scheduling", not "Schedule": a namespace ExecReports.Tests.Core.Schedule would hide the AccountingCmo fixture's Schedule property.
 using ExecReports.Core.Configuration;
 using ExecReports.Core.Data;
 using ExecReports.Core.Schedule;
@@ -7,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ExecReports.Tests.Core.Scheduling;
+namespace ExecReports.Tests.Core.Schedule;
 
 // Core's real services over the shipped samples and a real SQLite file, with a clock the test moves.
 public sealed class ScheduleTestHost : IAsyncDisposable

@@ -6,7 +6,7 @@ using ExecReports.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ExecReports.Tests.Web;
+namespace ExecReports.Tests.Support;
 
 // Real Core services (sample catalog, sample KPI months in real SQLite, a handoffs folder) for the data pages'
 // bUnit tests: the pages get the same singletons the app registers, built over a throwaway data folder.

@@ -5,7 +5,7 @@ using ExecReports.Core.Reports;
 using ExecReports.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ExecReports.Tests.Core.Reports.Domain;
+namespace ExecReports.Tests.Core.Reports.Generators;
 
 // The shipped samples through the real loader, database and engine.
 public class DomainReportsSampleTests

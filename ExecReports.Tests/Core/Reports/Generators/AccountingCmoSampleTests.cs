@@ -7,7 +7,7 @@ using ExecReports.Core.Validation;
 using ExecReports.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ExecReports.Tests.Core.Reports.AccountingCmo;
+namespace ExecReports.Tests.Core.Reports.Generators;
 
 // The shipped samples and appsettings.json through the real services.
 public class AccountingCmoSampleTests
