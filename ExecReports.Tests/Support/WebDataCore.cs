@@ -1,7 +1,5 @@
-using ExecReports.Core.Data;
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
-using ExecReports.Tests.Support;
 using ExecReports.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -12,52 +10,36 @@ namespace ExecReports.Tests.Support;
 // bUnit tests: the pages get the same singletons the app registers, built over a throwaway data folder.
 public sealed class WebDataCore : IAsyncDisposable
 {
-    private readonly TempDirectory _temp = new();
-    private readonly ServiceProvider _services;
+    private readonly CoreTestHost _host;
 
-    private WebDataCore(string? handoffsFolder)
-    {
-        Directory.CreateDirectory(HandoffsFolder);
-        _services = new CoreServicesBuilder(_temp.Combine("data"))
-            .With("Data:EntitiesFile", Path.Combine(RepoPaths.Samples, "entities.yaml"))
-            .With("Data:HandoffsPath", handoffsFolder ?? HandoffsFolder)
-            .With("Kpis:SamplesPath", Path.Combine(RepoPaths.Samples, "kpis"))
-            .Services(s => s.AddSingleton<TimeProvider>(Clock))
-            .Build();
-    }
+    private WebDataCore(CoreTestHost host) => _host = host;
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock => _host.Clock;
 
-    public string HandoffsFolder => _temp.Combine("handoffs");
+    public string HandoffsFolder => _host.Temp.Combine("handoffs");
 
     // handoffsFolder: null for an empty folder the test writes into (HandoffsFolder).
-    public static async Task<WebDataCore> StartAsync(string? handoffsFolder = null)
-    {
-        var core = new WebDataCore(handoffsFolder);
-        await core._services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        return core;
-    }
+    public static async Task<WebDataCore> StartAsync(string? handoffsFolder = null) =>
+        new(await CoreTestHost.StartAsync(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero), (builder, temp) =>
+        {
+            Directory.CreateDirectory(temp.Combine("handoffs"));
+            builder
+                .With("Data:EntitiesFile", Path.Combine(RepoPaths.Samples, "entities.yaml"))
+                .With("Data:HandoffsPath", handoffsFolder ?? temp.Combine("handoffs"))
+                .With("Kpis:SamplesPath", Path.Combine(RepoPaths.Samples, "kpis"));
+        }));
 
     public void WriteHandoff(string name, string content) => File.WriteAllText(Path.Combine(HandoffsFolder, name), content);
 
     public void AddTo(IServiceCollection services)
     {
-        services.AddSingleton(_services.GetRequiredService<EntityCatalogProvider>());
-        services.AddSingleton(_services.GetRequiredService<HandoffStore>());
-        services.AddSingleton(_services.GetRequiredService<ChartOfAccounts>());
-        services.AddSingleton(new KpiAccess(_services.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton(_host.Services.GetRequiredService<EntityCatalogProvider>());
+        services.AddSingleton(_host.Services.GetRequiredService<HandoffStore>());
+        services.AddSingleton(_host.Services.GetRequiredService<ChartOfAccounts>());
+        services.AddSingleton(new KpiAccess(_host.Services.GetRequiredService<IServiceScopeFactory>()));
     }
 
-    public async Task<T> WithKpis<T>(Func<KpiService, Task<T>> use)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await use(scope.ServiceProvider.GetRequiredService<KpiService>());
-    }
+    public Task<T> WithKpis<T>(Func<KpiService, Task<T>> use) => _host.With(use);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _temp.Dispose();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
