@@ -21,6 +21,8 @@ internal static class HostCheck
         "yachts", "services", "rentals", "llc", "inc", "agency", "studio", "design", "software", "consulting", "events", "tours",
     };
 
+    private static readonly string[] TypoCheckedTlds = ["com", "net", "org"];
+
     public static bool IsFileName(string host) => FileExtensions.Contains(host[(host.LastIndexOf('.') + 1)..]);
 
     public static void Check(string host, NameCatalog ours, NameLocation location, List<Finding> findings)
@@ -33,7 +35,7 @@ internal static class HostCheck
 
         var tld = suffix[(suffix.LastIndexOf('.') + 1)..];
         // A mistyped TLD ("quickdumpnow.cmo") is still a host; "revenue" or "visits" is not.
-        if (!CommonTlds.Contains(tld) && !new[] { "com", "net", "org" }.Any(t => NameDistance.Distance(t, tld, 1) <= 1))
+        if (!CommonTlds.Contains(tld) && !TypoCheckedTlds.Any(t => NameDistance.Distance(t, tld, 1) <= 1))
         {
             return;
         }

@@ -3,7 +3,7 @@ using ExecReports.Core.Health;
 using ExecReports.Tests.Support;
 using ExecReports.Web.Components.Shared;
 
-namespace ExecReports.Tests.Web.Shared;
+namespace ExecReports.Tests.Web;
 
 public class HealthTileTests : MudTestBase
 {
