@@ -1,28 +1,30 @@
 using ExecReports.Core.Kpis;
-using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Validation;
+using ExecReports.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecReports.Tests.Core.Validation;
 
 // The gate must never block a good month: every shipped month with KPI inputs passes with no errors.
-public class SampleMonthsGateTests(SampleReportsFixture samples) : IClassFixture<SampleReportsFixture>
+public class SampleMonthsGateTests(SampleReports samples) : IClassFixture<SampleReports>
 {
     [Fact]
     public async Task EverySampleMonthWithKpiInputsValidatesWithoutErrors()
     {
-        await using var scope = samples.Services.CreateAsyncScope();
-        var periods = await scope.ServiceProvider.GetRequiredService<KpiService>().ListPeriodsAsync();
-        var loader = scope.ServiceProvider.GetRequiredService<ReportInputsLoader>();
-        var engine = samples.Services.GetRequiredService<ReportEngine>();
+        IReadOnlyList<ExecReports.Core.Primitives.Period> periods;
+        await using (var scope = samples.Services.CreateAsyncScope())
+        {
+            periods = await scope.ServiceProvider.GetRequiredService<KpiService>().ListPeriodsAsync();
+        }
+
         Assert.Contains(periods, p => p.ToString() == "2025-12");
         Assert.Contains(periods, p => p.ToString() == "2026-11");
 
         var errors = new List<string>();
         foreach (var period in periods)
         {
-            var set = engine.Generate(await loader.LoadAsync(period, now: SampleReportsFixture.Now));
+            var set = await samples.GenerateAsync(period);
             errors.AddRange(samples.Gate.Validate(set).Findings
                 .Where(f => f.Severity == Severity.Error)
                 .Select(f => $"{period}: {f.Rule} {f.Message}"));
