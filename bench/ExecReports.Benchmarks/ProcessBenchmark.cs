@@ -108,9 +108,9 @@ public static class ProcessBenchmark
 
     private static async Task<string> PublishAsync(string repo, string folder)
     {
-        Console.WriteLine($"publishing ExecReports.Cli (Release) to {folder} ...");
+        Console.WriteLine($"publishing ExecReports.Cli (Release, ReadyToRun) to {folder} ...");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repo };
-        foreach (var a in (string[])["publish", "ExecReports.Cli/ExecReports.Cli.csproj", "-c", "Release", "-o", folder, "-m:1", "-nodeReuse:false", "-nologo", "-v", "q"])
+        foreach (var a in (string[])["publish", "ExecReports.Cli/ExecReports.Cli.csproj", "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-o", folder, "-m:1", "-nodeReuse:false", "-nologo", "-v", "q"])
         {
             start.ArgumentList.Add(a);
         }
