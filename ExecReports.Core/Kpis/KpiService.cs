@@ -70,8 +70,11 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> dbs, TimeProvider
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var (low, high) = (from.ToString(), to.ToString());
+        // EF translates string.Compare to SQL comparison (ordinal under the default collation); the overloads CA1309 asks for do not translate.
+#pragma warning disable CA1309
         var json = await db.Set<KpiRecord>().AsNoTracking()
             .Where(r => r.EntityId == entityId && string.Compare(r.Period, low) >= 0 && string.Compare(r.Period, high) <= 0)
+#pragma warning restore CA1309
             .OrderBy(r => r.Period)
             .Select(r => r.Json)
             .ToListAsync(cancellationToken);
