@@ -36,24 +36,15 @@ public static class ServiceCollectionExtensions
 
         services.AddStrictOptions<AuthOptions>(AuthOptions.SectionName);
         var dataProtection = services.AddDataProtection().SetApplicationName("ExecReports");
-        if (ConnectionStrings.IsPostgres(configuration))
+        var database = DatabaseProvider.From(configuration);
+        database.AddContext<AuthDbContext, PostgresAuthDbContext>(services, AuthDbContext.HistoryTable);
+        if (database.IsPostgres)
         {
-            services.AddDbContext<AuthDbContext, PostgresAuthDbContext>((sp, options) =>
-                options.UseNpgsql(
-                    ConnectionStrings.Resolve(configuration, sp.GetRequiredService<AppPaths>()),
-                    o => o.MigrationsHistoryTable(AuthDbContext.HistoryTable)));
-            services.AddScoped(sp => (PostgresAuthDbContext)sp.GetRequiredService<AuthDbContext>());
-
             // Every node reads one key ring from the shared database, so a cookie issued by one is valid on all.
             dataProtection.PersistKeysToDbContext<PostgresAuthDbContext>();
         }
         else
         {
-            services.AddDbContext<AuthDbContext>((sp, options) =>
-                options.UseSqlite(
-                    ConnectionStrings.Resolve(configuration, sp.GetRequiredService<AppPaths>()),
-                    o => o.MigrationsHistoryTable(AuthDbContext.HistoryTable)));
-
             // One node: keys live with the data so sign-in cookies survive a restart or a new container.
             services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
                 o.XmlRepository = new FileSystemXmlRepository(

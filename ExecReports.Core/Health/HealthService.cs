@@ -12,7 +12,7 @@ public sealed record HealthReport(string Status, string Provider, ComponentHealt
     public string? SchedulerInstanceId { get; init; }
 }
 
-public sealed class HealthService(AppDbContext db, IMailTransport mail, IArchiveStore archive, IOptions<DatabaseOptions> databaseOptions)
+public sealed class HealthService(IDbContextFactory<AppDbContext> dbs, IMailTransport mail, IArchiveStore archive, IOptions<DatabaseOptions> databaseOptions)
 {
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
@@ -29,6 +29,7 @@ public sealed class HealthService(AppDbContext db, IMailTransport mail, IArchive
     {
         try
         {
+            await using var db = await dbs.CreateDbContextAsync(cancellationToken);
             if (!await db.Database.CanConnectAsync(cancellationToken))
             {
                 return ComponentHealth.Failed("cannot connect");

@@ -37,13 +37,15 @@ public sealed record KpiImportResult(IReadOnlyList<KpiImportRecordResult> Record
     public bool AllImported => Rejected == 0;
 }
 
-public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntities knownEntities, ChartOfAccounts chart)
+// A context per call, from the factory: pages hold this service for a circuit's whole life.
+public sealed class KpiService(IDbContextFactory<AppDbContext> dbs, TimeProvider clock, KnownEntities knownEntities, ChartOfAccounts chart)
 {
     public async Task<KpiMonth?> GetAsync(string entityId, Period period, CancellationToken cancellationToken = default) =>
         (await GetStoredAsync(entityId, period, cancellationToken))?.Month;
 
     public async Task<StoredKpiMonth?> GetStoredAsync(string entityId, Period period, CancellationToken cancellationToken = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var key = period.ToString();
         var record = await db.Set<KpiRecord>().AsNoTracking()
             .SingleOrDefaultAsync(r => r.EntityId == entityId && r.Period == key, cancellationToken);
@@ -53,6 +55,7 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
     // Every entity's month, ordered by entity id.
     public async Task<IReadOnlyList<KpiMonth>> ListForPeriodAsync(Period period, CancellationToken cancellationToken = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var key = period.ToString();
         var json = await db.Set<KpiRecord>().AsNoTracking()
             .Where(r => r.Period == key)
@@ -65,6 +68,7 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
     // Months present between from and to inclusive, oldest first; missing months are simply absent.
     public async Task<IReadOnlyList<KpiMonth>> ListRangeAsync(string entityId, Period from, Period to, CancellationToken cancellationToken = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var (low, high) = (from.ToString(), to.ToString());
         // EF translates string.Compare to SQL comparison (ordinal under the default collation); the overloads CA1309 asks for do not translate.
 #pragma warning disable CA1309
@@ -79,6 +83,7 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
 
     public async Task<IReadOnlyList<Period>> ListPeriodsAsync(CancellationToken cancellationToken = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var periods = await db.Set<KpiRecord>().Select(r => r.Period).Distinct().OrderBy(p => p).ToListAsync(cancellationToken);
         return periods.ConvertAll(p => Period.Parse(p));
     }
@@ -96,6 +101,7 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
             return new KpiSaveResult(errors, [], Created: false);
         }
 
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var key = month.Period.ToString();
         var record = await db.Set<KpiRecord>()
             .SingleOrDefaultAsync(r => r.EntityId == month.EntityId && r.Period == key, cancellationToken);
@@ -156,6 +162,7 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
     // Oldest first.
     public async Task<IReadOnlyList<KpiEdit>> HistoryAsync(string entityId, Period period, CancellationToken cancellationToken = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var key = period.ToString();
         return await db.Set<KpiEdit>().AsNoTracking()
             .Where(e => e.EntityId == entityId && e.Period == key)
@@ -164,13 +171,17 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
     }
 
     // Changes whenever any month is created or edited, even within one clock tick: edits are append-only.
-    public async Task<(int Records, int Edits, DateTimeOffset? LastEdited)> DataVersionAsync(CancellationToken cancellationToken = default) =>
-        (await db.Set<KpiRecord>().CountAsync(cancellationToken),
-         await db.Set<KpiEdit>().CountAsync(cancellationToken),
-         await LastEditedAtAsync(cancellationToken: cancellationToken));
+    public async Task<(int Records, int Edits, DateTimeOffset? LastEdited)> DataVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return (await db.Set<KpiRecord>().CountAsync(cancellationToken),
+            await db.Set<KpiEdit>().CountAsync(cancellationToken),
+            await LastEditedAtAsync(cancellationToken: cancellationToken));
+    }
 
     public async Task<DateTimeOffset?> LastEditedAtAsync(string? entityId = null, CancellationToken cancellationToken = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var records = db.Set<KpiRecord>().AsNoTracking();
         if (entityId is not null)
         {
@@ -183,6 +194,7 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
     // A JSON array of months (the import format), ordered by entity then period.
     public async Task<int> ExportJsonAsync(Stream output, string? entityId = null, Period? period = null, CancellationToken cancellationToken = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var records = db.Set<KpiRecord>().AsNoTracking();
         if (entityId is not null)
         {
