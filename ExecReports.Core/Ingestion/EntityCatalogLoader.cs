@@ -10,7 +10,14 @@ namespace ExecReports.Core.Ingestion;
 // are reported at once instead of one per edit-and-restart.
 public static partial class EntityCatalogLoader
 {
-    private static readonly HashSet<string> RootKeys = ["entities", "defaultRecipients"];
+    private static readonly HashSet<string> RootKeys = ["entities"];
+
+    // Removed keys get a message that says where the setting lives now, not just "unknown key".
+    private static readonly Dictionary<string, string> MovedRootKeys = new(StringComparer.Ordinal)
+    {
+        ["defaultRecipients"] = "is no longer read: the default report recipients are Email:Recipients:Default; "
+            + "an entity's own 'recipients' still receive the domain report about it",
+    };
     private static readonly HashSet<string> EntityKeys =
         ["id", "name", "kind", "description", "aliases", "domains", "buckets", "stack", "channels", "recipients"];
     private static readonly HashSet<string> StackKeys = ["name", "kind"];
@@ -77,12 +84,7 @@ public static partial class EntityCatalogLoader
                 return null;
             }
 
-            CheckKeys(root, RootKeys, "");
-            var defaults = Recipients.None;
-            if (Child(root, "defaultRecipients") is { } defaultsNode)
-            {
-                defaults = ReadRecipients(defaultsNode, "defaultRecipients");
-            }
+            CheckKeys(root, RootKeys, "", MovedRootKeys);
 
             var entities = new List<CatalogEntity>();
             switch (Child(root, "entities"))
@@ -106,7 +108,7 @@ public static partial class EntityCatalogLoader
             }
 
             CheckUniqueness(entities);
-            return Problems.Count == 0 ? new EntityCatalog(file, entities, defaults) : null;
+            return Problems.Count == 0 ? new EntityCatalog(file, entities) : null;
         }
 
         private CatalogEntity? ReadEntity(YamlNode node, string path)
@@ -269,12 +271,16 @@ public static partial class EntityCatalogLoader
             }
         }
 
-        private void CheckKeys(YamlMappingNode map, HashSet<string> known, string prefix)
+        private void CheckKeys(YamlMappingNode map, HashSet<string> known, string prefix, Dictionary<string, string>? moved = null)
         {
             foreach (var key in map.Children.Keys)
             {
                 var name = (key as YamlScalarNode)?.Value ?? "";
-                if (!known.Contains(name))
+                if (moved is not null && moved.TryGetValue(name, out var where))
+                {
+                    Add(key.Start.Line, prefix + name, where);
+                }
+                else if (!known.Contains(name))
                 {
                     Add(key.Start.Line, prefix + name, $"unknown key '{name}'; expected one of: {string.Join(", ", known)}");
                 }

@@ -8,16 +8,14 @@ namespace ExecReports.Core.Reports.Generators;
 
 public sealed class AccountingReport : ReportGenerator
 {
-    public override ReportRole Role => ReportRole.Accounting;
-
     public override void Write(ReportContext context, ReportBuilder report)
     {
         var rows = AccountingCalculator.ExpenseRows(context.Inputs);
         var issues = AccountingCalculator.RecognitionIssues(context.Inputs);
-        WriteChart(context, report.Section("chart-of-accounts", "Chart of Accounts"));
-        WriteExpenses(context, report.Section("expense-categorization", "Expense Categorization"), rows);
-        WriteRecognition(context, report.Section("revenue-recognition-issues", "Revenue Recognition Issues"), issues);
-        WriteRoadmap(context, report.Section("profitability-roadmap", "Profitability Roadmap"), rows, issues);
+        WriteChart(context, report.Section(ReportSections.Accounting.ChartOfAccounts));
+        WriteExpenses(context, report.Section(ReportSections.Accounting.ExpenseCategorization), rows);
+        WriteRecognition(context, report.Section(ReportSections.Accounting.RecognitionIssues), issues);
+        WriteRoadmap(context, report.Section(ReportSections.Accounting.ProfitabilityRoadmap), rows, issues);
     }
 
     private static string TypeText(AccountType type) => type switch

@@ -9,17 +9,15 @@ namespace ExecReports.Core.Reports.Generators;
 
 public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule schedule) : ReportGenerator
 {
-    public override ReportRole Role => ReportRole.Cmo;
-
     private sealed record Milestone(DateOnly By, string Text, string Finding, string Target);
 
     public override void Write(ReportContext context, ReportBuilder report)
     {
         var milestones = new List<Milestone>();
-        WriteChannels(context, report.Section("channel-visibility-matrix", "Channel Visibility Matrix"), milestones);
-        WriteEmail(context, report.Section("email-blast-roi", "Email Blast ROI"), milestones);
-        WriteOtas(context, report.Section("ota-sequencing", "OTA Sequencing"), milestones);
-        WriteMilestones(context, report.Section("30-60-90-day-milestones", "30/60/90-Day Milestones"), milestones);
+        WriteChannels(context, report.Section(ReportSections.Cmo.ChannelVisibility), milestones);
+        WriteEmail(context, report.Section(ReportSections.Cmo.EmailBlastRoi), milestones);
+        WriteOtas(context, report.Section(ReportSections.Cmo.OtaSequencing), milestones);
+        WriteMilestones(context, report.Section(ReportSections.Cmo.Milestones), milestones);
     }
 
     private static DateOnly By(ReportContext context, int months) => context.Period.AddMonths(months).LastDay;

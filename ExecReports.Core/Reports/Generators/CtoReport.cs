@@ -8,15 +8,13 @@ namespace ExecReports.Core.Reports.Generators;
 
 public sealed partial class CtoReport : ReportGenerator
 {
-    public override ReportRole Role => ReportRole.Cto;
-
     public override void Write(ReportContext context, ReportBuilder report)
     {
-        WriteSecurityAudit(context, report.Section("security-audit", "Security Audit"));
-        WriteCostAnalysis(context, report.Section("cost-analysis", "Cost Analysis"));
-        WriteUxAnalytics(context, report.Section("ux-analytics-gaps", "UX & Analytics Gaps"));
-        WriteCicd(context, report.Section("ci-cd-maturity", "CI/CD Maturity"));
-        WriteRoadmap(context, report.Section("engineering-roadmap", "Engineering Roadmap"));
+        WriteSecurityAudit(context, report.Section(ReportSections.Cto.SecurityAudit));
+        WriteCostAnalysis(context, report.Section(ReportSections.Cto.CostAnalysis));
+        WriteUxAnalytics(context, report.Section(ReportSections.Cto.UxAnalytics));
+        WriteCicd(context, report.Section(ReportSections.Cto.Cicd));
+        WriteRoadmap(context, report.Section(ReportSections.Cto.Roadmap));
     }
 
     private static string Evidence(FactRef fact) => $"`{fact.Source}`";

@@ -11,7 +11,9 @@ public sealed record HandoffHours(decimal Hours, string File, int Line);
 // Billing audit of the consultancy's clients: collections, overdue ageing, unbilled time and costs never passed on.
 public sealed partial class PortfolioBillingCalculator : MetricCalculator
 {
-    public const string EntityId = "dangerouscentaur-portfolio";
+    // The catalog entity comes from the report's registration.
+    public static string EntityId => ReportRole.PortfolioBilling.Entity;
+
 
     public const string BenchmarkRate = "portfolio-billing.benchmark-rate";
     public const string Invoiced = "portfolio-billing.invoiced";

@@ -10,7 +10,9 @@ public sealed record UnitLease(RentalUnit Unit, string Slug, LeaseState State, i
 // Occupancy, rent roll, lease ends and maintenance for 3028 51st St, from the units listed in KpiMonth.Rental.
 public sealed class RentalCalculator : MetricCalculator
 {
-    public const string EntityId = "rental-3028-51st";
+    // The catalog entity comes from the report's registration.
+    public static string EntityId => ReportRole.Rental.Entity;
+
     public const int LeaseWindowDays = 90;
     public const int TrendMonths = 6;
     public const int MaintenanceMonths = 3;

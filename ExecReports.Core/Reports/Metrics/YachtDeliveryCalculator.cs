@@ -8,7 +8,9 @@ namespace ExecReports.Core.Reports.Metrics;
 // documents (quoted → scheduled → completed), so the latest state of each job over the window is what counts.
 public sealed class YachtDeliveryCalculator : MetricCalculator
 {
-    public const string EntityId = "expert-yacht-delivery";
+    // The catalog entity comes from the report's registration.
+    public static string EntityId => ReportRole.YachtDelivery.Entity;
+
     public const int WindowMonths = 12;
 
     public const string CrewMembers = "yacht.crew.members";

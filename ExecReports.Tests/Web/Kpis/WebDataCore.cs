@@ -45,6 +45,7 @@ public sealed class WebDataCore : IAsyncDisposable
         services.AddSingleton(_services.GetRequiredService<EntityCatalogProvider>());
         services.AddSingleton(_services.GetRequiredService<HandoffStore>());
         services.AddSingleton(_services.GetRequiredService<ChartOfAccounts>());
+        services.AddSingleton(_services.GetRequiredService<ExecReports.Core.Email.ReportMessageBuilder>());
         services.AddSingleton(new KpiAccess(_services.GetRequiredService<IServiceScopeFactory>()));
     }
 
