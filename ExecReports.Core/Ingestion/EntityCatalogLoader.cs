@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using System.Text.RegularExpressions;
 using ExecReports.Core.Primitives;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -8,7 +7,7 @@ namespace ExecReports.Core.Ingestion;
 
 // Reads the YAML node tree rather than deserialising, so every problem can name its line, and all of them
 // are reported at once instead of one per edit-and-restart.
-public static partial class EntityCatalogLoader
+public static class EntityCatalogLoader
 {
     private static readonly HashSet<string> RootKeys = ["entities"];
 
@@ -49,9 +48,6 @@ public static partial class EntityCatalogLoader
 
         return catalog;
     }
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugPattern();
 
     private sealed class Reader(string file)
     {
@@ -124,7 +120,7 @@ public static partial class EntityCatalogLoader
             var name = RequiredScalar(map, "name", path);
             var kindText = RequiredScalar(map, "kind", path);
 
-            if (id is not null && !SlugPattern().IsMatch(id))
+            if (id is not null && !Slugs.IsSlug(id))
             {
                 Add(Child(map, "id")!.Start.Line, $"{path}.id", $"'{id}' must be a lowercase slug (letters, digits and single '-')");
             }

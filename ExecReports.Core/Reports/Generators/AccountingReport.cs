@@ -145,7 +145,7 @@ public sealed class AccountingReport : ReportGenerator
         var revenue = m.Find(PortfolioCalculator.PortfolioRevenue);
         section.Paragraph($"For {quarter} ({months[0]} to {months[^1]}), from portfolio revenue booked of {(revenue is null ? "nothing recorded" : section.Quote(revenue))} "
             + $"in {context.PeriodText}. Portfolio targets from the CFO model, quoted unchanged:");
-        var targets = months.Select(p => (Period: p, Metric: m.Find(CfoMetricIds.TargetFor(p.ToString())))).ToList();
+        var targets = months.Select(p => (Period: p, Metric: m.Find(CfoMetricIds.TargetFor(p)))).ToList();
         if (targets.All(t => t.Metric is null))
         {
             section.Missing($"the CFO model set no targets for {quarter} (no revenue recorded for {context.PeriodText})");

@@ -334,7 +334,7 @@ public sealed partial class CeoReport : ReportGenerator
         foreach (var name in entity.Channels)
         {
             var kpi = month.Channels.FirstOrDefault(c => c.Channel.StartsWith(name, StringComparison.OrdinalIgnoreCase));
-            var evidence = $"kpi:{entity.Id} channels[{name}] {month.Period}";
+            var evidence = $"{MetricInput.KpiSource(entity.Id)} channels[{name}] {month.Period}";
             if (kpi is null)
             {
                 pending.Add(new PendingChannel(name, $"{name} is in the catalog but has no KPI channel record", evidence));

@@ -30,10 +30,10 @@ public sealed class CfoReport : ReportGenerator
             context.Cfo.Series.Where(s => s.Period > context.Period.AddMonths(-CfoModel.TrendMonths)).Select(s => (IReadOnlyList<string>)
             [
                 s.Period.ToString(),
-                burn.Quote(m.Get(CfoMetricIds.History(s.Period.ToString(), "cash-in"))),
-                burn.Quote(m.Get(CfoMetricIds.History(s.Period.ToString(), "expenses"))),
-                burn.Quote(m.Get(CfoMetricIds.History(s.Period.ToString(), "net-burn"))),
-                burn.Quote(m.Get(CfoMetricIds.History(s.Period.ToString(), "cash"))),
+                burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.CashIn))),
+                burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.Expenses))),
+                burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.NetBurn))),
+                burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.Cash))),
             ]), [false, true, true, true, true]);
 
         var runway = report.Section(ReportSections.Cfo.Runway);
@@ -78,7 +78,7 @@ public sealed class CfoReport : ReportGenerator
 
         var targets = report.Section(ReportSections.Cfo.RevenueTargets);
         targets.Paragraph($"This month's revenue target {targets.Quote(m.Get(CfoMetricIds.RevenueTarget))}. Targets ramp to break-even plus a "
-            + $"{(context.Finance.TargetBufferPercent * 100m).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}% buffer by {context.Cfo.Targets.LastOrDefault()?.Label.Split(' ').Last() ?? "the end of next year"}:");
+            + $"{(context.Finance.TargetBufferPercent * 100m).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}% buffer by {context.Cfo.Targets.LastOrDefault()?.Month.ToString() ?? "the end of next year"}:");
         if (context.Cfo.Targets.Count == 0)
         {
             targets.Missing($"no revenue or revenue target recorded for {p}, so no target path can be set");
@@ -86,11 +86,8 @@ public sealed class CfoReport : ReportGenerator
         else
         {
             targets.Table(["Month", "Quarter", "Revenue target"],
-                context.Cfo.Targets.Select(t =>
-                {
-                    var month = Primitives.Period.Parse(t.Id[(CfoMetricIds.TargetFor("").Length)..]);
-                    return (IReadOnlyList<string>)[month.ToString(), month.Quarter.ToString(), targets.Quote(t)];
-                }), [false, false, true]);
+                context.Cfo.Targets.Select(t => (IReadOnlyList<string>)[t.Month.ToString(), t.Month.Quarter.ToString(), targets.Quote(t.Metric)]),
+                [false, false, true]);
         }
     }
 }

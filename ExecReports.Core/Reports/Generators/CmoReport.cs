@@ -212,7 +212,7 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
     {
         var m = context.Metrics;
         var last = context.Period.AddMonths(3);
-        if (m.Find(CfoMetricIds.TargetFor(last.ToString())) is { } target && m.Find(PortfolioCalculator.PortfolioRevenue) is { } revenue)
+        if (m.Find(CfoMetricIds.TargetFor(last)) is { } target && m.Find(PortfolioCalculator.PortfolioRevenue) is { } revenue)
         {
             milestones.Add(new Milestone(last.LastDay, "Portfolio revenue on the CFO model's path, with the channel and email moves above",
                 $"Portfolio revenue booked {section.Quote(revenue)} in {context.PeriodText}",

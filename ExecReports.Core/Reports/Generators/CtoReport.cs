@@ -3,6 +3,7 @@ using ExecReports.Core.Ingestion;
 using ExecReports.Core.Reports.Engineering;
 using ExecReports.Core.Reports.Metrics;
 using ExecReports.Core.Reports.Rendering;
+using ExecReports.Core.Primitives;
 
 namespace ExecReports.Core.Reports.Generators;
 
@@ -97,7 +98,7 @@ public sealed partial class CtoReport : ReportGenerator
                 section.Quote(m.Get(TechCostCalculator.TotalChange(entity.Id)))]);
             var window = context.History(entity.Id).Where(k => k.Period > context.Period.AddMonths(-TechCostCalculator.TrailingMonths) && k.Period <= context.Period);
             var names = TechCostCalculator.LineNames(entity.Id, window);
-            foreach (var (name, key) in names.Zip(MetricSlug.Distinct(names)))
+            foreach (var (name, key) in names.Zip(Slugs.Distinct(names)))
             {
                 rows.Add([MarkdownText.Cell(entity.Name), MarkdownText.Cell(name), section.Quote(m.Get(TechCostCalculator.Line(entity.Id, key))),
                     section.Quote(m.Get(TechCostCalculator.LineAverage(entity.Id, key))), section.Quote(m.Get(TechCostCalculator.LineChange(entity.Id, key)))]);

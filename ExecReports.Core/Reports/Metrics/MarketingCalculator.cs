@@ -38,15 +38,9 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
     public const string BenchmarkClickRate = "cmo.email.benchmark.click-rate";
     public const string NoisyThreshold = "cmo.email.noisy-threshold";
 
-    public static string ChannelId(string entityId, string channel, string field) => $"cmo.channel.{entityId}.{Slug(channel)}.{field}";
-    public static string EmailChannelId(string channel, string field) => $"cmo.email.channel.{Slug(channel)}.{field}";
-    public static string OtaId(string entityId, string channel, string field) => $"cmo.ota.{entityId}.{Slug(channel)}.{field}";
-
-    public static string Slug(string text)
-    {
-        var chars = text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray();
-        return string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
-    }
+    public static string ChannelId(string entityId, string channel, string field) => $"cmo.channel.{entityId}.{Slugs.Of(channel)}.{field}";
+    public static string EmailChannelId(string channel, string field) => $"cmo.email.channel.{Slugs.Of(channel)}.{field}";
+    public static string OtaId(string entityId, string channel, string field) => $"cmo.ota.{entityId}.{Slugs.Of(channel)}.{field}";
 
     private static string Pct(decimal rate) => MetricFormat.Format(rate, MetricUnit.Percent);
 
@@ -86,7 +80,7 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
     {
         if (kpi?.CommissionRate is { } own)
         {
-            return new CommissionSource(own, new MetricInput($"kpi:{entityId}", $"channels[{kpiIndex}].commissionRate", period.ToString(), Pct(own)),
+            return new CommissionSource(own, MetricInput.Kpi(entityId, $"channels[{kpiIndex}].commissionRate", period.ToString(), Pct(own)),
                 "KPI rate, overrides the fee schedule");
         }
 
@@ -157,7 +151,7 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
         foreach (var row in ChannelRows(inputs).Where(r => r.Kpi is not null))
         {
             var c = row.Kpi!;
-            var source = $"kpi:{row.EntityId}";
+            var source = MetricInput.KpiSource(row.EntityId);
             var at = $"channels[{row.KpiIndex}]";
             MetricInput Field(string field, string value) => new(source, $"{at}.{field}", p, value);
 
@@ -214,7 +208,7 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
             {
                 Id = row.Id("net-revenue"), Label = $"{row.EntityId} {row.Channel} revenue after commission", Value = c.Revenue * (1 - take),
                 Unit = MetricUnit.Usd, Period = p, Formula = "channel revenue × (1 − effective take rate)",
-                Inputs = [revenueInput, new MetricInput($"metric:{row.Id("take-rate")}", "effective take rate", p, Pct(take))], Better = Favourable.Higher,
+                Inputs = [revenueInput, MetricInput.OfMetric(row.Id("take-rate"), "effective take rate", p, Pct(take))], Better = Favourable.Higher,
             });
         }
     }
@@ -249,7 +243,7 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
         foreach (var row in blasts)
         {
             var b = row.Blast;
-            var source = $"kpi:{row.EntityId}";
+            var source = MetricInput.KpiSource(row.EntityId);
             var month = row.Period.ToString();
             var at = $"emailBlasts[{row.Number - 1}]";
             MetricInput Field(string field, string value) => new(source, $"{at}.{field}", month, value);
@@ -289,11 +283,11 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
             });
         }
 
-        foreach (var group in blasts.GroupBy(b => Slug(b.Channel)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in blasts.GroupBy(b => Slugs.Of(b.Channel)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var channel = group.First().Channel;
             var list = group.ToList();
-            var inputsOf = (string field) => list.Select(b => new MetricInput($"metric:{b.Id(field)}", $"{b.EntityId} {b.Blast.Name}", p, field)).ToList();
+            var inputsOf = (string field) => list.Select(b => MetricInput.OfMetric(b.Id(field), $"{b.EntityId} {b.Blast.Name}", p, field)).ToList();
             var revenue = list.Sum(b => b.Blast.Revenue);
             var cost = list.Sum(b => b.Blast.Cost);
             var bookings = list.Sum(b => b.Blast.Bookings);
@@ -334,8 +328,8 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
                     grossFormula = "this channel's revenue ÷ its bookings this month";
                     grossInputs =
                     [
-                        new($"kpi:{entityId}", $"channels[{row.KpiIndex}].revenue", p, MetricFormat.Money(own.Revenue)),
-                        new($"kpi:{entityId}", $"channels[{row.KpiIndex}].bookings", p, own.Bookings.ToString(CultureInfo.InvariantCulture)),
+                        MetricInput.Kpi(entityId, $"channels[{row.KpiIndex}].revenue", p, MetricFormat.Money(own.Revenue)),
+                        MetricInput.Kpi(entityId, $"channels[{row.KpiIndex}].bookings", p, own.Bookings.ToString(CultureInfo.InvariantCulture)),
                     ];
                 }
                 else
@@ -343,8 +337,8 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
                     grossFormula = "not selling on this channel yet: the entity's revenue ÷ bookings over all channels this month";
                     grossInputs = withBookings.SelectMany(r => new MetricInput[]
                     {
-                        new($"kpi:{entityId}", $"channels[{r.KpiIndex}].revenue", p, MetricFormat.Money(r.Kpi!.Revenue)),
-                        new($"kpi:{entityId}", $"channels[{r.KpiIndex}].bookings", p, r.Kpi!.Bookings.ToString(CultureInfo.InvariantCulture)),
+                        MetricInput.Kpi(entityId, $"channels[{r.KpiIndex}].revenue", p, MetricFormat.Money(r.Kpi!.Revenue)),
+                        MetricInput.Kpi(entityId, $"channels[{r.KpiIndex}].bookings", p, r.Kpi!.Bookings.ToString(CultureInfo.InvariantCulture)),
                     }).ToList();
                 }
 

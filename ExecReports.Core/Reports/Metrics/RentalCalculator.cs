@@ -44,7 +44,7 @@ public sealed class RentalCalculator : MetricCalculator
     public static string TrendVacancyCost(Period month) => $"rental.history.{month}.vacancy-cost";
 
     public static IReadOnlyList<(RentalUnit Unit, string Slug)> Units(KpiMonth? month) =>
-        DomainMetrics.WithSlugs((month?.Rental?.Units ?? []).OrderBy(u => u.Name, StringComparer.Ordinal), u => u.Name);
+        Slugs.Distinct((month?.Rental?.Units ?? []).OrderBy(u => u.Name, StringComparer.Ordinal), u => u.Name);
 
     // Days are counted from the last day of the period: a lease ending exactly 90 days later is inside the window,
     // a lease that ended before the period closed is expired (month-to-month if the tenant stayed).
