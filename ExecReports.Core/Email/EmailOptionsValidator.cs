@@ -1,3 +1,4 @@
+using ExecReports.Core.Reports;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -18,9 +19,9 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
 
         foreach (var (role, list) in options.Recipients)
         {
-            if (role != EmailOptions.DefaultRecipientsKey && !EmailOptions.RoleIds.Contains(role))
+            if (role != EmailOptions.DefaultRecipientsKey && ReportRole.Find(role) is null)
             {
-                errors.Add($"Email:Recipients:{role} is not a report role; use Default or one of {string.Join(", ", EmailOptions.RoleIds)}.");
+                errors.Add($"Email:Recipients:{role} is not a report role; use Default or one of {string.Join(", ", ReportRole.All.Select(r => r.Id))}.");
             }
 
             for (var i = 0; i < list.To.Count; i++)

@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using System.Text.RegularExpressions;
 using ExecReports.Core.Primitives;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -8,9 +7,16 @@ namespace ExecReports.Core.Ingestion;
 
 // Reads the YAML node tree rather than deserialising, so every problem can name its line, and all of them
 // are reported at once instead of one per edit-and-restart.
-public static partial class EntityCatalogLoader
+public static class EntityCatalogLoader
 {
-    private static readonly HashSet<string> RootKeys = ["entities", "defaultRecipients"];
+    private static readonly HashSet<string> RootKeys = ["entities"];
+
+    // Removed keys get a message that says where the setting lives now, not just "unknown key".
+    private static readonly Dictionary<string, string> MovedRootKeys = new(StringComparer.Ordinal)
+    {
+        ["defaultRecipients"] = "is no longer read: the default report recipients are Email:Recipients:Default; "
+            + "an entity's own 'recipients' still receive the domain report about it",
+    };
     private static readonly HashSet<string> EntityKeys =
         ["id", "name", "kind", "description", "aliases", "domains", "buckets", "stack", "channels", "recipients"];
     private static readonly HashSet<string> StackKeys = ["name", "kind"];
@@ -43,9 +49,6 @@ public static partial class EntityCatalogLoader
         return catalog;
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugPattern();
-
     private sealed class Reader(string file)
     {
         private readonly Dictionary<string, long> _idLines = new(StringComparer.OrdinalIgnoreCase);
@@ -77,12 +80,7 @@ public static partial class EntityCatalogLoader
                 return null;
             }
 
-            CheckKeys(root, RootKeys, "");
-            var defaults = Recipients.None;
-            if (Child(root, "defaultRecipients") is { } defaultsNode)
-            {
-                defaults = ReadRecipients(defaultsNode, "defaultRecipients");
-            }
+            CheckKeys(root, RootKeys, "", MovedRootKeys);
 
             var entities = new List<CatalogEntity>();
             switch (Child(root, "entities"))
@@ -106,7 +104,7 @@ public static partial class EntityCatalogLoader
             }
 
             CheckUniqueness(entities);
-            return Problems.Count == 0 ? new EntityCatalog(file, entities, defaults) : null;
+            return Problems.Count == 0 ? new EntityCatalog(file, entities) : null;
         }
 
         private CatalogEntity? ReadEntity(YamlNode node, string path)
@@ -122,7 +120,7 @@ public static partial class EntityCatalogLoader
             var name = RequiredScalar(map, "name", path);
             var kindText = RequiredScalar(map, "kind", path);
 
-            if (id is not null && !SlugPattern().IsMatch(id))
+            if (id is not null && !Slugs.IsSlug(id))
             {
                 Add(Child(map, "id")!.Start.Line, $"{path}.id", $"'{id}' must be a lowercase slug (letters, digits and single '-')");
             }
@@ -269,12 +267,16 @@ public static partial class EntityCatalogLoader
             }
         }
 
-        private void CheckKeys(YamlMappingNode map, HashSet<string> known, string prefix)
+        private void CheckKeys(YamlMappingNode map, HashSet<string> known, string prefix, Dictionary<string, string>? moved = null)
         {
             foreach (var key in map.Children.Keys)
             {
                 var name = (key as YamlScalarNode)?.Value ?? "";
-                if (!known.Contains(name))
+                if (moved is not null && moved.TryGetValue(name, out var where))
+                {
+                    Add(key.Start.Line, prefix + name, where);
+                }
+                else if (!known.Contains(name))
                 {
                     Add(key.Start.Line, prefix + name, $"unknown key '{name}'; expected one of: {string.Join(", ", known)}");
                 }

@@ -36,6 +36,7 @@ public sealed class WebDataCore : IAsyncDisposable
         services.AddSingleton(_host.Services.GetRequiredService<EntityCatalogProvider>());
         services.AddSingleton(_host.Services.GetRequiredService<HandoffStore>());
         services.AddSingleton(_host.Services.GetRequiredService<ChartOfAccounts>());
+        services.AddSingleton(_host.Services.GetRequiredService<ExecReports.Core.Email.ReportMessageBuilder>());
         services.AddSingleton(new KpiAccess(_host.Services.GetRequiredService<IServiceScopeFactory>()));
     }
 

@@ -1,4 +1,9 @@
+using ExecReports.Core.Primitives;
+
 namespace ExecReports.Core.Reports.Finance;
+
+// The monthly figures behind the trailing ones, one set per month of the trend.
+public enum CfoHistory { CashIn, Expenses, NetBurn, Cash }
 
 public static class CfoMetricIds
 {
@@ -29,13 +34,16 @@ public static class CfoMetricIds
     public const string MaterialityPercent = "finance.materiality.percent";
     public const string MaterialityAmount = "finance.materiality.amount";
 
-    public static string TargetFor(string period) => $"cfo.target.{period}";
+    public static string TargetFor(Period month) => $"cfo.target.{month}";
 
-    // The monthly history behind the trailing figures: "cfo.history.2026-09.net-burn".
-    public static string History(string period, string figure) => $"cfo.history.{period}.{figure}";
-
-    public static string? HistoryPeriod(string id) =>
-        id.StartsWith("cfo.history.", StringComparison.Ordinal) ? id.Split('.')[2] : null;
+    // "cfo.history.2026-09.net-burn"
+    public static string History(Period month, CfoHistory figure) => $"cfo.history.{month}." + figure switch
+    {
+        CfoHistory.CashIn => "cash-in",
+        CfoHistory.Expenses => "expenses",
+        CfoHistory.NetBurn => "net-burn",
+        _ => "cash",
+    };
 
     public static Metrics.Favourable? Better(string id) => id switch
     {

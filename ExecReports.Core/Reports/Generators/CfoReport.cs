@@ -6,23 +6,21 @@ namespace ExecReports.Core.Reports.Generators;
 
 public sealed class CfoReport : ReportGenerator
 {
-    public override ReportRole Role => ReportRole.Cfo;
-
     public override void Write(ReportContext context, ReportBuilder report)
     {
         var m = context.Metrics;
         var p = context.PeriodText;
         if (context.Cfo.Current is null)
         {
-            foreach (var heading in ReportSections.For(Role).Skip(1))
+            foreach (var section in ReportSections.Cfo.All)
             {
-                report.Section(Slug(heading), heading).Missing($"no KPI inputs recorded for any entity in {p}");
+                report.Section(section).Missing($"no KPI inputs recorded for any entity in {p}");
             }
 
             return;
         }
 
-        var burn = report.Section("burn-rate", "Burn Rate");
+        var burn = report.Section(ReportSections.Cfo.BurnRate);
         burn.Paragraph($"Net burn (trailing three months, cash basis): {burn.Quote(m.Get(CfoMetricIds.NetBurnAverage))}, "
             + $"ranging {burn.Quote(m.Get(CfoMetricIds.NetBurnLow))} to {burn.Quote(m.Get(CfoMetricIds.NetBurnHigh))}.");
         burn.Paragraph($"In {p}: gross burn {burn.Quote(m.Get(CfoMetricIds.GrossBurn))}, cash received {burn.Quote(m.Get(CfoMetricIds.CashIn))}, "
@@ -32,13 +30,13 @@ public sealed class CfoReport : ReportGenerator
             context.Cfo.Series.Where(s => s.Period > context.Period.AddMonths(-CfoModel.TrendMonths)).Select(s => (IReadOnlyList<string>)
             [
                 s.Period.ToString(),
-                burn.Quote(m.Get(CfoMetricIds.History(s.Period.ToString(), "cash-in"))),
-                burn.Quote(m.Get(CfoMetricIds.History(s.Period.ToString(), "expenses"))),
-                burn.Quote(m.Get(CfoMetricIds.History(s.Period.ToString(), "net-burn"))),
-                burn.Quote(m.Get(CfoMetricIds.History(s.Period.ToString(), "cash"))),
+                burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.CashIn))),
+                burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.Expenses))),
+                burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.NetBurn))),
+                burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.Cash))),
             ]), [false, true, true, true, true]);
 
-        var runway = report.Section("runway", "Runway");
+        var runway = report.Section(ReportSections.Cfo.Runway);
         runway.Table(["Definition", "Runway", "Basis"],
         [
             ["Trailing average net burn", runway.Quote(m.Get(CfoMetricIds.RunwayTrailing)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayTrailing).Formula)],
@@ -48,7 +46,7 @@ public sealed class CfoReport : ReportGenerator
         runway.Paragraph($"Cash on hand {runway.Quote(m.Get(CfoMetricIds.Cash))}; at the trailing rate cash reaches zero in {runway.Quote(m.Get(CfoMetricIds.CashZeroMonth))}. "
             + $"{MarkdownText.Escape(m.Get(CfoMetricIds.RunwayToMinimumCash).Label)}: {runway.Quote(m.Get(CfoMetricIds.RunwayToMinimumCash))}.");
 
-        var deploy = report.Section("capital-deployment", "Capital Deployment Framework");
+        var deploy = report.Section(ReportSections.Cfo.CapitalDeployment);
         var runwayMonths = m.Get(CfoMetricIds.RunwayTrailing).Value;
         var posture = runwayMonths switch
         {
@@ -66,7 +64,7 @@ public sealed class CfoReport : ReportGenerator
             "Fixed-cost commitments last, and only once the margin of safety is positive.",
         ]);
 
-        var breakEven = report.Section("break-even", "Break-Even Analysis");
+        var breakEven = report.Section(ReportSections.Cfo.BreakEven);
         breakEven.Paragraph($"Break-even revenue {breakEven.Quote(m.Get(CfoMetricIds.BreakEvenRevenue))} = fixed costs {breakEven.Quote(m.Get(CfoMetricIds.FixedCostsAverage))} ÷ "
             + $"contribution-margin ratio {breakEven.Quote(m.Get(CfoMetricIds.ContributionMarginRatio))} (variable costs {breakEven.Quote(m.Get(CfoMetricIds.VariableCostsAverage))} "
             + $"against revenue received {breakEven.Quote(m.Get(CfoMetricIds.RevenueAverage))}).");
@@ -78,9 +76,9 @@ public sealed class CfoReport : ReportGenerator
             $"Extra bookings a month to break even, after OTA commission: {breakEven.Quote(m.Get(CfoMetricIds.BookingsNeeded))}.",
         ]);
 
-        var targets = report.Section("revenue-targets", "Monthly Revenue Targets");
+        var targets = report.Section(ReportSections.Cfo.RevenueTargets);
         targets.Paragraph($"This month's revenue target {targets.Quote(m.Get(CfoMetricIds.RevenueTarget))}. Targets ramp to break-even plus a "
-            + $"{(context.Finance.TargetBufferPercent * 100m).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}% buffer by {context.Cfo.Targets.LastOrDefault()?.Label.Split(' ').Last() ?? "the end of next year"}:");
+            + $"{(context.Finance.TargetBufferPercent * 100m).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}% buffer by {context.Cfo.Targets.LastOrDefault()?.Month.ToString() ?? "the end of next year"}:");
         if (context.Cfo.Targets.Count == 0)
         {
             targets.Missing($"no revenue or revenue target recorded for {p}, so no target path can be set");
@@ -88,13 +86,8 @@ public sealed class CfoReport : ReportGenerator
         else
         {
             targets.Table(["Month", "Quarter", "Revenue target"],
-                context.Cfo.Targets.Select(t =>
-                {
-                    var month = Primitives.Period.Parse(t.Id[(CfoMetricIds.TargetFor("").Length)..]);
-                    return (IReadOnlyList<string>)[month.ToString(), month.Quarter.ToString(), targets.Quote(t)];
-                }), [false, false, true]);
+                context.Cfo.Targets.Select(t => (IReadOnlyList<string>)[t.Month.ToString(), t.Month.Quarter.ToString(), targets.Quote(t.Metric)]),
+                [false, false, true]);
         }
     }
-
-    private static string Slug(string heading) => new(heading.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
 }

@@ -52,7 +52,7 @@ public static class VarianceMetrics
 {
     public static (Metric Delta, Metric? Percent) For(Metric actual, Metric comparison, VarianceResult result)
     {
-        var inputs = new[] { actual, comparison }.Select(m => new MetricInput($"metric:{m.Id}", m.Label, m.Period, m.Display)).ToList();
+        var inputs = new[] { actual, comparison }.Select(MetricInput.Of).ToList();
         var delta = new Metric
         {
             Id = $"{actual.Id}.change-vs.{comparison.Id}@{comparison.Period}",

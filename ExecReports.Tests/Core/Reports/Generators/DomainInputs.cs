@@ -17,7 +17,7 @@ internal static class DomainInputs
         new CatalogEntity { Id = RentalCalculator.EntityId, Name = "3028 51st St Rental", Kind = EntityKind.Domain },
         new CatalogEntity { Id = YachtDeliveryCalculator.EntityId, Name = "Expert Yacht Delivery", Kind = EntityKind.Domain },
         new CatalogEntity { Id = PortfolioBillingCalculator.EntityId, Name = "DangerousCentaur Client Portfolio", Kind = EntityKind.Domain },
-    ], Recipients.None);
+    ]);
 
     public static KpiMonth Month(string entityId, string period, Func<KpiMonth, KpiMonth>? change = null)
     {

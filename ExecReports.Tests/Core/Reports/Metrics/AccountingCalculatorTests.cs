@@ -142,13 +142,13 @@ public class AccountingCalculatorTests
         Assert.Equal(["2027-01", "2027-02", "2027-03"], quarter.Months.Select(p => p.ToString()));
         foreach (var month in quarter.Months)
         {
-            var target = set.Metrics.Get(CfoMetricIds.TargetFor(month.ToString()));
+            var target = set.Metrics.Get(CfoMetricIds.TargetFor(month));
             Assert.Contains(target.Id, section.MetricIds);
             Assert.Contains($"| {month} | {target.Display} |", section.Markdown);
         }
 
-        Assert.DoesNotContain(CfoMetricIds.TargetFor("2026-12"), section.MetricIds);
-        Assert.DoesNotContain(CfoMetricIds.TargetFor("2027-04"), section.MetricIds);
+        Assert.DoesNotContain(CfoMetricIds.TargetFor(Period.Parse("2026-12")), section.MetricIds);
+        Assert.DoesNotContain(CfoMetricIds.TargetFor(Period.Parse("2027-04")), section.MetricIds);
         Assert.Contains(PortfolioCalculator.NetIncome("jada"), section.MetricIds);
         // Largest variable cost: fuel $310.50 → $931.50 over the quarter.
         Assert.Equal(931.5m, set.Metrics.Get(AccountingCalculator.LargestVariableQuarter("jada")).Value);

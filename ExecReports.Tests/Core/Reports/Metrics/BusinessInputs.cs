@@ -23,7 +23,7 @@ internal static class BusinessInputs
     public static CatalogEntity Business(string id, string name, params string[] channels) =>
         new() { Id = id, Name = name, Kind = EntityKind.Business, Channels = channels };
 
-    public static EntityCatalog Catalog(params CatalogEntity[] entities) => new("entities.yaml", entities, Recipients.None);
+    public static EntityCatalog Catalog(params CatalogEntity[] entities) => new("entities.yaml", entities);
 
     public static EntityCatalog DefaultCatalog { get; } = Catalog(
         Business("jada", "JADA", "Sailo", "GetMyBoat", "Viator", "GetYourGuide", "direct web", "email"),

@@ -61,9 +61,9 @@ public class MarketingCalculatorTests
         }));
 
         // (900 + 100 − (45 + 55)) ÷ (45 + 55) = 9; cost per booking 100 ÷ 3; click rate (38 + 12) ÷ (628 + 1200).
-        Assert.Equal(9m, book.Get(MarketingCalculator.EmailChannelId("email", "roi")).Value);
-        Assert.Equal(100m / 3m, book.Get(MarketingCalculator.EmailChannelId("email", "cost-per-booking")).Value);
-        Assert.Equal(50m / 1828m, book.Get(MarketingCalculator.EmailChannelId("email", "click-rate")).Value);
+        Assert.Equal(9m, book.Get(MarketingCalculator.EmailChannelId("email", CmoFigure.Roi)).Value);
+        Assert.Equal(100m / 3m, book.Get(MarketingCalculator.EmailChannelId("email", CmoFigure.CostPerBooking)).Value);
+        Assert.Equal(50m / 1828m, book.Get(MarketingCalculator.EmailChannelId("email", CmoFigure.ClickRate)).Value);
     }
 
     [Fact]
@@ -72,9 +72,9 @@ public class MarketingCalculatorTests
         // Sailo payout $1,700 net of $300 commission; the channel's gross revenue is $2,000.
         var book = Book(new KpiMonthBuilder().WithChannel(0, c => c with { Revenue = 2000m, CommissionRate = 0.12m }));
 
-        Assert.Equal(0.15m, book.Get(MarketingCalculator.ChannelId("jada", "Sailo", "take-rate")).Value);
-        Assert.Equal(1700m, book.Get(MarketingCalculator.ChannelId("jada", "Sailo", "net-revenue")).Value);
-        Assert.Equal(0.12m, book.Get(MarketingCalculator.ChannelId("jada", "Sailo", "commission-rate")).Value);
+        Assert.Equal(0.15m, book.Get(MarketingCalculator.ChannelId("jada", "Sailo", CmoFigure.TakeRate)).Value);
+        Assert.Equal(1700m, book.Get(MarketingCalculator.ChannelId("jada", "Sailo", CmoFigure.NetRevenue)).Value);
+        Assert.Equal(0.12m, book.Get(MarketingCalculator.ChannelId("jada", "Sailo", CmoFigure.CommissionRate)).Value);
     }
 
     [Fact]
@@ -85,13 +85,13 @@ public class MarketingCalculatorTests
         var scheduleRate = Book(new KpiMonthBuilder().With(m => m with { Revenue = [m.Revenue[0]] })
             .WithChannel(0, c => c with { Revenue = 1000m, CommissionRate = null }));
 
-        var fromKpi = kpiRate.Get(MarketingCalculator.ChannelId("jada", "Sailo", "take-rate"));
-        var fromSchedule = scheduleRate.Get(MarketingCalculator.ChannelId("jada", "Sailo", "take-rate"));
+        var fromKpi = kpiRate.Get(MarketingCalculator.ChannelId("jada", "Sailo", CmoFigure.TakeRate));
+        var fromSchedule = scheduleRate.Get(MarketingCalculator.ChannelId("jada", "Sailo", CmoFigure.TakeRate));
         Assert.Equal(0.12m, fromKpi.Value);
         Assert.Equal("kpi:jada", Assert.Single(fromKpi.Inputs).Source);
         Assert.Equal(0.15m, fromSchedule.Value);
         Assert.Equal("config", Assert.Single(fromSchedule.Inputs).Source);
-        Assert.Equal(850m, scheduleRate.Get(MarketingCalculator.ChannelId("jada", "Sailo", "net-revenue")).Value);
+        Assert.Equal(850m, scheduleRate.Get(MarketingCalculator.ChannelId("jada", "Sailo", CmoFigure.NetRevenue)).Value);
     }
 
     [Fact]
@@ -147,10 +147,10 @@ public class MarketingCalculatorTests
 
         Assert.Equal(["Sailo", "Viator", "GetMyBoat", "GetYourGuide"], sequence.Select(o => o.Channel));
         Assert.Equal([OtaStage.Live, OtaStage.ListedNotLive, OtaStage.NotListed, OtaStage.NotListed], sequence.Select(o => o.Stage));
-        Assert.Equal(255m, book.Get(MarketingCalculator.OtaId("jada", "Sailo", "net-per-booking")).Value); // 300 × (1 − 15%)
-        Assert.Equal(300m, book.Get(MarketingCalculator.OtaId("jada", "Viator", "net-per-booking")).Value); // 400 × (1 − 25%)
-        Assert.Equal(360m, book.Get(MarketingCalculator.OtaId("jada", "GetMyBoat", "net-per-booking")).Value); // 400 × (1 − 10%)
-        Assert.Equal(290m, book.Get(MarketingCalculator.OtaId("jada", "GetYourGuide", "net-per-booking")).Value); // 400 × (1 − 27.5%)
+        Assert.Equal(255m, book.Get(MarketingCalculator.OtaId("jada", "Sailo", CmoFigure.NetPerBooking)).Value); // 300 × (1 − 15%)
+        Assert.Equal(300m, book.Get(MarketingCalculator.OtaId("jada", "Viator", CmoFigure.NetPerBooking)).Value); // 400 × (1 − 25%)
+        Assert.Equal(360m, book.Get(MarketingCalculator.OtaId("jada", "GetMyBoat", CmoFigure.NetPerBooking)).Value); // 400 × (1 − 10%)
+        Assert.Equal(290m, book.Get(MarketingCalculator.OtaId("jada", "GetYourGuide", CmoFigure.NetPerBooking)).Value); // 400 × (1 − 27.5%)
         Assert.Equal(["jada", "queenofsandiego"], MarketingCalculator.TripSellers(inputs, Fees));
     }
 
