@@ -548,7 +548,7 @@ public static partial class HandoffParser
         new(text.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
 
     private static Regex Heading(string alternatives) =>
-        new($@"(?<![\w])(?:{alternatives})(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        new($@"(?<![\w])(?:{alternatives})(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     [GeneratedRegex(@"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?<key>entity|updated|last updated)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?(?<value>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MetadataLine();

@@ -11,7 +11,7 @@ public sealed class IngestionTestHost : IDisposable
     private readonly TempDirectory _temp = new();
     private readonly ServiceProvider _services;
 
-    public IngestionTestHost(int maxBytes = 1_048_576, int staleDays = 30, string? entitiesFile = null, int parseTimeoutMs = 5000)
+    public IngestionTestHost(int maxBytes = 1_048_576, int staleDays = 30, string? entitiesFile = null, int parseTimeoutMs = 10_000)
     {
         Directory.CreateDirectory(Folder);
         _services = new CoreServicesBuilder(_temp.Combine("data"))

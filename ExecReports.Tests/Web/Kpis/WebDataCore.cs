@@ -22,6 +22,8 @@ public sealed class WebDataCore : IAsyncDisposable
             .With("Data:EntitiesFile", Path.Combine(RepoPaths.Samples, "entities.yaml"))
             .With("Data:HandoffsPath", handoffsFolder ?? HandoffsFolder)
             .With("Kpis:SamplesPath", Path.Combine(RepoPaths.Samples, "kpis"))
+            // Page tests are about what a page shows; the parse budget has its own tests (HandoffHardeningTests).
+            .With("Data:ParseTimeoutMs", "60000")
             .Services(s => s.AddSingleton<TimeProvider>(Clock))
             .Build();
     }
@@ -44,6 +46,7 @@ public sealed class WebDataCore : IAsyncDisposable
     {
         services.AddSingleton(_services.GetRequiredService<EntityCatalogProvider>());
         services.AddSingleton(_services.GetRequiredService<HandoffStore>());
+        services.AddSingleton(_services.GetRequiredService<ExecReports.Core.Secrets.SecretScanner>());
         services.AddSingleton(_services.GetRequiredService<ChartOfAccounts>());
         services.AddSingleton(new KpiAccess(_services.GetRequiredService<IServiceScopeFactory>()));
     }
