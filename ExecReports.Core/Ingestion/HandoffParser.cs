@@ -101,7 +101,17 @@ public static partial class HandoffParser
 
             // Front matter lines are blanked, not cut, so Markdig's line numbers stay the file's line numbers.
             var body = string.Join('\n', _lines.Select((line, i) => i < bodyStartLine ? "" : line));
-            var document = Markdown.Parse(body, Pipeline);
+            MarkdownDocument document;
+            try
+            {
+                document = Markdown.Parse(body, Pipeline);
+            }
+            catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+            {
+                // Markdig's own depth check (deeply nested links, for one) is the same refusal in its words.
+                return Unreadable(0, "Markdown nested too deeply to read; flatten the note");
+            }
+
             cancel.ThrowIfCancellationRequested();
             if (NestingGuard.CheckMarkdownTree(document) is { } tooDeepTree)
             {
