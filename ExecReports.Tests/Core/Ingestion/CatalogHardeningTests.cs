@@ -10,6 +10,12 @@ public sealed class CatalogHardeningTests
 {
     private static string Valid => new CatalogYamlBuilder().Entity("acme", "Acme").Build();
 
+    private static async Task<ServiceProvider> ServicesOverValidCatalog(string path, TempDirectory temp)
+    {
+        await File.WriteAllTextAsync(path, Valid);
+        return new CoreServicesBuilder(temp.Combine("data")).With("Data:EntitiesFile", path).Build();
+    }
+
     [Fact]
     public void AnUnclosedFlowSequenceIsACatalogProblemWithItsLine()
     {
@@ -45,8 +51,7 @@ public sealed class CatalogHardeningTests
     {
         using var temp = new TempDirectory();
         var path = temp.Combine("entities.yaml");
-        await File.WriteAllTextAsync(path, Valid);
-        await using var services = new CoreServicesBuilder(temp.Combine("data")).With("Data:EntitiesFile", path).Build();
+        await using var services = await ServicesOverValidCatalog(path, temp);
         var provider = services.GetRequiredService<EntityCatalogProvider>();
         Assert.Equal(["acme"], provider.Current.Entities.Select(e => e.Id));
 
@@ -61,8 +66,7 @@ public sealed class CatalogHardeningTests
     {
         using var temp = new TempDirectory();
         var path = temp.Combine("entities.yaml");
-        await File.WriteAllTextAsync(path, Valid);
-        await using var services = new CoreServicesBuilder(temp.Combine("data")).With("Data:EntitiesFile", path).Build();
+        await using var services = await ServicesOverValidCatalog(path, temp);
         var provider = services.GetRequiredService<EntityCatalogProvider>();
         Assert.Single(provider.Current.Entities);
 
