@@ -38,12 +38,12 @@ public sealed class EntityCatalogProvider(IOptions<DataOptions> options, AppPath
                         () => throw new CatalogException(FilePath, [new CatalogProblem(FilePath, 0, "file",
                             $"took longer than the {options.Value.ParseTimeoutMs:N0} ms parse budget (Data:ParseTimeoutMs)")]));
                     LastError = null;
-                    logger.LogInformation("Loaded entity catalog {File} with {Count} entities", FilePath, _current.Entities.Count);
+                    logger.CatalogLoaded(FilePath, _current.Entities.Count);
                 }
                 catch (CatalogException e) when (_current is not null)
                 {
                     LastError = e;
-                    logger.LogError("Entity catalog changed but is invalid; keeping the previous version. {Message}", e.Message);
+                    logger.CatalogInvalid(e.Message);
                 }
 
                 _stamp = stamp;

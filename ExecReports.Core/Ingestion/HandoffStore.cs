@@ -77,7 +77,7 @@ public sealed class HandoffStore : IDisposable
         {
             // Never the old snapshot served silently: the failure is the folder's problem until a scan succeeds.
             _dirty = true;
-            _logger.LogError(e, "Scanning handoffs folder {Folder} failed", Folder);
+            _logger.ScanFailed(e, Folder);
             var previous = _snapshot;
             _snapshot = new HandoffSnapshot(Folder, (previous?.Version ?? 0) + 1, _time.GetUtcNow(), _options.HandoffStaleDays,
                 previous?.Documents ?? [], $"handoffs folder '{Folder}' could not be scanned ({e.GetType().Name}: {e.Message}); showing the last scan");
@@ -134,7 +134,7 @@ public sealed class HandoffStore : IDisposable
         // Without a folder there is no watcher and every read scans: log the problem once, not per read.
         if (folderProblem is not null && folderStateChanged)
         {
-            _logger.LogWarning("{Problem}", folderProblem);
+            _logger.HandoffFolderProblem(folderProblem);
         }
 
         _snapshot = new HandoffSnapshot(
@@ -184,7 +184,7 @@ public sealed class HandoffStore : IDisposable
             cancel => ReadAndParse(target, name, stamp, modified, catalog, cancel),
             () =>
             {
-                _logger.LogWarning("Handoff {File} took longer than the {Budget} ms parse budget", name, _options.ParseTimeoutMs);
+                _logger.ParseTimedOut(name, _options.ParseTimeoutMs);
                 return HandoffDocument.Failed(name, stamp.Length, modified,
                     $"took longer than the {_options.ParseTimeoutMs:N0} ms parse budget (Data:ParseTimeoutMs); skipped until it changes");
             }));
@@ -276,13 +276,13 @@ public sealed class HandoffStore : IDisposable
         catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException or UnauthorizedAccessException)
         {
             // Typically the inotify watch limit: reads still see changes, they just always scan.
-            _logger.LogWarning("Cannot watch handoffs folder {Folder} ({Message}); every read will re-scan it", Folder, e.Message);
+            _logger.CannotWatch(Folder, e.Message);
         }
     }
 
     private void OnWatcherError(Exception error)
     {
-        _logger.LogWarning("Handoffs folder watcher failed ({Message}); re-scanning on every read until it is re-created", error.Message);
+        _logger.WatcherFailed(error.Message);
         lock (_gate)
         {
             _watcher?.Dispose();
