@@ -22,12 +22,22 @@ public static class EntityCatalogLoader
     private static readonly HashSet<string> StackKeys = ["name", "kind"];
     private static readonly HashSet<string> RecipientKeys = ["to", "bcc"];
 
-    public static EntityCatalog Load(string path)
+    // Throws CatalogException and nothing else, whatever the file holds.
+    public static EntityCatalog Load(string path, long maxBytes = InputLimits.CatalogMaxBytes)
     {
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            // Links are followed (a mounted config map is one), but only to a regular file: a FIFO would hang every reader.
+            var real = RegularFile.RealPath(path) ?? throw new IOException("does not exist");
+            var kind = RegularFile.KindOf(real);
+            if (kind != FileKind.Regular)
+            {
+                throw new IOException($"is {RegularFile.Describe(kind)}, not a regular file; it was not opened");
+            }
+
+            using var reader = new StreamReader(new MemoryStream(RegularFile.Read(real, maxBytes)), detectEncodingFromByteOrderMarks: true);
+            text = reader.ReadToEnd();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -40,7 +50,18 @@ public static class EntityCatalogLoader
     public static EntityCatalog Parse(string yaml, string file)
     {
         var reader = new Reader(file);
-        var catalog = reader.Read(yaml);
+        EntityCatalog? catalog;
+        try
+        {
+            catalog = reader.Read(yaml);
+        }
+        catch (Exception e)
+        {
+            // The node walk meeting something unforeseen is one more problem with this file, not a crash.
+            reader.Problems.Add(new CatalogProblem(file, 0, "yaml", $"could not be read ({e.GetType().Name}: {e.Message})"));
+            catalog = null;
+        }
+
         if (reader.Problems.Count > 0 || catalog is null)
         {
             throw new CatalogException(file, reader.Problems);
@@ -57,6 +78,13 @@ public static class EntityCatalogLoader
 
         public EntityCatalog? Read(string yaml)
         {
+            // Depth and alias expansion are checked by the non-recursive event parser before the node tree is built.
+            if (NestingGuard.CheckYaml(yaml) is { } problem)
+            {
+                Add(problem.Line, "yaml", problem.Message);
+                return null;
+            }
+
             var stream = new YamlStream();
             try
             {

@@ -26,7 +26,9 @@ public sealed class WebDataCore : IAsyncDisposable
             builder
                 .With("Data:EntitiesFile", Path.Combine(RepoPaths.Samples, "entities.yaml"))
                 .With("Data:HandoffsPath", handoffsFolder ?? temp.Combine("handoffs"))
-                .With("Kpis:SamplesPath", Path.Combine(RepoPaths.Samples, "kpis"));
+                .With("Kpis:SamplesPath", Path.Combine(RepoPaths.Samples, "kpis"))
+                // Page tests are about what a page shows; the parse budget has its own tests (HandoffHardeningTests).
+                .With("Data:ParseTimeoutMs", "60000");
         }));
 
     public void WriteHandoff(string name, string content) => File.WriteAllText(Path.Combine(HandoffsFolder, name), content);
@@ -35,6 +37,7 @@ public sealed class WebDataCore : IAsyncDisposable
     {
         services.AddSingleton(_host.Services.GetRequiredService<EntityCatalogProvider>());
         services.AddSingleton(_host.Services.GetRequiredService<HandoffStore>());
+        services.AddSingleton(_host.Services.GetRequiredService<ExecReports.Core.Secrets.SecretScanner>());
         services.AddSingleton(_host.Services.GetRequiredService<ChartOfAccounts>());
         services.AddSingleton(_host.Services.GetRequiredService<ExecReports.Core.Email.ReportMessageBuilder>());
         services.AddSingleton(new KpiAccess(_host.Services.GetRequiredService<IServiceScopeFactory>()));
