@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using System.Security.Claims;
+using ExecReports.Web.Identity;
 
 namespace ExecReports.Web.Security;
 
@@ -11,12 +11,11 @@ namespace ExecReports.Web.Security;
 public sealed class RevalidatingIdentityAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopes,
-    IOptions<IdentityOptions> identity)
+    IOptions<IdentityOptions> identity,
+    IOptions<AuthOptions> auth)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
-
-    protected override TimeSpan RevalidationInterval => Interval;
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(auth.Value.SessionRevalidationSeconds);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
