@@ -5,21 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ExecReports.Core.Dispatch;
 
 // What the dashboard banner shows: failed dispatches nobody has resolved yet.
-public sealed class DispatchAlerts(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class DispatchAlerts(IServiceScopeFactory scopes)
 {
     public async Task<IReadOnlyList<DispatchAlert>> OpenAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         return await db.DispatchAlerts.AsNoTracking().Where(a => a.ResolvedAt == null).OrderByDescending(a => a.Id).ToListAsync(cancellationToken);
-    }
-
-    public async Task<bool> ResolveAsync(long alertId, CancellationToken cancellationToken = default)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = clock.GetUtcNow();
-        return await db.DispatchAlerts.Where(a => a.Id == alertId && a.ResolvedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ResolvedAt, now), cancellationToken) == 1;
     }
 }

@@ -177,8 +177,7 @@ public sealed class ItemDispatcher(
             return false;
         }
 
-        logger.LogWarning("Item {ItemId} ({Role}) already has a delivered attempt for {MessageId}: treated as mailed, not sent again",
-            item.Id, item.Role, item.MessageId);
+        logger.AlreadyDelivered(item.Id, item.Role, item.MessageId);
         item.MailedAt = delivered.At;
         item.Reply = delivered.Detail;
         return true;
@@ -238,8 +237,7 @@ public sealed class ItemDispatcher(
         item.Hint = hint;
         item.LeaseOwner = null;
         item.LeaseExpiresAt = null;
-        logger.LogError("Dispatch item {ItemId} ({Role} report {Period}, batch {BatchId}) failed ({Kind}): {Error}{Hint}",
-            item.Id, item.Role, item.Period, item.BatchId, kind, why, hint is null ? "" : $" — {hint}");
+        logger.ItemFailed(item.Id, item.Role, item.Period, item.BatchId, kind, why, hint is null ? "" : $" — {hint}");
 
         var open = await db.DispatchAlerts.AnyAsync(a => a.ItemId == item.Id && a.ResolvedAt == null, cancellationToken);
         DispatchAlert? alert = null;
@@ -273,16 +271,16 @@ public sealed class ItemDispatcher(
             message.To.Add(MailboxAddress.Parse(settings.EffectiveAuditAddress));
             message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(from.Domain);
             var text = new StringBuilder()
-                .AppendLine($"The {item.RoleTitle} report for {item.Period} (batch {item.BatchId}, item {item.Id}) failed.")
+                .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"The {item.RoleTitle} report for {item.Period} (batch {item.BatchId}, item {item.Id}) failed.")
                 .AppendLine()
-                .AppendLine($"Error: {why}");
+                .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Error: {why}");
             if (hint is not null)
             {
-                text.AppendLine($"Hint: {hint}");
+                text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Hint: {hint}");
             }
 
-            text.AppendLine($"Recipients: {string.Join(", ", item.To)} (Bcc {item.Bcc.Count})")
-                .AppendLine($"Message-ID: {item.MessageId}")
+            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Recipients: {string.Join(", ", item.To)} (Bcc {item.Bcc.Count})")
+                .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Message-ID: {item.MessageId}")
                 .AppendLine()
                 .AppendLine("Open Dispatches in ExecReports to see every attempt and to resend.");
             message.Body = new TextPart("plain") { Text = text.ToString() };
@@ -291,7 +289,7 @@ public sealed class ItemDispatcher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError("Could not mail the dispatch alert for item {ItemId} to the audit address: {Error}", item.Id, SmtpFailure.Describe(ex));
+            logger.AlertNotMailed(item.Id, SmtpFailure.Describe(ex));
             return false;
         }
     }

@@ -21,7 +21,7 @@ public sealed class ScheduleAlerts(MailSender mail, IOptions<EmailOptions> email
         var outcome = await mail.SendAsync(message, cancellationToken);
         if (!outcome.Delivered)
         {
-            logger.LogError("Alert '{Subject}' could not be sent: {Reply}", subject, outcome.Reply);
+            logger.AlertNotSent(subject, outcome.Reply);
         }
     }
 }

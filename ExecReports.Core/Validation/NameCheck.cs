@@ -36,6 +36,8 @@ public static partial class NameCheck
         "yachts", "services", "rentals", "llc", "inc", "agency", "studio", "design", "software", "consulting", "events", "tours",
     };
 
+    private static readonly string[] TypoCheckedTlds = ["com", "net", "org"];
+
     private static readonly HashSet<string> SecondLevelSuffixes = new(StringComparer.OrdinalIgnoreCase) { "co", "com", "org", "net", "ac", "gov", "edu" };
 
     private sealed record EntityKey(string Key, CatalogEntity Entity);
@@ -171,7 +173,7 @@ public static partial class NameCheck
 
         var tld = suffix[(suffix.LastIndexOf('.') + 1)..];
         // A mistyped TLD ("quickdumpnow.cmo") is still a host; "revenue" or "visits" is not.
-        if (!CommonTlds.Contains(tld) && !new[] { "com", "net", "org" }.Any(t => Distance(t, tld, 1) <= 1))
+        if (!CommonTlds.Contains(tld) && !TypoCheckedTlds.Any(t => Distance(t, tld, 1) <= 1))
         {
             return;
         }

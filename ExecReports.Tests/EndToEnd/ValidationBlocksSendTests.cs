@@ -19,7 +19,7 @@ public class ValidationBlocksSendTests(BrowserFixture browser)
         var panel = page.Locator("#validation-panel");
         await panel.WaitForAsync();
 
-        Assert.Equal(PlantedNameError.Errors.ToString(), await panel.GetAttributeAsync("data-errors"));
+        Assert.Equal(PlantedNameError.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture), await panel.GetAttributeAsync("data-errors"));
         var errors = page.Locator(".validation-finding[data-severity='error']");
         Assert.Equal(PlantedNameError.Errors, await errors.CountAsync());
         Assert.Contains(PlantedNameError.Domain, await errors.First.TextContentAsync());

@@ -58,7 +58,7 @@ public class FigureCheckTests(SampleReportsFixture samples) : IClassFixture<Samp
     // "$2,874/mo" → "$2,875/mo", "18.8 months" → "18.9 months": the last digit moves by one.
     private static string Bump(string display)
     {
-        var at = display.LastIndexOfAny("0123456789".ToCharArray());
+        var at = display.AsSpan().LastIndexOfAnyInRange('0', '9');
         var digit = display[at] == '9' ? '8' : (char)(display[at] + 1);
         return display[..at] + digit + display[(at + 1)..];
     }

@@ -13,7 +13,7 @@ public class CeoCtoCalculationTests
 {
     private static PipelineItem Item(string name, PipelineStage stage, decimal value, decimal probability, string? close = null) => new()
     {
-        Name = name, Stage = stage, Value = value, Probability = probability, ExpectedClose = close is null ? null : DateOnly.Parse(close),
+        Name = name, Stage = stage, Value = value, Probability = probability, ExpectedClose = close is null ? null : DateOnly.Parse(close, System.Globalization.CultureInfo.InvariantCulture),
     };
 
     [Fact]
