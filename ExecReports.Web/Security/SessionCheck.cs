@@ -61,7 +61,7 @@ public sealed class ActionAuthorization(
 
         if (check.Refused is { } why)
         {
-            logger.LogWarning("Refused {Action} for {User}: {Reason}", action, principal.Identity?.Name ?? "anonymous", why);
+            logger.ActionRefused(action, principal.Identity?.Name ?? "anonymous", why);
             return check with { Refused = $"Not allowed to {action}: {why}." };
         }
 
