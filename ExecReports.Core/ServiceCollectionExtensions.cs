@@ -39,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
         services.AddSingleton(sp => AppPaths.From(sp.GetRequiredService<IOptions<ExecReportsOptions>>()));
 
         if (ConnectionStrings.IsPostgres(configuration))

@@ -69,16 +69,15 @@ public sealed class ScheduleRunner(
 
         try
         {
-            var set = await reports.GetAsync(period, cancellationToken);
-            var validation = Validate(set);
-            if (!validation.Ok)
+            var validated = gate.Check(await reports.GetAsync(period, cancellationToken));
+            if (validated.Result.HasErrors)
             {
-                await history.FinishAsync(run, RunOutcome.Blocked, validation.Detail, cancellationToken);
-                await alerts.SendAsync($"ExecReports: {period} reports not sent — validation errors", $"Run #{run.Id} for {period} was stopped before sending.\n\n{validation.Detail}", cancellationToken);
+                await history.FinishAsync(run, RunOutcome.Blocked, validated.Result.Detail, cancellationToken);
+                await alerts.SendAsync($"ExecReports: {period} reports not sent — validation errors", $"Run #{run.Id} for {period} was stopped before sending.\n\n{validated.Result.Detail}", cancellationToken);
                 return run;
             }
 
-            var dispatch = await DispatchAsync(set, trigger, user, cancellationToken);
+            var dispatch = await DispatchAsync(validated, trigger, user, cancellationToken);
             await history.FinishAsync(run, dispatch.Ok ? RunOutcome.Sent : RunOutcome.Failed, dispatch.Detail, cancellationToken);
             if (!dispatch.Ok)
             {
@@ -95,16 +94,11 @@ public sealed class ScheduleRunner(
         return run;
     }
 
-    private StepResult Validate(ReportSet set)
-    {
-        var result = gate.Validate(set);
-        return new StepResult(!result.HasErrors, result.Detail);
-    }
-
     // Archive and send through the outbox; its per-period idempotency is what makes a catch-up run safe.
-    private async Task<StepResult> DispatchAsync(ReportSet set, RunTrigger trigger, string user, CancellationToken cancellationToken)
+    private async Task<StepResult> DispatchAsync(ValidatedSet validated, RunTrigger trigger, string user, CancellationToken cancellationToken)
     {
-        var result = await dispatcher.DispatchAsync(set.Period, trigger == RunTrigger.Schedule ? DispatchTrigger.Schedule : DispatchTrigger.Manual,
+        var set = validated.Set;
+        var result = await dispatcher.DispatchAsync(validated, trigger == RunTrigger.Schedule ? DispatchTrigger.Schedule : DispatchTrigger.Manual,
             user, cancellationToken: cancellationToken);
         if (result.RefusedBecause is { } refused)
         {
