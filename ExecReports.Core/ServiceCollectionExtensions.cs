@@ -1,3 +1,4 @@
+using ExecReports.Core.Alerts;
 using ExecReports.Core.Archive;
 using ExecReports.Core.Configuration;
 using ExecReports.Core.Dashboard;
@@ -56,6 +57,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<IMailTransport>(sp => CreateMailTransport(sp));
         services.AddSingleton<MailSender>();
+        services.AddSingleton<AlertService>();
         services.AddSingleton<ReportMessageBuilder>();
         services.AddSingleton<IArchiveStore>(sp =>
             sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.Provider == "S3"

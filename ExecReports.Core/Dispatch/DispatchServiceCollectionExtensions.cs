@@ -11,7 +11,6 @@ public static class DispatchServiceCollectionExtensions
         services.AddStrictOptions<DispatchOptions>(DispatchOptions.SectionName);
         services.AddSingleton<ItemDispatcher>();
         services.AddSingleton<DispatchService>();
-        services.AddSingleton<DispatchAlerts>();
         services.AddScoped<ArchiveIndex>();
         services.AddHostedService<DispatchResumer>();
         return services;

@@ -1,3 +1,4 @@
+using ExecReports.Core.Alerts;
 using ExecReports.Core.Dispatch;
 using ExecReports.Core.Primitives;
 using ExecReports.Core.Validation;
@@ -16,7 +17,7 @@ public sealed class ScheduleRunner(
     DispatchService dispatcher,
     ScheduleHistory history,
     ScheduleCalculator calculator,
-    ScheduleAlerts alerts,
+    AlertService alerts,
     ILogger<ScheduleRunner> logger)
 {
     public const string ScheduleUser = "schedule";
@@ -73,7 +74,7 @@ public sealed class ScheduleRunner(
             if (validated.Result.HasErrors)
             {
                 await history.FinishAsync(run, RunOutcome.Blocked, validated.Result.Detail, cancellationToken);
-                await alerts.SendAsync($"ExecReports: {period} reports not sent — validation errors", $"Run #{run.Id} for {period} was stopped before sending.\n\n{validated.Result.Detail}", cancellationToken);
+                await AlertAsync(period, $"{period} reports not sent — validation errors", $"Run #{run.Id} for {period} was stopped before sending.\n\n{validated.Result.Detail}", cancellationToken);
                 return run;
             }
 
@@ -81,18 +82,21 @@ public sealed class ScheduleRunner(
             await history.FinishAsync(run, dispatch.Ok ? RunOutcome.Sent : RunOutcome.Failed, dispatch.Detail, cancellationToken);
             if (!dispatch.Ok)
             {
-                await alerts.SendAsync($"ExecReports: {period} dispatch failed", $"Run #{run.Id} for {period} did not finish sending.\n\n{dispatch.Detail}", cancellationToken);
+                await AlertAsync(period, $"{period} dispatch failed", $"Run #{run.Id} for {period} did not finish sending.\n\n{dispatch.Detail}", cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Run {RunId} for {Period} failed", run.Id, period);
             await history.FinishAsync(run, RunOutcome.Failed, e.Message, CancellationToken.None);
-            await alerts.SendAsync($"ExecReports: {period} run failed", $"Run #{run.Id} for {period} failed: {e.Message}", CancellationToken.None);
+            await AlertAsync(period, $"{period} run failed", $"Run #{run.Id} for {period} failed: {e.Message}", CancellationToken.None);
         }
 
         return run;
     }
+
+    private Task AlertAsync(Period period, string subject, string body, CancellationToken cancellationToken) =>
+        alerts.RaiseAsync(new AlertNotice(AlertSource.Schedule, period.ToString(), subject, body), cancellationToken);
 
     // Archive and send through the outbox; its per-period idempotency is what makes a catch-up run safe.
     private async Task<StepResult> DispatchAsync(ValidatedSet validated, RunTrigger trigger, string user, CancellationToken cancellationToken)

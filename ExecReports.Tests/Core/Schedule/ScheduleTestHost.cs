@@ -15,21 +15,22 @@ public sealed class ScheduleTestHost : IAsyncDisposable
     private readonly TempDirectory _temp = new();
     private readonly ServiceProvider _services;
 
-    private ScheduleTestHost(DateTimeOffset start)
+    private ScheduleTestHost(DateTimeOffset start, Action<CoreServicesBuilder>? configure)
     {
         Clock = new FakeTimeProvider(start);
-        _services = new CoreServicesBuilder(_temp.Combine("data"))
-            .Services(s => s.AddSingleton<TimeProvider>(Clock))
-            .Build();
+        var builder = new CoreServicesBuilder(_temp.Combine("data"))
+            .Services(s => s.AddSingleton<TimeProvider>(Clock));
+        configure?.Invoke(builder);
+        _services = builder.Build();
     }
 
     public FakeTimeProvider Clock { get; }
 
     public IServiceProvider Services => _services;
 
-    public static async Task<ScheduleTestHost> StartAsync(DateTimeOffset start)
+    public static async Task<ScheduleTestHost> StartAsync(DateTimeOffset start, Action<CoreServicesBuilder>? configure = null)
     {
-        var host = new ScheduleTestHost(start);
+        var host = new ScheduleTestHost(start, configure);
         await host._services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         // The schedule exists from the first start of the app.
         await host.With<ScheduleHistory, ScheduleState>(h => h.StateAsync());
