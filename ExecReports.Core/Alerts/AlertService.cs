@@ -26,7 +26,7 @@ public sealed class AlertService(IServiceScopeFactory scopes, MailSender mail, I
 
     public async Task<Alert> RaiseAsync(AlertNotice notice, CancellationToken cancellationToken = default)
     {
-        logger.LogError("Alert ({Source}, {Period}): {Subject}", notice.Source, notice.Period, notice.Message ?? notice.Subject);
+        logger.Raised(notice.Source, notice.Period, notice.Message ?? notice.Subject);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
@@ -57,15 +57,6 @@ public sealed class AlertService(IServiceScopeFactory scopes, MailSender mail, I
         return await db.Alerts.AsNoTracking().Where(a => a.ResolvedAt == null).OrderByDescending(a => a.Id).ToListAsync(cancellationToken);
     }
 
-    public async Task<bool> ResolveAsync(long alertId, CancellationToken cancellationToken = default)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = clock.GetUtcNow();
-        return await db.Alerts.Where(a => a.Id == alertId && a.ResolvedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ResolvedAt, now), cancellationToken) == 1;
-    }
-
     private async Task<bool> MailAsync(Alert alert, AlertNotice notice, CancellationToken cancellationToken)
     {
         var settings = email.Value;
@@ -79,7 +70,7 @@ public sealed class AlertService(IServiceScopeFactory scopes, MailSender mail, I
             var outcome = await mail.SendAsync(message, cancellationToken);
             if (!outcome.Delivered)
             {
-                logger.LogError("Alert {AlertId} could not be mailed to the audit address: {Error}", alert.Id, outcome.LastAttempt.Detail);
+                logger.NotMailed(alert.Id, outcome.LastAttempt.Detail);
             }
 
             return outcome.Delivered;
@@ -87,7 +78,7 @@ public sealed class AlertService(IServiceScopeFactory scopes, MailSender mail, I
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // No audit address (nor a default Bcc), or one that does not parse: the row and the log line still hold the alert.
-            logger.LogError("Alert {AlertId} could not be mailed to the audit address: {Error}", alert.Id, SmtpFailure.Describe(ex));
+            logger.NotMailed(alert.Id, SmtpFailure.Describe(ex));
             return false;
         }
     }

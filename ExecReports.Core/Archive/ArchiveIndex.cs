@@ -122,7 +122,7 @@ public sealed class ArchiveIndex(AppDbContext db, IArchiveStore store, TimeProvi
                 {
                     files++;
                     skipped.Add(key);
-                    logger.LogWarning("Archive key {Key} is not ROLE-report.ext under a date folder; not indexed", key);
+                    logger.KeyNotIndexed(key);
                 }
 
                 continue;
@@ -179,7 +179,7 @@ public sealed class ArchiveIndex(AppDbContext db, IArchiveStore store, TimeProvi
         }
         catch (JsonException ex)
         {
-            logger.LogWarning("Archive file {Key} is not valid JSON ({Error}); its files are indexed without period and batch", jsonKey, ex.Message);
+            logger.InvalidArchiveJson(jsonKey, ex.Message);
             return (null, null, null);
         }
     }

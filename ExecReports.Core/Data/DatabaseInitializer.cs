@@ -32,7 +32,7 @@ public sealed class DatabaseInitializer(
                 await step.SeedAsync(db, cancellationToken);
                 db.SeedRuns.Add(new SeedRun { Name = step.Name, RanAt = clock.GetUtcNow() });
                 await db.SaveChangesAsync(cancellationToken);
-                logger.LogInformation("Seeded {SeedStep}", step.Name);
+                logger.Seeded(step.Name);
             }
         }, cancellationToken);
     }

@@ -38,7 +38,7 @@ public sealed class DispatchResumer(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(ex, "Resuming unfinished dispatch items failed; trying again in {Interval}", interval);
+                logger.ResumeFailed(ex, interval);
             }
 
             if (interval <= TimeSpan.Zero)

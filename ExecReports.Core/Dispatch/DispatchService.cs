@@ -54,7 +54,7 @@ public sealed class DispatchService(
         var period = set.Period;
         if (validation.HasErrors)
         {
-            logger.LogWarning("Dispatch of {Period} refused: validation found {Errors} error(s)", period, validation.Errors);
+            logger.DispatchRefused(period, validation.Errors);
             return new BatchResult(null, period.ToString(), [], $"validation found {validation.Errors} error(s); fix them before sending");
         }
 
@@ -92,9 +92,11 @@ public sealed class DispatchService(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             batchId = batch.Id;
-            logger.LogInformation("Dispatch batch {BatchId} for {Period} by {User} ({Trigger}{Resend}): {Queued} queued, {Skipped} skipped",
-                batchId, period, requestedBy, trigger, resend ? ", resend" : "",
-                batch.Items.Count(i => i.Status == ItemStatus.Queued), batch.Items.Count(i => i.Status == ItemStatus.Skipped));
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.BatchQueued(batchId, period, requestedBy, trigger, resend ? ", resend" : "",
+                    batch.Items.Count(i => i.Status == ItemStatus.Queued), batch.Items.Count(i => i.Status == ItemStatus.Skipped));
+            }
             foreach (var skipped in batch.Items.Where(i => i.Status == ItemStatus.Skipped))
             {
                 progress?.Report(new ItemProgress(skipped.Id, skipped.Role, skipped.Status, skipped.LastError, skipped.MessageId));
@@ -149,7 +151,7 @@ public sealed class DispatchService(
             db.DispatchBatches.Add(batch);
             await db.SaveChangesAsync(cancellationToken);
             newBatchId = batch.Id;
-            logger.LogInformation("Resend of batch {Source} as batch {BatchId} by {User}: {Count} item(s)", batchId, newBatchId, requestedBy, items.Count);
+            logger.ResendQueued(batchId, newBatchId, requestedBy, items.Count);
         }
 
         await WorkBatchAsync(newBatchId, progress, cancellationToken);
@@ -178,7 +180,7 @@ public sealed class DispatchService(
 
         if (done.Count > 0)
         {
-            logger.LogInformation("Resumed {Count} unfinished dispatch item(s)", done.Count);
+            logger.ItemsResumed(done.Count);
         }
 
         return done;
@@ -228,7 +230,7 @@ public sealed class DispatchService(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(ex, "Dispatch item {ItemId} stopped unexpectedly; it will be resumed when its lease expires", itemId);
+            logger.ItemStopped(ex, itemId);
             return null;
         }
     }

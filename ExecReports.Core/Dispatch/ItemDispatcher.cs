@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ExecReports.Core.Alerts;
@@ -179,8 +180,7 @@ public sealed class ItemDispatcher(
             return false;
         }
 
-        logger.LogWarning("Item {ItemId} ({Role}) already has a delivered attempt for {MessageId}: treated as mailed, not sent again",
-            item.Id, item.Role, item.MessageId);
+        logger.AlreadyDelivered(item.Id, item.Role, item.MessageId);
         item.MailedAt = delivered.At;
         item.Reply = delivered.Detail;
         return true;
@@ -240,8 +240,7 @@ public sealed class ItemDispatcher(
         item.Hint = hint;
         item.LeaseOwner = null;
         item.LeaseExpiresAt = null;
-        logger.LogError("Dispatch item {ItemId} ({Role} report {Period}, batch {BatchId}) failed ({Kind}): {Error}{Hint}",
-            item.Id, item.Role, item.Period, item.BatchId, kind, why, hint is null ? "" : $" — {hint}");
+        logger.ItemFailed(item.Id, item.Role, item.Period, item.BatchId, kind, why, hint is null ? "" : $" — {hint}");
 
         await db.SaveChangesAsync(cancellationToken);
         Report(progress, item, hint is null ? why : $"{why} — {hint}");
@@ -254,16 +253,16 @@ public sealed class ItemDispatcher(
     private static string AlertBody(DispatchItem item, string why, string? hint)
     {
         var text = new StringBuilder()
-            .AppendLine($"The {item.RoleTitle} report for {item.Period} (batch {item.BatchId}, item {item.Id}) failed.")
+            .AppendLine(CultureInfo.InvariantCulture, $"The {item.RoleTitle} report for {item.Period} (batch {item.BatchId}, item {item.Id}) failed.")
             .AppendLine()
-            .AppendLine($"Error: {why}");
+            .AppendLine(CultureInfo.InvariantCulture, $"Error: {why}");
         if (hint is not null)
         {
-            text.AppendLine($"Hint: {hint}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Hint: {hint}");
         }
 
-        return text.AppendLine($"Recipients: {string.Join(", ", item.To)} (Bcc {item.Bcc.Count})")
-            .AppendLine($"Message-ID: {item.MessageId}")
+        return text.AppendLine(CultureInfo.InvariantCulture, $"Recipients: {string.Join(", ", item.To)} (Bcc {item.Bcc.Count})")
+            .AppendLine(CultureInfo.InvariantCulture, $"Message-ID: {item.MessageId}")
             .AppendLine()
             .AppendLine("Open Dispatches in ExecReports to see every attempt and to resend.")
             .ToString();

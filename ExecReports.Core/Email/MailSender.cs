@@ -29,8 +29,6 @@ public sealed class MailSender : IDisposable
         _pipeline = RetryPipeline.Build(email.Retry, "Mail", ex => SmtpFailure.Classify(ex) == SendFailureKind.Transient, SmtpFailure.Describe, 6, time, logger);
     }
 
-    public string TransportName => _transport.Name;
-
     // SES counts recipients, not messages, against its per-second quota: a message costs one permit per
     // envelope recipient (To + Cc + Bcc), capped at the limit so a large list still goes out, alone.
     public int PermitsFor(MimeMessage message) =>
@@ -66,8 +64,7 @@ public sealed class MailSender : IDisposable
         catch (Exception) when (attempts.Count > 0 && !cancellationToken.IsCancellationRequested)
         {
             var last = attempts[^1];
-            _logger.LogWarning("Mail {MessageId} via {Transport} not delivered after {Attempts} attempt(s): {Detail} ({Kind})",
-                message.MessageId, _transport.Name, attempts.Count, last.Detail, last.Failure);
+            _logger.NotDelivered(message.MessageId, _transport.Name, attempts.Count, last.Detail, last.Failure);
             return new SendOutcome(false, message.MessageId, null, attempts);
         }
     }

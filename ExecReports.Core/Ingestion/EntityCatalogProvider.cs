@@ -34,12 +34,12 @@ public sealed class EntityCatalogProvider(IOptions<DataOptions> options, AppPath
                 {
                     _current = EntityCatalogLoader.Load(FilePath);
                     LastError = null;
-                    logger.LogInformation("Loaded entity catalog {File} with {Count} entities", FilePath, _current.Entities.Count);
+                    logger.CatalogLoaded(FilePath, _current.Entities.Count);
                 }
                 catch (CatalogException e) when (_current is not null)
                 {
                     LastError = e;
-                    logger.LogError("Entity catalog changed but is invalid; keeping the previous version. {Message}", e.Message);
+                    logger.CatalogInvalid(e.Message);
                 }
 
                 _stamp = stamp;

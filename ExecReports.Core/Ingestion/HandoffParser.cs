@@ -337,7 +337,7 @@ public static partial class HandoffParser
             return sections;
         }
 
-        private void CollectFacts(Block block, SectionKind kind, List<HandoffFact> facts)
+        private static void CollectFacts(Block block, SectionKind kind, List<HandoffFact> facts)
         {
             switch (block)
             {

@@ -116,7 +116,7 @@ public sealed class HandoffStore : IDisposable
         // Without a folder there is no watcher and every read scans: log the problem once, not per read.
         if (folderProblem is not null && folderStateChanged)
         {
-            _logger.LogWarning("{Problem}", folderProblem);
+            _logger.HandoffFolderProblem(folderProblem);
         }
 
         _snapshot = new HandoffSnapshot(
@@ -249,13 +249,13 @@ public sealed class HandoffStore : IDisposable
         catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException or UnauthorizedAccessException)
         {
             // Typically the inotify watch limit: reads still see changes, they just always scan.
-            _logger.LogWarning("Cannot watch handoffs folder {Folder} ({Message}); every read will re-scan it", Folder, e.Message);
+            _logger.CannotWatch(Folder, e.Message);
         }
     }
 
     private void OnWatcherError(Exception error)
     {
-        _logger.LogWarning("Handoffs folder watcher failed ({Message}); re-scanning on every read until it is re-created", error.Message);
+        _logger.WatcherFailed(error.Message);
         lock (_gate)
         {
             _watcher?.Dispose();

@@ -24,7 +24,7 @@ public sealed class KpiSeedStep(
         var folder = paths.Resolve(options.Value.SamplesPath);
         if (!Directory.Exists(folder))
         {
-            logger.LogWarning("No KPI samples loaded: folder {Folder} (Kpis:SamplesPath) does not exist", folder);
+            logger.NoSamplesFolder(folder);
             return;
         }
 
@@ -38,10 +38,10 @@ public sealed class KpiSeedStep(
             var result = await service.ImportJsonAsync(stream, SeedUser, cancellationToken);
             foreach (var rejected in result.Records.Where(r => r.Outcome == KpiImportOutcome.Rejected))
             {
-                logger.LogWarning("KPI sample {File} record {Record} was not loaded", file, rejected.ToString());
+                logger.SampleRecordRejected(file, rejected.ToString());
             }
 
-            logger.LogInformation("Loaded {Count} KPI months from {File}", result.Records.Count - result.Rejected, file);
+            logger.SamplesLoaded(result.Records.Count - result.Rejected, file);
         }
     }
 }

@@ -31,7 +31,7 @@ public static class KpiServiceCollectionExtensions
             }
 
             sp.GetRequiredService<ILogger<ChartOfAccounts>>()
-                .LogWarning("No chart of accounts at {Path}: account codes on expense lines are not checked", path);
+                .NoChartOfAccounts(path);
             return ChartOfAccounts.Empty;
         });
 

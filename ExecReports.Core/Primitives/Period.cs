@@ -60,10 +60,13 @@ public readonly record struct Period : IComparable<Period>, IParsable<Period>
         }
     }
 
-    public static Period Parse(string s, IFormatProvider? provider = null) =>
-        TryParse(s, provider, out var period)
+    public static Period Parse(string s) =>
+        TryParse(s, null, out var period)
             ? period
             : throw new FormatException($"'{s}' is not a month in the form YYYY-MM (e.g. 2026-11).");
+
+    // The format is culture-free, so the provider overload stays on the interface only (callers need no culture).
+    static Period IParsable<Period>.Parse(string s, IFormatProvider? provider) => Parse(s);
 
     public static bool TryParse([NotNullWhen(true)] string? s, out Period result) => TryParse(s, null, out result);
 

@@ -187,7 +187,7 @@ public sealed class SectionBuilder(string id, string heading, bool required)
     public SectionBuilder Missing(string message)
     {
         _missing.Add(message);
-        _markdown.Append("*").Append(MarkdownText.Escape(message)).AppendLine("*").AppendLine();
+        _markdown.Append('*').Append(MarkdownText.Escape(message)).AppendLine("*").AppendLine();
         return this;
     }
 

@@ -31,8 +31,7 @@ public static class RetryPipeline
                 MaxDelay = baseDelay * maxDelayFactor,
                 OnRetry = args =>
                 {
-                    logger.LogWarning("{Operation} attempt {Attempt} failed ({Detail}); retrying in {Delay:0.0} s",
-                        operation, args.AttemptNumber + 1, args.Outcome.Exception is { } ex ? describe(ex) : "no result", args.RetryDelay.TotalSeconds);
+                    logger.AttemptFailed(operation, args.AttemptNumber + 1, args.Outcome.Exception is { } ex ? describe(ex) : "no result", args.RetryDelay.TotalSeconds);
                     return ValueTask.CompletedTask;
                 },
             });

@@ -28,7 +28,7 @@ public sealed class ScheduleRunner(
         var state = await history.StateAsync(cancellationToken);
         if (state.Paused)
         {
-            logger.LogInformation("Schedule is paused; fire time {FireTime:O} not run", fireTime);
+            logger.PausedFireTime(fireTime);
             return null;
         }
 
@@ -51,7 +51,7 @@ public sealed class ScheduleRunner(
             return null;
         }
 
-        logger.LogWarning("Fire time {FireTime:O} was missed while the app was down; running it once now", missed);
+        logger.MissedFireTime(missed);
         return await RunAsync(calculator.PeriodFor(missed), RunTrigger.Schedule, missed, ScheduleUser, cancellationToken);
     }
 
@@ -87,7 +87,7 @@ public sealed class ScheduleRunner(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Run {RunId} for {Period} failed", run.Id, period);
+            logger.RunFailed(e, run.Id, period);
             await history.FinishAsync(run, RunOutcome.Failed, e.Message, CancellationToken.None);
             await AlertAsync(period, $"{period} run failed", $"Run #{run.Id} for {period} failed: {e.Message}", CancellationToken.None);
         }

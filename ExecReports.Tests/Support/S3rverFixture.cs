@@ -67,7 +67,7 @@ public sealed class S3rverFixture : IAsyncLifetime
 
         var start = new ProcessStartInfo("node")
         {
-            ArgumentList = { Script, "-d", _data.Path, "-a", "127.0.0.1", "-p", Port.ToString(), "--configure-bucket", Bucket },
+            ArgumentList = { Script, "-d", _data.Path, "-a", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--configure-bucket", Bucket },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -40,7 +40,7 @@ public sealed class IdentityInitializer(IServiceScopeFactory scopes, IOptions<Au
         Check(await users.CreateAsync(admin, password), "create the bootstrap admin");
         Check(await users.AddToRoleAsync(admin, Roles.Admin), "make the bootstrap admin an Admin");
 
-        logger.LogInformation("Created bootstrap admin {Email}", bootstrap.Email);
+        logger.BootstrapAdminCreated(bootstrap.Email);
         if (string.IsNullOrEmpty(bootstrap.Password))
         {
             // Straight to the console, never through the logger, so the password is in no log file.

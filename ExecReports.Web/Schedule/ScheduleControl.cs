@@ -13,7 +13,7 @@ public sealed class ScheduleControl(ISchedulerFactory schedulers, IServiceScopeF
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         if (!calculator.Options.Enabled)
         {
-            logger.LogWarning("Schedule:Enabled is false; reports run only through \"Run now\"");
+            logger.ScheduleDisabled();
             return;
         }
 
@@ -73,7 +73,7 @@ public sealed class ScheduleControl(ISchedulerFactory schedulers, IServiceScopeF
             await scheduler.ResumeTrigger(MonthlyReportsJob.CronTrigger, cancellationToken);
         }
 
-        logger.LogInformation("Schedule {Action} by {User}", paused ? "paused" : "resumed", user);
+        logger.ScheduleToggled(paused ? "paused" : "resumed", user);
     }
 
     // Queued behind a running chain rather than beside it (the job disallows concurrent execution).

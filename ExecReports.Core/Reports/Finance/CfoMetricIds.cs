@@ -45,11 +45,4 @@ public static class CfoMetricIds
         BreakEvenRevenue or BookingsNeeded => Metrics.Favourable.Lower,
         _ => null,
     };
-
-    // The families whose figures every other report must quote unchanged.
-    public static bool IsGuarded(string id) => id.StartsWith("cfo.burn.", StringComparison.Ordinal)
-        || id.StartsWith("cfo.runway.", StringComparison.Ordinal)
-        || id.StartsWith("cfo.break-even.", StringComparison.Ordinal)
-        || id.StartsWith("cfo.target.", StringComparison.Ordinal)
-        || id == RevenueTarget;
 }

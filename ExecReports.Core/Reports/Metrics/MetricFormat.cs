@@ -32,6 +32,4 @@ public static class MetricFormat
             _ => $"{sign}${abs.ToString("#,0", Invariant)}",
         };
     }
-
-    public static string MoneyRange(decimal low, decimal high) => $"{Money(low)}–{Money(high)}/mo";
 }

@@ -118,8 +118,6 @@ public sealed class PipelineCalculator : MetricCalculator
         }
     }
 
-    public static decimal WeightedValue(IEnumerable<PipelineItem> items) => items.Where(IsOpen).Sum(i => i.Value * i.Probability);
-
     private static void AddSum(MetricBook book, string id, string label, IEnumerable<PipelineItem> items, string period, string formula,
         IReadOnlyList<MetricInput> inputs, bool weighted) => book.Add(new Metric
     {

@@ -4,7 +4,7 @@ using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Schedule;
 using ExecReports.Core.Validation;
-using ExecReports.Tests.Core.Scheduling;
+using ExecReports.Tests.Core.Schedule;
 using ExecReports.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

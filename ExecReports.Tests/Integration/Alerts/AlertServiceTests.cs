@@ -1,8 +1,6 @@
 using System.Globalization;
 using ExecReports.Core.Alerts;
-using ExecReports.Core.Data;
 using ExecReports.Core.Schedule;
-using ExecReports.Tests.Core.Scheduling;
 using ExecReports.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,14 +16,14 @@ public sealed class AlertServiceTests : IAsyncLifetime
     private static readonly DateTimeOffset December1 = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
 
     private SmtpTestServer _smtp = null!;
-    private ScheduleTestHost _host = null!;
+    private CoreTestHost _host = null!;
 
     private AlertService Alerts => _host.Services.GetRequiredService<AlertService>();
 
     public async Task InitializeAsync()
     {
         _smtp = await SmtpTestServer.StartAsync();
-        _host = await ScheduleTestHost.StartAsync(Installed, b => b
+        _host = await CoreTestHost.StartAsync(Installed, (b, _) => b
             .With("Email:Transport", "Smtp")
             .With("Email:Smtp:Host", "127.0.0.1")
             .With("Email:Smtp:Port", _smtp.Port.ToString(CultureInfo.InvariantCulture))
@@ -34,6 +32,8 @@ public sealed class AlertServiceTests : IAsyncLifetime
             // (MailSenderTests cover the retries).
             .With("Email:Retry:MaxAttempts", "1")
             .With("Email:AuditAddress", AuditAddress));
+        // The schedule exists from the first start of the app.
+        await _host.With<ScheduleHistory, ScheduleState>(h => h.StateAsync());
     }
 
     public async Task DisposeAsync()
@@ -45,7 +45,7 @@ public sealed class AlertServiceTests : IAsyncLifetime
     [Fact]
     public async Task AMissedScheduledRunIsMailedToTheAuditAddressOnlyAndRecorded()
     {
-        _host.SetNow(December1.AddHours(2));
+        _host.Clock.SetUtcNow(December1.AddHours(2));
 
         var alarm = await _host.With<ScheduleAlarm, Alarm?>(a => a.CheckAndNotifyAsync());
 
@@ -80,18 +80,15 @@ public sealed class AlertServiceTests : IAsyncLifetime
 
         var first = await Alerts.RaiseAsync(notice);
         var second = await Alerts.RaiseAsync(notice);
-        var resolved = await Alerts.ResolveAsync(first.Id);
+        // What ItemDispatcher does once the item is sent after all.
+        var resolved = await _host.DbAsync(db => db.Alerts.Where(a => a.Id == first.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.ResolvedAt, DateTimeOffset.UnixEpoch)));
         var third = await Alerts.RaiseAsync(notice);
 
         Assert.Equal(first.Id, second.Id);
-        Assert.True(resolved);
+        Assert.Equal(1, resolved);
         Assert.NotEqual(first.Id, third.Id);
         Assert.Equal(2, _smtp.Received.Count);
     }
 
-    private async Task<List<Alert>> RowsAsync()
-    {
-        await using var scope = _host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Alerts.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
-    }
+    private Task<List<Alert>> RowsAsync() => _host.DbAsync(db => db.Alerts.AsNoTracking().OrderBy(a => a.Id).ToListAsync());
 }

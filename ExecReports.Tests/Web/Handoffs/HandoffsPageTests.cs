@@ -56,7 +56,7 @@ public class HandoffsPageTests : MudTestBase
         Services.GetRequiredService<NavigationManager>().NavigateTo("/handoffs?file=hostile.md");
         var page = Render<HandoffsPage>();
 
-        page.FindAll(".mud-tab").Single(t => t.TextContent.StartsWith("Facts")).Click();
+        page.FindAll(".mud-tab").Single(t => t.TextContent.StartsWith("Facts", StringComparison.Ordinal)).Click();
 
         var issues = page.Find(".handoff-facts[data-section='KnownIssues']");
         Assert.Contains("Booking form needs a captcha", issues.TextContent);

@@ -26,7 +26,7 @@ public class ReportsPageValidationTests : MudTestBase
         Assert.True(page.Find("#send-button").HasAttribute("disabled"));
         Assert.Equal("2 validation errors: fix them before sending", page.Find("#send-blocked-reason").TextContent.Trim());
         Assert.Equal("2 validation errors: fix them before sending", page.Find("#send-button").GetAttribute("title"));
-        Assert.Equal(PlantedNameError.Errors.ToString(), page.Find(".validation-panel").GetAttribute("data-errors"));
+        Assert.Equal(PlantedNameError.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Find(".validation-panel").GetAttribute("data-errors"));
         var errors = page.FindAll(".validation-finding[data-severity='error']");
         Assert.Equal(["ceo-report.md", "cto-report.md"], errors.Select(e => e.Closest(".validation-group")!.GetAttribute("data-report")!));
         Assert.All(errors, e => Assert.Contains(PlantedNameError.Domain, e.TextContent));
@@ -62,7 +62,7 @@ public class ReportsPageValidationTests : MudTestBase
         var finding = page.WaitForElement(".validation-finding[data-severity='error']");
         Assert.Equal(["cto-report.md"], page.FindAll(".validation-group").Select(g => g.GetAttribute("data-report")!));
         var link = finding.QuerySelector(".finding-line")!;
-        var line = int.Parse(link.GetAttribute("data-line")!);
+        var line = int.Parse(link.GetAttribute("data-line")!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal($"#line-{line}", link.GetAttribute("href"));
         Assert.Empty(page.FindAll(".line-highlight"));
 

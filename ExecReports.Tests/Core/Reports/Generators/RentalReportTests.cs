@@ -4,9 +4,9 @@ using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Metrics;
 using static ExecReports.Core.Reports.Metrics.RentalCalculator;
-using static ExecReports.Tests.Core.Reports.Domain.DomainHarness;
+using static ExecReports.Tests.Core.Reports.Generators.DomainInputs;
 
-namespace ExecReports.Tests.Core.Reports.Domain;
+namespace ExecReports.Tests.Core.Reports.Generators;
 
 // Expected values worked out by hand from the units in each test; the period ends 2026-11-30.
 public class RentalReportTests

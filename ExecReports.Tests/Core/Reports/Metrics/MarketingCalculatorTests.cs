@@ -4,9 +4,9 @@ using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Reports.Metrics;
 using ExecReports.Tests.Support;
-using static ExecReports.Tests.Core.Reports.AccountingCmo.AccountingCmoFixture;
+using static ExecReports.Tests.Core.Reports.Metrics.BusinessInputs;
 
-namespace ExecReports.Tests.Core.Reports.AccountingCmo;
+namespace ExecReports.Tests.Core.Reports.Metrics;
 
 // Every expected value below was worked out by hand from the months in the test.
 public class MarketingCalculatorTests
@@ -142,7 +142,7 @@ public class MarketingCalculatorTests
         });
         var inputs = Inputs([month]);
 
-        var sequence = MarketingCalculator.Sequence(inputs, Schedule, "jada");
+        var sequence = MarketingCalculator.Sequence(inputs, Fees, "jada");
         var book = Engine().Metrics(inputs);
 
         Assert.Equal(["Sailo", "Viator", "GetMyBoat", "GetYourGuide"], sequence.Select(o => o.Channel));
@@ -151,7 +151,7 @@ public class MarketingCalculatorTests
         Assert.Equal(300m, book.Get(MarketingCalculator.OtaId("jada", "Viator", "net-per-booking")).Value); // 400 × (1 − 25%)
         Assert.Equal(360m, book.Get(MarketingCalculator.OtaId("jada", "GetMyBoat", "net-per-booking")).Value); // 400 × (1 − 10%)
         Assert.Equal(290m, book.Get(MarketingCalculator.OtaId("jada", "GetYourGuide", "net-per-booking")).Value); // 400 × (1 − 27.5%)
-        Assert.Equal(["jada", "queenofsandiego"], MarketingCalculator.TripSellers(inputs, Schedule));
+        Assert.Equal(["jada", "queenofsandiego"], MarketingCalculator.TripSellers(inputs, Fees));
     }
 
     [Fact]

@@ -4,9 +4,9 @@ using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Reports.Metrics;
 using static ExecReports.Core.Reports.Metrics.YachtDeliveryCalculator;
-using static ExecReports.Tests.Core.Reports.Domain.DomainHarness;
+using static ExecReports.Tests.Core.Reports.Generators.DomainInputs;
 
-namespace ExecReports.Tests.Core.Reports.Domain;
+namespace ExecReports.Tests.Core.Reports.Generators;
 
 // Materiality is the default: ±10% and ±$500, both needed.
 public class YachtDeliveryReportTests

@@ -6,20 +6,20 @@ using ExecReports.Core.Reports.Metrics;
 using ExecReports.Tests.Core.Ingestion;
 using ExecReports.Tests.Support;
 
-namespace ExecReports.Tests.Core.Reports.CeoCto;
+namespace ExecReports.Tests.Core.Reports.Metrics;
 
 // Expected values worked out by hand from the inputs in each test.
 public class CeoCtoCalculationTests
 {
     private static PipelineItem Item(string name, PipelineStage stage, decimal value, decimal probability, string? close = null) => new()
     {
-        Name = name, Stage = stage, Value = value, Probability = probability, ExpectedClose = close is null ? null : DateOnly.Parse(close),
+        Name = name, Stage = stage, Value = value, Probability = probability, ExpectedClose = close is null ? null : DateOnly.Parse(close, System.Globalization.CultureInfo.InvariantCulture),
     };
 
     [Fact]
     public void WeightedPipelineIsValueTimesProbabilityOverOpenItemsOnly()
     {
-        var inputs = new CeoCtoInputs()
+        var inputs = new ReportInputsBuilder()
             .Kpi(new KpiMonthBuilder().For("jada", "2026-11").With(m => m with
             {
                 Pipeline =
@@ -38,7 +38,7 @@ public class CeoCtoCalculationTests
             .Kpi(new KpiMonthBuilder().For("queenofsandiego", "2026-11").With(m => m with { Pipeline = [] }))
             .Build();
 
-        var book = CeoCtoInputs.Engine().Metrics(inputs);
+        var book = TestReportEngine.Default.Metrics(inputs);
 
         Assert.Equal(10_600m, book.Get(PipelineCalculator.Weighted("jada")).Value);
         Assert.Equal(26_800m, book.Get(PipelineCalculator.OpenValue("jada")).Value);
@@ -55,7 +55,7 @@ public class CeoCtoCalculationTests
     [Fact]
     public void NoPipelineAnywhereGivesZeroPortfolioPipeline()
     {
-        var book = CeoCtoInputs.Engine().Metrics(new CeoCtoInputs().Kpi(new KpiMonthBuilder().With(m => m with { Pipeline = [] })).Build());
+        var book = TestReportEngine.Default.Metrics(new ReportInputsBuilder().Kpi(new KpiMonthBuilder().With(m => m with { Pipeline = [] })).Build());
 
         Assert.Equal(0m, book.Get(PipelineCalculator.PortfolioWeighted).Value);
     }
@@ -108,7 +108,7 @@ public class CeoCtoCalculationTests
     public void DoraScoreAveragesLevelPointsAndCicdScoreAveragesTheKnownParts()
     {
         // high (4 deploys) 75%, elite (20 h) 100%, medium (40%) 50%, low (200 h) 25% → 62.5%.
-        var inputs = new CeoCtoInputs()
+        var inputs = new ReportInputsBuilder()
             .Kpi(new KpiMonthBuilder().For("jada", "2026-11").With(m => m with
             {
                 Engineering = new EngineeringMetrics { Deployments = 4, LeadTimeHours = 20m, ChangeFailRate = 0.40m, TimeToRestoreHours = 200m },
@@ -117,7 +117,7 @@ public class CeoCtoCalculationTests
                 .Section("Current state", "GitHub Actions runs tests on PR.", "Hard-coded Stripe secret key in `config/stripe.js`."))
             .Build();
 
-        var book = CeoCtoInputs.Engine().Metrics(inputs);
+        var book = TestReportEngine.Default.Metrics(inputs);
 
         Assert.Equal(0.625m, book.Get(EngineeringCalculator.DoraScore("jada")).Value);
         // Tests pass (5), secrets fail (10): 5 ÷ 15.
@@ -183,7 +183,7 @@ public class CeoCtoCalculationTests
     [Fact]
     public void RevenueRecognitionCountsFutureServiceAndNetOfCommissionLines()
     {
-        var inputs = new CeoCtoInputs()
+        var inputs = new ReportInputsBuilder()
             .Kpi(new KpiMonthBuilder().For("jada", "2026-10").With(m => m with
             {
                 Revenue = [new RevenueLine { Stream = "charters", Amount = 900m, ServiceDate = new DateOnly(2027, 6, 1) }],
@@ -201,7 +201,7 @@ public class CeoCtoCalculationTests
             }))
             .Build();
 
-        var book = CeoCtoInputs.Engine().Metrics(inputs);
+        var book = TestReportEngine.Default.Metrics(inputs);
 
         Assert.Equal(1_500m, book.Get(RevenueRecognitionCalculator.FutureService("jada")).Value);
         Assert.Equal(2_400m, book.Get(RevenueRecognitionCalculator.FutureServiceTrailing("jada")).Value);

@@ -1,5 +1,3 @@
-using ExecReports.Core.Data;
-using ExecReports.Core.Kpis;
 using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Finance;
@@ -7,23 +5,17 @@ using ExecReports.Core.Validation;
 using ExecReports.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ExecReports.Tests.Core.Reports.AccountingCmo;
+namespace ExecReports.Tests.Core.Reports.Generators;
 
 // The shipped samples and appsettings.json through the real services.
-public class AccountingCmoSampleTests
+public class AccountingCmoSampleTests(SampleReports samples) : IClassFixture<SampleReports>
 {
     [Fact]
     public async Task EveryRequiredSectionOfTheAccountingAndCmoReportsIsPresentInOrderAndHasContent()
     {
-        using var temp = new TempDirectory();
-        await using var services = new CoreServicesBuilder(temp.Combine("data"))
-            .With("Kpis:SamplesPath", Path.Combine(RepoPaths.Samples, "kpis")).Build();
-        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        await using var scope = services.CreateAsyncScope();
-        var inputs = await scope.ServiceProvider.GetRequiredService<ReportInputsLoader>()
-            .LoadAsync(Period.Parse("2026-11"), now: new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+        var inputs = await samples.InputsAsync();
 
-        var engine = services.GetRequiredService<ReportEngine>();
+        var engine = samples.Engine;
         var set = engine.Generate(inputs, [ReportRole.Accounting, ReportRole.Cmo]);
         var again = engine.Generate(inputs, [ReportRole.Accounting, ReportRole.Cmo]);
 
@@ -55,10 +47,7 @@ public class AccountingCmoSampleTests
     [Fact]
     public void TheShippedFeeScheduleHasTheFourMarketplaces()
     {
-        using var temp = new TempDirectory();
-        using var services = new CoreServicesBuilder(temp.Combine("data")).Build();
-
-        var schedule = services.GetRequiredService<OtaFeeSchedule>();
+        var schedule = samples.Services.GetRequiredService<OtaFeeSchedule>();
 
         Assert.Equal(["GetMyBoat", "GetYourGuide", "Sailo", "Viator"], schedule.Channels);
         Assert.Equal(0.25m, schedule.InForce("Viator", Period.Parse("2026-11"))!.CommissionRate);

@@ -1,6 +1,6 @@
 using ExecReports.Core.Reports.Metrics;
 
-namespace ExecReports.Tests.Core.Reports;
+namespace ExecReports.Tests.Core.Reports.Metrics;
 
 public class VarianceTests
 {

@@ -3,18 +3,18 @@ using ExecReports.Core.Reports;
 using ExecReports.Tests.Core.Ingestion;
 using ExecReports.Tests.Support;
 
-namespace ExecReports.Tests.Core.Reports.CeoCto;
+namespace ExecReports.Tests.Core.Reports.Generators;
 
 public class CeoCtoReportTests
 {
     private const string StripeKey = "sk_live_4eC39HqLyjWDarjtT1zdp7f3a";
 
     private static Report Generate(ReportInputs inputs, ReportRole role) =>
-        CeoCtoInputs.Engine().Generate(inputs, [role]).For(role)!;
+        TestReportEngine.Default.Generate(inputs, [role]).For(role)!;
 
     private static string Section(Report report, string heading) => report.Sections.Single(s => s.Heading == heading).Markdown;
 
-    private static ReportInputs WithJadaHandoff() => new CeoCtoInputs()
+    private static ReportInputs WithJadaHandoff() => new ReportInputsBuilder()
         .Kpi(new KpiMonthBuilder().For("jada", "2026-11"))
         .Handoff("shipcaptaincrew.md", new HandoffBuilder().FrontMatter("entity", "JADA").FrontMatter("updated", "2026-11-18")
             .Section("Known issues", $"[security] Hard-coded Stripe secret key in `config/stripe.js` (`{StripeKey}`) committed to the repo.",
@@ -56,7 +56,7 @@ public class CeoCtoReportTests
     [Fact]
     public void SaysWhatIsMissingInsteadOfInventingIt()
     {
-        var inputs = new CeoCtoInputs().Kpi(new KpiMonthBuilder().For("jada", "2026-11").With(m => m with { Engineering = null })).Build();
+        var inputs = new ReportInputsBuilder().Kpi(new KpiMonthBuilder().For("jada", "2026-11").With(m => m with { Engineering = null })).Build();
 
         var ceo = Generate(inputs, ReportRole.Ceo);
         var cto = Generate(inputs, ReportRole.Cto);
@@ -97,7 +97,7 @@ public class CeoCtoReportTests
     [Fact]
     public void OnTheRealSamplesEveryRequiredSectionIsPresentAndNonEmpty()
     {
-        var set = CeoCtoInputs.Engine().Generate(CeoCtoInputs.Samples(), [ReportRole.Ceo, ReportRole.Cto]);
+        var set = TestReportEngine.Default.Generate(ReportInputsBuilder.Samples(), [ReportRole.Ceo, ReportRole.Cto]);
 
         foreach (var role in new[] { ReportRole.Ceo, ReportRole.Cto })
         {
@@ -115,10 +115,10 @@ public class CeoCtoReportTests
     [Fact]
     public void OutputIsByteIdenticalForTheSameInputs()
     {
-        var inputs = CeoCtoInputs.Samples();
+        var inputs = ReportInputsBuilder.Samples();
 
-        var first = CeoCtoInputs.Engine().Generate(inputs, [ReportRole.Ceo, ReportRole.Cto]);
-        var second = CeoCtoInputs.Engine().Generate(inputs, [ReportRole.Ceo, ReportRole.Cto]);
+        var first = TestReportEngine.Default.Generate(inputs, [ReportRole.Ceo, ReportRole.Cto]);
+        var second = TestReportEngine.Default.Generate(inputs, [ReportRole.Ceo, ReportRole.Cto]);
 
         Assert.Equal(first.Reports.Select(r => r.Rendered.Markdown), second.Reports.Select(r => r.Rendered.Markdown));
     }

@@ -3,7 +3,7 @@ using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Metrics;
 using ExecReports.Core.Reports.Rendering;
 
-namespace ExecReports.Tests.Core.Dashboard;
+namespace ExecReports.Tests.Core.Reports;
 
 public class ReportDiffTests
 {

@@ -1,7 +1,7 @@
 using ExecReports.Core.Reports.Metrics;
 using ExecReports.Core.Reports.Rendering;
 
-namespace ExecReports.Tests.Core.Reports;
+namespace ExecReports.Tests.Core.Reports.Rendering;
 
 public class ReportRendererTests
 {

@@ -2,9 +2,9 @@ using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Reports;
 using static ExecReports.Core.Reports.Metrics.PortfolioBillingCalculator;
-using static ExecReports.Tests.Core.Reports.Domain.DomainHarness;
+using static ExecReports.Tests.Core.Reports.Generators.DomainInputs;
 
-namespace ExecReports.Tests.Core.Reports.Domain;
+namespace ExecReports.Tests.Core.Reports.Generators;
 
 public class PortfolioBillingReportTests
 {

@@ -1,7 +1,7 @@
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Primitives;
 
-namespace ExecReports.Tests.Core.Kpis;
+namespace ExecReports.Tests.Core.Primitives;
 
 public class PeriodTests
 {

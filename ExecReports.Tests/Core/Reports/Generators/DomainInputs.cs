@@ -2,19 +2,15 @@ using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports;
-using ExecReports.Core.Reports.Finance;
-using ExecReports.Core.Reports.Generators;
 using ExecReports.Core.Reports.Metrics;
-using ExecReports.Core.Secrets;
-using Microsoft.Extensions.Options;
+using ExecReports.Tests.Support;
 
-namespace ExecReports.Tests.Core.Reports.Domain;
+namespace ExecReports.Tests.Core.Reports.Generators;
 
-// One period's inputs built directly from KPI months and handoff facts, run through the real engine.
-internal static class DomainHarness
+// One period's inputs for the domain reports, built directly from KPI months and handoff facts, through the shared test engine.
+internal static class DomainInputs
 {
-    public static readonly Period November = Period.Parse("2026-11");
-    private static readonly DateTimeOffset Now = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly Period November = ReportInputsBuilder.November;
 
     private static readonly EntityCatalog Catalog = new("entities.yaml",
     [
@@ -40,26 +36,12 @@ internal static class DomainHarness
         Sections = [new HandoffSection(SectionKind.Other, null, 4, facts.Select((f, i) => new HandoffFact(f.Kind, f.Text, [], [], i + 5)).ToList())],
     };
 
-    public static ReportInputs Inputs(IEnumerable<KpiMonth> kpis, params HandoffDocument[] handoffs) => new()
-    {
-        Period = November,
-        Catalog = Catalog,
-        Handoffs = new HandoffSnapshot("handoffs", 1, Now, 30, handoffs, null),
-        Kpis = kpis.ToList(),
-        Accounts = ChartOfAccounts.Empty,
-        KpisLastEdited = null,
-        Now = Now,
-    };
+    public static ReportInputs Inputs(IEnumerable<KpiMonth> kpis, params HandoffDocument[] handoffs) =>
+        new ReportInputsBuilder().Catalog(Catalog).Kpis(kpis).Handoff(handoffs).Build();
 
-    private static ReportEngine Engine() => new(
-        [new RentalReport(), new YachtDeliveryReport(), new PortfolioBillingReport()],
-        [new PortfolioCalculator(), new RentalCalculator(), new YachtDeliveryCalculator(), new PortfolioBillingCalculator()],
-        Options.Create(FinanceOptions.Default),
-        new SecretScanner([]));
+    public static MetricBook Book(ReportInputs inputs) => TestReportEngine.Default.Metrics(inputs);
 
-    public static MetricBook Book(ReportInputs inputs) => Engine().Metrics(inputs);
-
-    public static Report Report(ReportInputs inputs, ReportRole role) => Engine().Generate(inputs, [role]).For(role)!;
+    public static Report Report(ReportInputs inputs, ReportRole role) => TestReportEngine.Default.Generate(inputs, [role]).For(role)!;
 
     public static ReportSection Section(Report report, string heading) => report.Sections.Single(s => s.Heading == heading);
 }

@@ -5,9 +5,9 @@ using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Reports.Metrics;
 using ExecReports.Core.Reports.Rendering;
 using ExecReports.Tests.Support;
-using static ExecReports.Tests.Core.Reports.AccountingCmo.AccountingCmoFixture;
+using static ExecReports.Tests.Core.Reports.Metrics.BusinessInputs;
 
-namespace ExecReports.Tests.Core.Reports.AccountingCmo;
+namespace ExecReports.Tests.Core.Reports.Metrics;
 
 // Every expected value below was worked out by hand from the months in the test.
 public class AccountingCalculatorTests
