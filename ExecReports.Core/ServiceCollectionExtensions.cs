@@ -46,12 +46,14 @@ public static class ServiceCollectionExtensions
         if (ConnectionStrings.IsPostgres(configuration))
         {
             services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, options) =>
-                options.UseNpgsql(ConnectionStrings.Resolve(configuration, sp.GetRequiredService<AppPaths>())));
+                options.UseNpgsql(ConnectionStrings.Resolve(configuration, sp.GetRequiredService<AppPaths>())), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddSingleton<IDbContextFactory<AppDbContext>, AppDbContextFactory<PostgresAppDbContext>>();
         }
         else
         {
             services.AddDbContext<AppDbContext>((sp, options) =>
-                options.UseSqlite(ConnectionStrings.Resolve(configuration, sp.GetRequiredService<AppPaths>())));
+                options.UseSqlite(ConnectionStrings.Resolve(configuration, sp.GetRequiredService<AppPaths>())), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddSingleton<IDbContextFactory<AppDbContext>, AppDbContextFactory<AppDbContext>>();
         }
 
         services.AddSingleton<DatabaseInitializer>();

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ExecReports.Core.Alerts;
 
-public enum AlertSource { Dispatch, Schedule }
+// Archive: a file that no longer matches its recorded hash (recorded by ArchiveIndex, not mailed yet).
+public enum AlertSource { Dispatch, Schedule, Archive }
 
 // One row per alert, whoever raised it: shown as a banner until resolved (a dispatch item that later succeeds resolves
 // its own). Dispatch alerts name their batch and item; schedule alerts only their period.

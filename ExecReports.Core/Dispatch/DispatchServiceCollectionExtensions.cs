@@ -11,7 +11,7 @@ public static class DispatchServiceCollectionExtensions
         services.AddStrictOptions<DispatchOptions>(DispatchOptions.SectionName);
         services.AddSingleton<ItemDispatcher>();
         services.AddSingleton<DispatchService>();
-        services.AddScoped<ArchiveIndex>();
+        services.AddSingleton<ArchiveIndex>();
         services.AddHostedService<DispatchResumer>();
         return services;
     }

@@ -83,6 +83,9 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
         return periods.ConvertAll(p => Period.Parse(p));
     }
 
+    // Every problem a stored month has now (a month saved before a rule existed may break it), for the editor to show.
+    public IReadOnlyList<KpiError> Validate(KpiMonth month) => KpiValidator.Validate(month, knownEntities.Ids, chart);
+
     // expectedVersion: the Version the editor loaded; a save over someone else's newer save is refused.
     public async Task<KpiSaveResult> SaveAsync(KpiMonth month, string user, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
@@ -202,10 +205,24 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
     // so one bad record never stops the rest.
     public async Task<KpiImportResult> ImportJsonAsync(Stream input, string user, CancellationToken cancellationToken = default)
     {
+        // Read at most one byte past the limit, so an oversize file is refused without being held whole.
+        using var bounded = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await input.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            bounded.Write(chunk, 0, read);
+            if (bounded.Length > KpiLimits.MaxImportBytes)
+            {
+                return Refused($"The file is larger than {KpiLimits.Size(KpiLimits.MaxImportBytes)}, the most one import may hold; split it into several files.");
+            }
+        }
+
+        bounded.Position = 0;
         JsonNode? root;
         try
         {
-            root = await JsonNode.ParseAsync(input, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }, cancellationToken: cancellationToken);
+            root = await JsonNode.ParseAsync(bounded, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }, cancellationToken: cancellationToken);
         }
         catch (JsonException ex)
         {
@@ -214,6 +231,11 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
         }
 
         var items = root is JsonArray array ? array.ToList() : [root];
+        if (items.Count > KpiLimits.MaxImportRecords)
+        {
+            return Refused($"The file holds {items.Count:#,0} months; at most {KpiLimits.MaxImportRecords:#,0} can be imported at once. Nothing was imported.");
+        }
+
         var results = new List<KpiImportRecordResult>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
@@ -222,6 +244,9 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
 
         return new KpiImportResult(results);
     }
+
+    private static KpiImportResult Refused(string why) =>
+        new([new KpiImportRecordResult(-1, null, null, KpiImportOutcome.Rejected, 0, [new KpiError("", why)])]);
 
     private async Task<KpiImportRecordResult> ImportOneAsync(int index, JsonNode? node, string user, CancellationToken cancellationToken)
     {

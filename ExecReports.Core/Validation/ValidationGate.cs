@@ -3,6 +3,7 @@ using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports;
+using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Reports.Metrics;
 using Microsoft.Extensions.Options;
 
@@ -57,7 +58,7 @@ public sealed record ValidationResult
 }
 
 // Nothing is sent that is incomplete, leaks a credential, misnames an entity or disagrees with the CFO model.
-public sealed class ValidationGate(SecretsCheck secrets, IOptions<ValidationOptions> options, IMeterFactory? meters = null)
+public sealed class ValidationGate(SecretsCheck secrets, IOptions<ValidationOptions> options, IOptions<FinanceOptions> finance, IMeterFactory? meters = null)
 {
     public const string ValidationsRun = "execreports.validations.run";
 
@@ -88,10 +89,18 @@ public sealed class ValidationGate(SecretsCheck secrets, IOptions<ValidationOpti
             findings.AddRange(CompletenessCheck.Check(text));
             findings.AddRange(secrets.Check(text));
             findings.AddRange(NameCheck.Check(text, set.Inputs.Catalog));
-            findings.AddRange(FigureCheck.Check(text, set.Metrics, previous));
+            findings.AddRange(FigureCheck.Check(text, set.Metrics, previous, finance.Value));
         }
 
         findings.AddRange(secrets.CheckHandoffs(set.Inputs.Handoffs));
+        findings.AddRange(set.Inputs.KpiProblems.Select(p => new Finding
+        {
+            Severity = Severity.Error,
+            Rule = "completeness/kpi-out-of-bounds",
+            Report = $"kpis/{p.EntityId}/{p.Period}",
+            Message = p.ToString(),
+            Suggestion = $"Open /kpis/{p.EntityId}/{p.Period} and correct the fields named.",
+        }));
         return new ValidationResult(findings);
     }
 
@@ -134,7 +143,7 @@ public sealed class ValidationGate(SecretsCheck secrets, IOptions<ValidationOpti
             if (Runs(RuleFamilies.Figures) && books is not null && Period.TryParse(file.Period, null, out var period))
             {
                 MetricBook Book(Period p) => cache.TryGetValue(p, out var book) ? book : cache[p] = books(p);
-                findings.AddRange(FigureCheck.Check(file, Book(period), Book(period.Previous())));
+                findings.AddRange(FigureCheck.Check(file, Book(period), Book(period.Previous()), finance.Value));
             }
         }
 

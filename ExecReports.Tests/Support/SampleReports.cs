@@ -67,7 +67,8 @@ public sealed class SampleReports : IDisposable, IAsyncLifetime
         _temp.Dispose();
     }
 
-    private static void CopyDirectory(string from, string to)
+    // Also for tests that add their own handoff to a copy of the samples.
+    public static void CopyDirectory(string from, string to)
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from))

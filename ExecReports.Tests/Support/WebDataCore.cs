@@ -41,5 +41,14 @@ public sealed class WebDataCore : IAsyncDisposable
 
     public Task<T> WithKpis<T>(Func<KpiService, Task<T>> use) => _host.With(use);
 
+    // Bypasses KpiService and its validator, as a month saved before a rule existed would.
+    public Task StoreDirectlyAsync(string entityId, string period, Func<KpiMonth, KpiMonth> change) =>
+        _host.DbAsync(async db =>
+        {
+            var record = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.KpiRecords, r => r.EntityId == entityId && r.Period == period);
+            record.Json = KpiJson.Serialize(change(KpiJson.Deserialize(record.Json)));
+            return await db.SaveChangesAsync();
+        });
+
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
