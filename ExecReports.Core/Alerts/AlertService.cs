@@ -37,10 +37,19 @@ public sealed class AlertService(IServiceScopeFactory scopes, MailSender mail, I
             return open;
         }
 
+        // The same problem from the same source while its alert is still open (an archived file opened again and
+        // again, a run failing the same way) is that alert already: one row, one mail.
+        var message = notice.Message ?? notice.Subject;
+        if (notice.ItemId is null
+            && await db.Alerts.AsNoTracking().Where(a => a.Source == notice.Source && a.ResolvedAt == null && a.Message == message).OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken) is { } same)
+        {
+            return same;
+        }
+
         var alert = new Alert
         {
             Source = notice.Source, Period = notice.Period, BatchId = notice.BatchId, ItemId = notice.ItemId, Role = notice.Role,
-            At = clock.GetUtcNow(), Message = notice.Message ?? notice.Subject, Detail = notice.Body, Hint = notice.Hint,
+            At = clock.GetUtcNow(), Message = message, Detail = notice.Body, Hint = notice.Hint,
         };
         db.Alerts.Add(alert);
         await db.SaveChangesAsync(cancellationToken);

@@ -62,7 +62,7 @@ public sealed record ArchiveRead(string Key, byte[]? Content, string? Error)
 }
 
 // Each operation takes its own short-lived DbContext: a page holds this for a circuit's whole life.
-public sealed class ArchiveIndex(IDbContextFactory<AppDbContext> contexts, IArchiveStore store, TimeProvider clock, ILogger<ArchiveIndex> logger)
+public sealed class ArchiveIndex(IDbContextFactory<AppDbContext> contexts, IArchiveStore store, AlertService alerts, TimeProvider clock, ILogger<ArchiveIndex> logger)
 {
     public async Task<IReadOnlyList<ArchiveIndexEntry>> ListAsync(DateOnly? date = null, string? role = null, CancellationToken cancellationToken = default)
     {
@@ -152,27 +152,24 @@ public sealed class ArchiveIndex(IDbContextFactory<AppDbContext> contexts, IArch
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    // The dispatch alert banner is where a person looks; one open alert per file, however often it is opened.
+    // An alert like every other (row, banner, mail to the audit address); the service keeps one open alert per file.
+    // The item id stays out of the notice so that a later delivery failure of that item still gets its own alert.
     private async Task<ArchiveRead> TamperedAsync(ArchiveIndexEntry entry, string why)
     {
         logger.IntegrityFailed(why);
         var message = $"Archive integrity: {why}";
         try
         {
-            await using var db = await contexts.CreateDbContextAsync();
-            if (!await db.Alerts.AnyAsync(a => a.ResolvedAt == null && a.Message == message))
+            await alerts.RaiseAsync(new AlertNotice(AlertSource.Archive, entry.Period ?? "", message,
+                $"{message}\n\nArchived file: {entry.Key}\nRecorded SHA-256: {entry.Sha256}\nDispatch batch {entry.BatchId?.ToString(CultureInfo.InvariantCulture) ?? "-"}, item {entry.ItemId?.ToString(CultureInfo.InvariantCulture) ?? "-"}")
             {
-                db.Alerts.Add(new Alert
-                {
-                    Source = AlertSource.Archive, BatchId = entry.BatchId, ItemId = entry.ItemId, Role = entry.Role, Period = entry.Period ?? "",
-                    At = clock.GetUtcNow(), Message = message,
-                    Hint = "Compare it with the BCC audit copy of the mail; restore the file or find who changed the store.",
-                });
-                await db.SaveChangesAsync();
-            }
+                Message = message, BatchId = entry.BatchId, Role = entry.Role,
+                Hint = "Compare it with the BCC audit copy of the mail; restore the file or find who changed the store.",
+            });
         }
-        catch (DbUpdateException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // The reader must still be told the file is not to be trusted, alert or no alert.
             logger.IntegrityAlertNotRecorded(entry.Key, ex.Message);
         }
 

@@ -50,8 +50,9 @@ public sealed class ArchiveIntegrityTests : IAsyncLifetime
         Assert.Null(read.Content);
         Assert.Contains("has changed since it was archived", read.Error);
         var alert = Assert.Single(await _services!.GetRequiredService<AlertService>().OpenAsync());
-        Assert.Equal(((long?)7, (long?)41, "cfo", "2026-11"), (alert.BatchId, alert.ItemId, alert.Role, alert.Period));
+        Assert.Equal(((long?)7, (long?)null, "cfo", "2026-11"), (alert.BatchId, alert.ItemId, alert.Role, alert.Period));
         Assert.Contains(Key, alert.Message);
+        Assert.Contains("item 41", alert.Detail);
     }
 
     [Fact]
