@@ -37,6 +37,15 @@ public static class CfoMetricIds
     public static string? HistoryPeriod(string id) =>
         id.StartsWith("cfo.history.", StringComparison.Ordinal) ? id.Split('.')[2] : null;
 
+    // The figures an owner reads first; "what changed" lists their moves before any other.
+    public static bool IsHeadline(string id) => id is Cash or CashIn or NetBurn or NetBurnAverage or RunwayTrailing or MarginOfSafety;
+
+    // Net burn below zero is cash generated; a move across zero is said in these words, not as a percent.
+    public static Metrics.SignWords? SignWords(string id) =>
+        id.StartsWith("cfo.burn.net", StringComparison.Ordinal) || (id.StartsWith("cfo.history.", StringComparison.Ordinal) && id.EndsWith(".net-burn", StringComparison.Ordinal))
+            ? new Metrics.SignWords("generated", "burned")
+            : null;
+
     public static Metrics.Favourable? Better(string id) => id switch
     {
         CashIn or RevenueAverage or Cash or ContributionMarginRatio or MarginOfSafety => Metrics.Favourable.Higher,
