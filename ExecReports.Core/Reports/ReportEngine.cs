@@ -57,7 +57,7 @@ public sealed class ReportEngine(
     private (MetricBook Book, CfoResult Cfo) Calculate(ReportInputs inputs)
     {
         var book = new MetricBook(inputs.Catalog.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal));
-        var cfo = new CfoModel(finance.Value).Compute(inputs.Period, inputs.Kpis, book);
+        var cfo = new CfoModel(finance.Value).Compute(inputs.Period, inputs.Kpis, book, [.. inputs.Catalog.Entities.Select(e => e.Id)]);
         var calculation = new ReportCalculation(inputs, cfo, book, finance.Value);
         foreach (var calculator in _calculators)
         {
