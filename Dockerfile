@@ -2,7 +2,7 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish ExecReports.Web/ExecReports.Web.csproj -c Release -o /app/publish
+RUN dotnet publish ExecReports.Web/ExecReports.Web.csproj -c Release -r linux-x64 --self-contained false -o /app/publish
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

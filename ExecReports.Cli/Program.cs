@@ -34,7 +34,14 @@ internal static class Program
 
         try
         {
-            return await parse.InvokeAsync();
+            // Without this System.CommandLine prints its own "Unhandled exception" and exits 1 before these handlers run.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (CliConfigurationException e)
+        {
+            // Like a broken catalog: the run cannot start (exit 1); exit 2 stays for a bad command line.
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
         }
         catch (CatalogException e)
         {

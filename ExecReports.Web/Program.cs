@@ -3,6 +3,7 @@ using ExecReports.Core.Configuration;
 using ExecReports.Web;
 using ExecReports.Web.Components;
 using ExecReports.Web.Schedule;
+using ExecReports.Web.Security;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,12 +18,15 @@ builder.Services
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseSerilogRequestLogging();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
 }
 
+app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -30,7 +34,8 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthEndpoint();
 app.MapAccountEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// frame-ancestors is in the app's own CSP (UseSecurityHeaders); Blazor's separate header would duplicate it.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();
 

@@ -2,6 +2,8 @@ using ExecReports.Core;
 using ExecReports.Core.Configuration;
 using ExecReports.Core.Data;
 using ExecReports.Web.Identity;
+using ExecReports.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection;
@@ -18,6 +20,7 @@ public static class ServiceCollectionExtensions
 {
     // Reads:
     //   "Auth": { "BootstrapAdmin": { "Email": "admin@example.com", "Password": null } }
+    //   "Proxy": { "KnownProxies": [], "KnownNetworks": [], "ForwardLimit": 1 }
     //   "ConnectionStrings": { "Default": "" }   (shared with Core; empty means data/execreports.db on SQLite, required on Postgres)
     public static IServiceCollection AddExecReportsWeb(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,24 +39,15 @@ public static class ServiceCollectionExtensions
 
         services.AddStrictOptions<AuthOptions>(AuthOptions.SectionName);
         var dataProtection = services.AddDataProtection().SetApplicationName("ExecReports");
-        if (ConnectionStrings.IsPostgres(configuration))
+        var database = DatabaseProvider.From(configuration);
+        database.AddContext<AuthDbContext, PostgresAuthDbContext>(services, AuthDbContext.HistoryTable);
+        if (database.IsPostgres)
         {
-            services.AddDbContext<AuthDbContext, PostgresAuthDbContext>((sp, options) =>
-                options.UseNpgsql(
-                    ConnectionStrings.Resolve(configuration, sp.GetRequiredService<AppPaths>()),
-                    o => o.MigrationsHistoryTable(AuthDbContext.HistoryTable)));
-            services.AddScoped(sp => (PostgresAuthDbContext)sp.GetRequiredService<AuthDbContext>());
-
             // Every node reads one key ring from the shared database, so a cookie issued by one is valid on all.
             dataProtection.PersistKeysToDbContext<PostgresAuthDbContext>();
         }
         else
         {
-            services.AddDbContext<AuthDbContext>((sp, options) =>
-                options.UseSqlite(
-                    ConnectionStrings.Resolve(configuration, sp.GetRequiredService<AppPaths>()),
-                    o => o.MigrationsHistoryTable(AuthDbContext.HistoryTable)));
-
             // One node: keys live with the data so sign-in cookies survive a restart or a new container.
             services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
                 o.XmlRepository = new FileSystemXmlRepository(
@@ -62,6 +56,7 @@ public static class ServiceCollectionExtensions
         }
 
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -69,17 +64,37 @@ public static class ServiceCollectionExtensions
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";
             o.Cookie.Name = "ExecReports.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
         });
+        // Every request compares the cookie's security stamp with the store: a signed-out cookie, or one issued
+        // before a role change, a password reset or disabling, stops working at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorization();
         services.AddIdentityCore<IdentityUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 10;
+                o.Password.RequiredLength = CommonPasswordValidator.MinimumLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AuthDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<ActionAuthorization>();
+
+        services.AddOptions<ProxyOptions>()
+            .BindConfiguration(ProxyOptions.SectionName, binder => binder.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
+        services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ConfigureForwardedHeaders>();
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         services.AddSingleton<IdentityInitializer>();
         services.AddSingleton<UserAdministration>();

@@ -56,9 +56,12 @@ internal static class GenerateCommand
                 return Usage(problem);
             }
 
+            var stages = System.Diagnostics.Stopwatch.StartNew();
             await using var scope = host.Services.CreateAsyncScope();
             var inputs = await scope.ServiceProvider.GetRequiredService<ReportInputsLoader>().LoadAsync(month, snapshot, clock, cancellationToken);
+            CliTimings.Mark("inputs loaded", stages);
             var set = host.Services.GetRequiredService<ReportEngine>().Generate(inputs, only is null ? null : [only]);
+            CliTimings.Mark("reports generated", stages);
 
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
             Directory.CreateDirectory(outDir);
@@ -73,6 +76,7 @@ internal static class GenerateCommand
                 Console.WriteLine($"{report.FileStem}: {report.Sections.Count} sections, {report.Metrics.Count} metrics{(missing > 0 ? $", {missing} missing input(s)" : "")}");
             }
 
+            CliTimings.Mark("files written", stages);
             Console.WriteLine($"wrote {set.Reports.Count * 4} files to {outDir}");
             return 0;
         });

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using ExecReports.Core.Schedule;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ExecReports.Cli.Commands;
 
@@ -34,17 +33,8 @@ internal static class ScheduleCommand
             }
 
             using var host = await CliHost.StartAsync(cancellationToken);
-            ScheduleCalculator calculator;
-            try
-            {
-                calculator = host.Services.GetRequiredService<ScheduleCalculator>();
-            }
-            catch (OptionsValidationException e)
-            {
-                await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, e.Failures));
-                return 1;
-            }
-
+            // An invalid Schedule:Cron has already stopped CliHost with the field named (exit 1).
+            var calculator = host.Services.GetRequiredService<ScheduleCalculator>();
             foreach (var time in calculator.NextFireTimes(count, after))
             {
                 Console.WriteLine(time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));

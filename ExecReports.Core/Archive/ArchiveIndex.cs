@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ExecReports.Core.Data;
+using ExecReports.Core.Dispatch;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Logging;
@@ -53,10 +54,18 @@ public sealed partial record ArchiveKey(DateOnly Date, string Role, string? Suff
 
 public sealed record RebuildResult(int Files, int Indexed, IReadOnlyList<string> Skipped);
 
-public sealed class ArchiveIndex(AppDbContext db, IArchiveStore store, TimeProvider clock, ILogger<ArchiveIndex> logger)
+// What a page gets for one archived file: its bytes when they are the ones archived, or why not.
+public sealed record ArchiveRead(string Key, byte[]? Content, string? Error)
+{
+    public bool Verified => Content is not null && Error is null;
+}
+
+// Each operation takes its own short-lived DbContext: a page holds this for a circuit's whole life.
+public sealed class ArchiveIndex(IDbContextFactory<AppDbContext> contexts, IArchiveStore store, TimeProvider clock, ILogger<ArchiveIndex> logger)
 {
     public async Task<IReadOnlyList<ArchiveIndexEntry>> ListAsync(DateOnly? date = null, string? role = null, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.ArchiveIndex.AsNoTracking();
         if (date is { } d)
         {
@@ -72,16 +81,56 @@ public sealed class ArchiveIndex(AppDbContext db, IArchiveStore store, TimeProvi
         return rows.OrderByDescending(e => e.Date).ThenBy(e => e.Role, StringComparer.Ordinal).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
     }
 
-    // Only keys the index knows are served, so a page can never be used to read arbitrary objects.
-    public async Task<byte[]?> ReadAsync(string key, CancellationToken cancellationToken = default) =>
-        await db.ArchiveIndex.AnyAsync(e => e.Key == key, cancellationToken) ? await store.GetAsync(key, cancellationToken) : null;
+    // Only keys the index knows are served, so a page can never be used to read arbitrary objects; null for any other.
+    // The bytes are compared with the SHA-256 recorded when they were archived: a file changed in the store since is
+    // never handed out, and the change is an error log line and an alert.
+    public async Task<ArchiveRead?> ReadAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArchiveIndexEntry? entry;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            entry = await db.ArchiveIndex.AsNoTracking().FirstOrDefaultAsync(e => e.Key == key, cancellationToken);
+        }
 
-    public Task<bool> StemTakenAsync(string stem, long itemId, CancellationToken cancellationToken) =>
-        db.ArchiveIndex.AnyAsync(e => e.Key.StartsWith(stem + ".") && e.ItemId != itemId, cancellationToken);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        byte[]? content;
+        try
+        {
+            content = await store.GetAsync(key, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.ReadFailed(key, store.Name, ex.Message);
+            return new ArchiveRead(key, null, $"'{key}' could not be read from the {store.Name} archive: {ex.Message}");
+        }
+
+        if (content is null)
+        {
+            return await TamperedAsync(entry, $"'{key}' is in the archive index but no longer in the {store.Name} archive.");
+        }
+
+        var actual = Convert.ToHexStringLower(SHA256.HashData(content));
+        return string.Equals(actual, entry.Sha256, StringComparison.OrdinalIgnoreCase)
+            ? new ArchiveRead(key, content, null)
+            : await TamperedAsync(entry,
+                $"'{key}' in the {store.Name} archive has changed since it was archived (SHA-256 {Short(actual)}…, {content.Length} bytes; "
+                + $"archived as {Short(entry.Sha256)}…, {entry.Size} bytes). It is not shown.");
+    }
+
+    public async Task<bool> StemTakenAsync(string stem, long itemId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ArchiveIndex.AnyAsync(e => e.Key.StartsWith(stem + ".") && e.ItemId != itemId, cancellationToken);
+    }
 
     public async Task UpsertAsync(string key, ReadOnlyMemory<byte> content, string? period, long? batchId, long? itemId, CancellationToken cancellationToken)
     {
         var parsed = ArchiveKey.TryParse(key) ?? throw new ArgumentException($"'{key}' is not an archive key like 2026-12-01/cfo-report.html.", nameof(key));
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var entry = await db.ArchiveIndex.FirstOrDefaultAsync(e => e.Key == key, cancellationToken);
         if (entry is null)
         {
@@ -102,9 +151,46 @@ public sealed class ArchiveIndex(AppDbContext db, IArchiveStore store, TimeProvi
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    // The dispatch alert banner is where a person looks; one open alert per file, however often it is opened.
+    private async Task<ArchiveRead> TamperedAsync(ArchiveIndexEntry entry, string why)
+    {
+        logger.IntegrityFailed(why);
+        var message = $"Archive integrity: {why}";
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            if (!await db.DispatchAlerts.AnyAsync(a => a.ResolvedAt == null && a.Message == message))
+            {
+                db.DispatchAlerts.Add(new DispatchAlert
+                {
+                    BatchId = entry.BatchId ?? 0, ItemId = entry.ItemId ?? 0, Role = entry.Role, Period = entry.Period ?? "",
+                    At = clock.GetUtcNow(), Message = message,
+                    Hint = "Compare it with the BCC audit copy of the mail; restore the file or find who changed the store.",
+                });
+                await db.SaveChangesAsync();
+            }
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.IntegrityAlertNotRecorded(entry.Key, ex.Message);
+        }
+
+        return new ArchiveRead(entry.Key, null, why);
+    }
+
+    private static string Short(string sha256) => sha256.Length > 12 ? sha256[..12] : sha256;
+
     // The archive is the truth; the index is a cache of it. Period and batch come from each report's .json.
+    // A file the index already knows under another SHA-256 was changed in the store: it keeps its recorded hash
+    // (so it stays refused) and is reported, rather than the change being blessed by a rebuild.
     public async Task<RebuildResult> RebuildAsync(CancellationToken cancellationToken = default)
     {
+        Dictionary<string, ArchiveIndexEntry> known;
+        await using (var before = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            known = await before.ArchiveIndex.AsNoTracking().ToDictionaryAsync(e => e.Key, StringComparer.Ordinal, cancellationToken);
+        }
+
         var files = 0;
         var indexed = 0;
         var skipped = new List<string>();
@@ -139,12 +225,21 @@ public sealed class ArchiveIndex(AppDbContext db, IArchiveStore store, TimeProvi
                     continue;
                 }
 
+                if (known.TryGetValue(key, out var entry) && entry.Sha256.Length > 0
+                    && !string.Equals(entry.Sha256, Convert.ToHexStringLower(SHA256.HashData(content)), StringComparison.OrdinalIgnoreCase))
+                {
+                    skipped.Add(key);
+                    await TamperedAsync(entry, $"'{key}' in the {store.Name} archive has changed since it was archived; the rebuild kept its recorded SHA-256.");
+                    continue;
+                }
+
                 await UpsertAsync(key, content, period, batchId, itemId, cancellationToken);
                 indexed++;
             }
         }
 
         var present = keys.ToHashSet(StringComparer.Ordinal);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var stale = (await db.ArchiveIndex.Select(e => e.Key).ToListAsync(cancellationToken)).Where(k => !present.Contains(k)).ToList();
         if (stale.Count > 0)
         {

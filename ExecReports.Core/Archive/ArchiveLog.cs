@@ -11,6 +11,15 @@ internal static partial class ArchiveLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Archive file {Key} is not valid JSON ({Error}); its files are indexed without period and batch")]
     public static partial void InvalidArchiveJson(this ILogger logger, string key, string error);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Archive file {Key} could not be read from the {Store} archive: {Error}")]
+    public static partial void ReadFailed(this ILogger logger, string key, string store, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Archive integrity: {Problem}")]
+    public static partial void IntegrityFailed(this ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The archive integrity alert for {Key} could not be recorded: {Error}")]
+    public static partial void IntegrityAlertNotRecorded(this ILogger logger, string key, string error);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "S3 archive attempt {Attempt} failed ({Detail}); retrying in {Delay:0.0} s")]
     public static partial void S3AttemptFailed(this ILogger logger, int attempt, string detail, double delay);
 }

@@ -95,7 +95,7 @@ public sealed class DashboardService(
     {
         var statuses = new List<KpiStatus>();
         if (book.Find(PortfolioCalculator.PortfolioRevenue) is { Value: { } revenue } revenueMetric
-            && book.Find(CfoMetricIds.TargetFor(period.ToString())) is { Value: { } target } targetMetric)
+            && book.Find(CfoMetricIds.TargetFor(period)) is { Value: { } target } targetMetric)
         {
             statuses.Add(Assess(revenueMetric, revenue, target, $"target {targetMetric.Display}", revenueMetric.Display,
                 "portfolio revenue vs the CFO model's revenue target for the month"));

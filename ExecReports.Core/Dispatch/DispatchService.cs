@@ -236,7 +236,7 @@ public sealed class DispatchService(
         var drafts = new List<Draft>();
         foreach (var report in set.Reports)
         {
-            var message = messages.Build(new ReportMail(report.Role.Id, report.Period, report.Rendered.Text, report.Rendered.Html, report.Role.Title));
+            var message = messages.Build(new ReportMail(report.Role.Id, report.Period, report.Rendered.Text, report.Rendered.Html));
             var to = message.To.Mailboxes.Select(m => m.ToString()).ToList();
             var bcc = message.Bcc.Mailboxes.Select(m => m.ToString()).ToList();
             var subject = message.Subject ?? report.Role.ReportTitle(report.Period);

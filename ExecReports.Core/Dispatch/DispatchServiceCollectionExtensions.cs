@@ -12,7 +12,7 @@ public static class DispatchServiceCollectionExtensions
         services.AddSingleton<ItemDispatcher>();
         services.AddSingleton<DispatchService>();
         services.AddSingleton<DispatchAlerts>();
-        services.AddScoped<ArchiveIndex>();
+        services.AddSingleton<ArchiveIndex>();
         services.AddHostedService<DispatchResumer>();
         return services;
     }

@@ -186,7 +186,7 @@ public sealed class ItemDispatcher(
     public MimeMessage BuildMessage(DispatchItem item)
     {
         var builder = new ReportMessageBuilder(email);
-        var message = builder.Build(new ReportMail(item.Role, item.Period, item.TextBody, item.HtmlBody, item.RoleTitle));
+        var message = builder.Build(new ReportMail(item.Role, item.Period, item.TextBody, item.HtmlBody));
         // Recipients, subject and id are the ones stored with the item, not today's configuration.
         message.To.Clear();
         message.To.AddRange(item.To.Select(MailboxAddress.Parse));

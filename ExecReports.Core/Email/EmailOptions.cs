@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ExecReports.Core.Ingestion;
 
 namespace ExecReports.Core.Email;
 
@@ -7,9 +8,6 @@ namespace ExecReports.Core.Email;
 public sealed class EmailOptions
 {
     public const string SectionName = "Email";
-
-    public static readonly IReadOnlyList<string> RoleIds =
-        ["ceo", "cto", "accounting", "cmo", "cfo", "rental", "yacht-delivery", "portfolio-billing"];
 
     public const string DefaultRecipientsKey = "Default";
     public const string DefaultTo = "owner@example.com";
@@ -32,29 +30,31 @@ public sealed class EmailOptions
     [Range(1, 10_000)]
     public int MaxSendRatePerSecond { get; init; } = 14;
 
-    // "Default" plus optional per-role entries keyed by role id.
+    // "Default" plus optional per-role entries keyed by report id (ReportRole.All).
     public Dictionary<string, RecipientList> Recipients { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
     public string? AuditAddress { get; init; }
 
     public string? DotEnvPath { get; init; }
 
-    // An empty list falls back: role → Default → built-in example.com addresses. Configuration cannot express
-    // an empty array, so "no Bcc" is not configurable; an audit copy is always sent.
-    public ReportRecipients RecipientsFor(string role)
+    // Each list (To, Bcc) on its own, the first that is not empty: Email:Recipients:<role>, then the catalog
+    // recipients of the entity a domain report is about, then Email:Recipients:Default, then the built-in
+    // example.com addresses. Configuration cannot express an empty array, so "no Bcc" is not configurable;
+    // an audit copy is always sent.
+    public Recipients RecipientsFor(string role, Recipients? entity = null)
     {
         Recipients.TryGetValue(DefaultRecipientsKey, out var defaults);
         Recipients.TryGetValue(role, out var forRole);
-        return new ReportRecipients(
-            FirstNonEmpty(forRole?.To, defaults?.To) ?? [DefaultTo],
-            FirstNonEmpty(forRole?.Bcc, defaults?.Bcc) ?? [DefaultBcc]);
+        return new Recipients(
+            FirstNonEmpty(forRole?.To, entity?.To, defaults?.To) ?? [DefaultTo],
+            FirstNonEmpty(forRole?.Bcc, entity?.Bcc, defaults?.Bcc) ?? [DefaultBcc]);
     }
 
     public string EffectiveAuditAddress =>
         string.IsNullOrWhiteSpace(AuditAddress) ? RecipientsFor(DefaultRecipientsKey).Bcc[0] : AuditAddress;
 
-    private static IReadOnlyList<string>? FirstNonEmpty(List<string>? first, List<string>? second) =>
-        first is { Count: > 0 } ? first : second is { Count: > 0 } ? second : null;
+    private static IReadOnlyList<string>? FirstNonEmpty(params IReadOnlyList<string>?[] lists) =>
+        lists.FirstOrDefault(list => list is { Count: > 0 });
 }
 
 public enum SmtpSecurity
@@ -98,5 +98,3 @@ public sealed class RecipientList
     public List<string> To { get; init; } = [];
     public List<string> Bcc { get; init; } = [];
 }
-
-public sealed record ReportRecipients(IReadOnlyList<string> To, IReadOnlyList<string> Bcc);

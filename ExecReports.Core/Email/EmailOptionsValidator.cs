@@ -1,14 +1,22 @@
+using System.Net;
+using ExecReports.Core.Reports;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace ExecReports.Core.Email;
 
 // Transport settings are required only for the transport that is chosen; every address must parse.
-public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
+// With the configuration at hand it also catches a recipient list given as one value, which binding drops.
+public sealed class EmailOptionsValidator(IConfiguration? configuration = null) : IValidateOptions<EmailOptions>
 {
     public ValidateOptionsResult Validate(string? name, EmailOptions options)
     {
         var errors = new List<string>();
+        if (configuration is not null)
+        {
+            CheckListsHaveIndexes(errors, configuration.GetSection($"{EmailOptions.SectionName}:Recipients"));
+        }
 
         CheckAddress(errors, "Email:From", options.From);
         if (!string.IsNullOrWhiteSpace(options.AuditAddress))
@@ -18,9 +26,9 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
 
         foreach (var (role, list) in options.Recipients)
         {
-            if (role != EmailOptions.DefaultRecipientsKey && !EmailOptions.RoleIds.Contains(role))
+            if (role != EmailOptions.DefaultRecipientsKey && ReportRole.Find(role) is null)
             {
-                errors.Add($"Email:Recipients:{role} is not a report role; use Default or one of {string.Join(", ", EmailOptions.RoleIds)}.");
+                errors.Add($"Email:Recipients:{role} is not a report role; use Default or one of {string.Join(", ", ReportRole.All.Select(r => r.Id))}.");
             }
 
             for (var i = 0; i < list.To.Count; i++)
@@ -72,6 +80,36 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         if (!string.IsNullOrEmpty(smtp.Username) && string.IsNullOrEmpty(smtp.Password))
         {
             errors.Add("Email:Smtp:Password is required when Email:Smtp:Username is set.");
+        }
+
+        // Credentials in clear text are only acceptable to a relay on this machine.
+        if (smtp.Security == SmtpSecurity.None
+            && (!string.IsNullOrEmpty(smtp.Username) || !string.IsNullOrEmpty(smtp.Password))
+            && !string.IsNullOrWhiteSpace(smtp.Host) && !IsLoopback(smtp.Host))
+        {
+            errors.Add($"Email:Smtp:Security is None but Email:Smtp:Username/Email:Smtp:Password are set for Email:Smtp:Host '{smtp.Host}', "
+                + "which is not loopback: the credentials would cross the network unencrypted. Use StartTls or SslOnConnect, or drop the credentials.");
+        }
+    }
+
+    internal static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    // "Email__Recipients__Default__To=x@y" (no index) next to the settings file's indexed list is dropped by the
+    // binder without a word, and the old list is used; stop instead, naming the key and its indexed form.
+    private static void CheckListsHaveIndexes(List<string> errors, IConfigurationSection recipients)
+    {
+        foreach (var role in recipients.GetChildren())
+        {
+            foreach (var list in role.GetChildren())
+            {
+                if (!string.IsNullOrEmpty(list.Value))
+                {
+                    var key = $"Email:Recipients:{role.Key}:{list.Key}";
+                    errors.Add($"{key} is a single value, but it is a list: use {key}:0 (environment: {key.Replace(":", "__", StringComparison.Ordinal)}__0), {key}:1 and so on.");
+                }
+            }
         }
     }
 

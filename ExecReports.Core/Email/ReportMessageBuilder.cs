@@ -1,48 +1,39 @@
+using ExecReports.Core.Ingestion;
+using ExecReports.Core.Reports;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Utils;
 
 namespace ExecReports.Core.Email;
 
-public sealed record ReportMail(string Role, string Period, string TextBody, string HtmlBody, string? DisplayTitle = null);
+public sealed record ReportMail(string Role, string Period, string TextBody, string HtmlBody);
 
-// Builds the email for one report: body inline as text + HTML alternatives, recipients from Email:Recipients.
-public sealed class ReportMessageBuilder(IOptions<EmailOptions> options)
+// Builds the email for one report: body inline as text + HTML alternatives, subject from the report registry,
+// recipients from Email:Recipients and, for a domain report, its entity's catalog recipients.
+// The catalog is optional only for re-building a stored dispatch item, whose recipients are the stored ones.
+public sealed class ReportMessageBuilder(IOptions<EmailOptions> options, EntityCatalogProvider? catalog = null)
 {
-    private static readonly Dictionary<string, string> ExecutiveTitles = new(StringComparer.Ordinal)
-    {
-        ["ceo"] = "CEO",
-        ["cto"] = "CTO",
-        ["accounting"] = "Accounting",
-        ["cmo"] = "CMO",
-        ["cfo"] = "CFO",
-    };
-
     public MimeMessage Build(ReportMail mail)
     {
         var email = options.Value;
-        if (!EmailOptions.RoleIds.Contains(mail.Role))
-        {
-            throw new ArgumentException($"Unknown report role '{mail.Role}'.", nameof(mail));
-        }
-
-        var title = ExecutiveTitles.GetValueOrDefault(mail.Role) ?? mail.DisplayTitle;
-        if (string.IsNullOrWhiteSpace(title))
-        {
-            throw new ArgumentException($"Report role '{mail.Role}' needs a display title for its subject.", nameof(mail));
-        }
-
-        var subject = $"{SingleLine(title, "display title")} report — {SingleLine(mail.Period, "period")}";
-        var recipients = email.RecipientsFor(mail.Role);
+        var role = ReportRole.Find(mail.Role) ?? throw new ArgumentException($"Unknown report role '{mail.Role}'.", nameof(mail));
+        var recipients = RecipientsFor(role);
         var from = ParseMailbox(email.From, "Email:From");
 
-        var message = new MimeMessage { Subject = subject };
+        var message = new MimeMessage { Subject = role.ReportTitle(SingleLine(mail.Period, "period")) };
         message.From.Add(from);
         message.To.AddRange(recipients.To.Select(a => ParseMailbox(a, "To")));
         message.Bcc.AddRange(recipients.Bcc.Select(a => ParseMailbox(a, "Bcc")));
         message.MessageId = MimeUtils.GenerateMessageId(from.Domain);
         message.Body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody();
         return message;
+    }
+
+    // Who a report goes to; the entity pages show the same answer the mail uses.
+    public Recipients RecipientsFor(ReportRole role)
+    {
+        var entity = role.EntityId is { } id ? catalog?.Current.ById(id) : null;
+        return options.Value.RecipientsFor(role.Id, entity?.Recipients);
     }
 
     // Header injection guard: a CR or LF in anything that becomes a header value is refused outright,

@@ -10,9 +10,16 @@ public sealed record HealthReport(string Status, string Provider, ComponentHealt
 {
     // Set by the web app when its Quartz scheduler is clustered, so a load balancer's health probe shows which node answered.
     public string? SchedulerInstanceId { get; init; }
+
+    public HealthStatuses StatusesOnly() => new(Status, new(Database.Status), new(Mail.Status), new(Archive.Status));
 }
 
-public sealed class HealthService(AppDbContext db, IMailTransport mail, IArchiveStore archive, IOptions<DatabaseOptions> databaseOptions)
+// What an anonymous caller may see: no provider, host, bucket or instance id.
+public sealed record HealthStatuses(string Status, ComponentStatus Database, ComponentStatus Mail, ComponentStatus Archive);
+
+public sealed record ComponentStatus(string Status);
+
+public sealed class HealthService(IDbContextFactory<AppDbContext> dbs, IMailTransport mail, IArchiveStore archive, IOptions<DatabaseOptions> databaseOptions)
 {
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
@@ -29,6 +36,7 @@ public sealed class HealthService(AppDbContext db, IMailTransport mail, IArchive
     {
         try
         {
+            await using var db = await dbs.CreateDbContextAsync(cancellationToken);
             if (!await db.Database.CanConnectAsync(cancellationToken))
             {
                 return ComponentHealth.Failed("cannot connect");

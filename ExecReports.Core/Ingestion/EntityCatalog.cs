@@ -8,6 +8,8 @@ public enum EntityKind
 
 public sealed record StackComponent(string Name, string Kind);
 
+// Who a report goes to. On a catalog entity: the recipients of the domain report about that entity
+// (EmailOptions.RecipientsFor gives the order in which the lists apply).
 public sealed record Recipients(IReadOnlyList<string> To, IReadOnlyList<string> Bcc)
 {
     public static Recipients None { get; } = new([], []);
@@ -34,11 +36,10 @@ public sealed record EntityCatalog
     private readonly Dictionary<string, CatalogEntity> _byName;
     private readonly Dictionary<string, CatalogEntity> _byAlias;
 
-    public EntityCatalog(string sourceFile, IReadOnlyList<CatalogEntity> entities, Recipients defaultRecipients)
+    public EntityCatalog(string sourceFile, IReadOnlyList<CatalogEntity> entities)
     {
         SourceFile = sourceFile;
         Entities = entities;
-        DefaultRecipients = defaultRecipients;
         _byId = entities.ToDictionary(e => e.Id, StringComparer.OrdinalIgnoreCase);
         _byName = entities.ToDictionary(e => e.Name, StringComparer.OrdinalIgnoreCase);
         _byAlias = new Dictionary<string, CatalogEntity>(StringComparer.OrdinalIgnoreCase);
@@ -56,7 +57,6 @@ public sealed record EntityCatalog
 
     public string SourceFile { get; }
     public IReadOnlyList<CatalogEntity> Entities { get; }
-    public Recipients DefaultRecipients { get; }
     public IReadOnlyList<string> Domains { get; }
     public IReadOnlyList<string> Buckets { get; }
 
@@ -69,7 +69,4 @@ public sealed record EntityCatalog
     // What a person would type: the id, the canonical name or any alias, in any case.
     public CatalogEntity? Find(string idNameOrAlias) =>
         ById(idNameOrAlias) ?? ByName(idNameOrAlias) ?? ByAlias(idNameOrAlias);
-
-    public Recipients RecipientsFor(CatalogEntity entity) =>
-        entity.Recipients.To.Count > 0 || entity.Recipients.Bcc.Count > 0 ? entity.Recipients : DefaultRecipients;
 }

@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using System.Text.RegularExpressions;
 using ExecReports.Core.Primitives;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -8,20 +7,37 @@ namespace ExecReports.Core.Ingestion;
 
 // Reads the YAML node tree rather than deserialising, so every problem can name its line, and all of them
 // are reported at once instead of one per edit-and-restart.
-public static partial class EntityCatalogLoader
+public static class EntityCatalogLoader
 {
-    private static readonly HashSet<string> RootKeys = ["entities", "defaultRecipients"];
+    private static readonly HashSet<string> RootKeys = ["entities"];
+
+    // Removed keys get a message that says where the setting lives now, not just "unknown key".
+    private static readonly Dictionary<string, string> MovedRootKeys = new(StringComparer.Ordinal)
+    {
+        ["defaultRecipients"] = "is no longer read: the default report recipients are Email:Recipients:Default; "
+            + "an entity's own 'recipients' still receive the domain report about it",
+    };
     private static readonly HashSet<string> EntityKeys =
         ["id", "name", "kind", "description", "aliases", "domains", "buckets", "stack", "channels", "recipients"];
     private static readonly HashSet<string> StackKeys = ["name", "kind"];
     private static readonly HashSet<string> RecipientKeys = ["to", "bcc"];
 
-    public static EntityCatalog Load(string path)
+    // Throws CatalogException and nothing else, whatever the file holds.
+    public static EntityCatalog Load(string path, long maxBytes = InputLimits.CatalogMaxBytes)
     {
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            // Links are followed (a mounted config map is one), but only to a regular file: a FIFO would hang every reader.
+            var real = RegularFile.RealPath(path) ?? throw new IOException("does not exist");
+            var kind = RegularFile.KindOf(real);
+            if (kind != FileKind.Regular)
+            {
+                throw new IOException($"is {RegularFile.Describe(kind)}, not a regular file; it was not opened");
+            }
+
+            using var reader = new StreamReader(new MemoryStream(RegularFile.Read(real, maxBytes)), detectEncodingFromByteOrderMarks: true);
+            text = reader.ReadToEnd();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -34,7 +50,18 @@ public static partial class EntityCatalogLoader
     public static EntityCatalog Parse(string yaml, string file)
     {
         var reader = new Reader(file);
-        var catalog = reader.Read(yaml);
+        EntityCatalog? catalog;
+        try
+        {
+            catalog = reader.Read(yaml);
+        }
+        catch (Exception e)
+        {
+            // The node walk meeting something unforeseen is one more problem with this file, not a crash.
+            reader.Problems.Add(new CatalogProblem(file, 0, "yaml", $"could not be read ({e.GetType().Name}: {e.Message})"));
+            catalog = null;
+        }
+
         if (reader.Problems.Count > 0 || catalog is null)
         {
             throw new CatalogException(file, reader.Problems);
@@ -42,9 +69,6 @@ public static partial class EntityCatalogLoader
 
         return catalog;
     }
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugPattern();
 
     private sealed class Reader(string file)
     {
@@ -54,6 +78,13 @@ public static partial class EntityCatalogLoader
 
         public EntityCatalog? Read(string yaml)
         {
+            // Depth and alias expansion are checked by the non-recursive event parser before the node tree is built.
+            if (NestingGuard.CheckYaml(yaml) is { } problem)
+            {
+                Add(problem.Line, "yaml", problem.Message);
+                return null;
+            }
+
             var stream = new YamlStream();
             try
             {
@@ -77,12 +108,7 @@ public static partial class EntityCatalogLoader
                 return null;
             }
 
-            CheckKeys(root, RootKeys, "");
-            var defaults = Recipients.None;
-            if (Child(root, "defaultRecipients") is { } defaultsNode)
-            {
-                defaults = ReadRecipients(defaultsNode, "defaultRecipients");
-            }
+            CheckKeys(root, RootKeys, "", MovedRootKeys);
 
             var entities = new List<CatalogEntity>();
             switch (Child(root, "entities"))
@@ -106,7 +132,7 @@ public static partial class EntityCatalogLoader
             }
 
             CheckUniqueness(entities);
-            return Problems.Count == 0 ? new EntityCatalog(file, entities, defaults) : null;
+            return Problems.Count == 0 ? new EntityCatalog(file, entities) : null;
         }
 
         private CatalogEntity? ReadEntity(YamlNode node, string path)
@@ -122,7 +148,7 @@ public static partial class EntityCatalogLoader
             var name = RequiredScalar(map, "name", path);
             var kindText = RequiredScalar(map, "kind", path);
 
-            if (id is not null && !SlugPattern().IsMatch(id))
+            if (id is not null && !Slugs.IsSlug(id))
             {
                 Add(Child(map, "id")!.Start.Line, $"{path}.id", $"'{id}' must be a lowercase slug (letters, digits and single '-')");
             }
@@ -269,12 +295,16 @@ public static partial class EntityCatalogLoader
             }
         }
 
-        private void CheckKeys(YamlMappingNode map, HashSet<string> known, string prefix)
+        private void CheckKeys(YamlMappingNode map, HashSet<string> known, string prefix, Dictionary<string, string>? moved = null)
         {
             foreach (var key in map.Children.Keys)
             {
                 var name = (key as YamlScalarNode)?.Value ?? "";
-                if (!known.Contains(name))
+                if (moved is not null && moved.TryGetValue(name, out var where))
+                {
+                    Add(key.Start.Line, prefix + name, where);
+                }
+                else if (!known.Contains(name))
                 {
                     Add(key.Start.Line, prefix + name, $"unknown key '{name}'; expected one of: {string.Join(", ", known)}");
                 }

@@ -32,7 +32,11 @@ public sealed class EntityCatalogProvider(IOptions<DataOptions> options, AppPath
 
                 try
                 {
-                    _current = EntityCatalogLoader.Load(FilePath);
+                    _current = ParseBudget.Run(
+                        options.Value.ParseTimeout,
+                        _ => EntityCatalogLoader.Load(FilePath),
+                        () => throw new CatalogException(FilePath, [new CatalogProblem(FilePath, 0, "file",
+                            $"took longer than the {options.Value.ParseTimeoutMs:N0} ms parse budget (Data:ParseTimeoutMs)")]));
                     LastError = null;
                     logger.CatalogLoaded(FilePath, _current.Entities.Count);
                 }

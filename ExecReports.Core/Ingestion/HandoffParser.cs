@@ -29,8 +29,34 @@ public static partial class HandoffParser
         (SectionKind.CurrentState, Heading(@"current state|current status|status|state|overview|summary|where things stand|snapshot|context|current")),
     ];
 
-    public static HandoffDocument Parse(string file, byte[] content, DateTimeOffset modified, EntityCatalog catalog)
+    public static HandoffDocument Parse(string file, byte[] content, DateTimeOffset modified, EntityCatalog catalog, CancellationToken cancel = default)
     {
+        try
+        {
+            return ParseUnguarded(file, content, modified, catalog, cancel);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return HandoffDocument.Failed(file, content.Length, modified, "nested too deeply to read");
+        }
+        catch (Exception e)
+        {
+            // A third-party parser's exception is a fact about this file, never a reason to stop ingesting the others.
+            return HandoffDocument.Failed(file, content.Length, modified, $"could not be parsed ({e.GetType().Name}: {e.Message})");
+        }
+    }
+
+    private static HandoffDocument ParseUnguarded(string file, byte[] content, DateTimeOffset modified, EntityCatalog catalog, CancellationToken cancel)
+    {
+        if (content.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || content.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return HandoffDocument.Failed(file, content.Length, modified, "UTF-16 text; save the file as UTF-8");
+        }
+
         var nul = Array.IndexOf(content, (byte)0);
         if (nul >= 0)
         {
@@ -49,13 +75,14 @@ public static partial class HandoffParser
             return HandoffDocument.Failed(file, content.Length, modified, $"not valid UTF-8{offset}; save the file as UTF-8");
         }
 
-        return new Builder(file, text.ReplaceLineEndings("\n"), content.Length, modified, catalog).Build();
+        return new Builder(file, text.ReplaceLineEndings("\n"), content.Length, modified, catalog, cancel).Build();
     }
 
-    private sealed class Builder(string file, string text, long size, DateTimeOffset modified, EntityCatalog catalog)
+    private sealed class Builder(string file, string text, long size, DateTimeOffset modified, EntityCatalog catalog, CancellationToken cancel)
     {
         private readonly List<(bool Error, string Message)> _problems = [];
         private readonly string[] _lines = text.Split('\n');
+        private int _factCount;
 
         public HandoffDocument Build()
         {
@@ -65,9 +92,32 @@ public static partial class HandoffParser
                 return Result(null, EntityAssignment.Unassigned, null, UpdatedSource.None, Path.GetFileNameWithoutExtension(file), []);
             }
 
+            // Too deep for Markdig's recursive renderer (and ours): refused before either sees it, and the raw text
+            // is dropped so no page renders it either.
+            if (NestingGuard.CheckMarkdownLines(_lines, bodyStartLine) is { } tooDeep)
+            {
+                return Unreadable(tooDeep.Line, $"Markdown {tooDeep.Message}; flatten the note");
+            }
+
             // Front matter lines are blanked, not cut, so Markdig's line numbers stay the file's line numbers.
             var body = string.Join('\n', _lines.Select((line, i) => i < bodyStartLine ? "" : line));
-            var document = Markdown.Parse(body, Pipeline);
+            MarkdownDocument document;
+            try
+            {
+                document = Markdown.Parse(body, Pipeline);
+            }
+            catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+            {
+                // Markdig's own depth check (deeply nested links, for one) is the same refusal in its words.
+                return Unreadable(0, "Markdown nested too deeply to read; flatten the note");
+            }
+
+            cancel.ThrowIfCancellationRequested();
+            if (NestingGuard.CheckMarkdownTree(document) is { } tooDeepTree)
+            {
+                return Unreadable(tooDeepTree.Line, $"{tooDeepTree.Message}; flatten the note");
+            }
+
             var h1 = document.Descendants<HeadingBlock>().FirstOrDefault(h => h.Level == 1);
             var writtenTitle = frontMatter.Title ?? (h1 is null ? null : InlineText(h1.Inline, []));
             var title = string.IsNullOrEmpty(writtenTitle) ? Path.GetFileNameWithoutExtension(file) : writtenTitle;
@@ -100,6 +150,9 @@ public static partial class HandoffParser
             Modified = modified,
         };
 
+        private HandoffDocument Unreadable(int line, string problem) =>
+            HandoffDocument.Failed(file, size, modified, problem) with { Problems = [Located(line, problem)] };
+
         private sealed record FrontMatter(string? Entity, int EntityLine, string? Updated, int UpdatedLine, string? Title);
 
         // Null when the front matter is present but unusable: the whole file is then an error rather than
@@ -121,6 +174,13 @@ public static partial class HandoffParser
 
             bodyStartLine = end + 1;
             var yaml = string.Join('\n', _lines[1..end]);
+            // Checked first by the non-recursive event parser: 20,000 nested '[' would overflow the node tree's stack.
+            if (NestingGuard.CheckYaml(yaml) is { } problem)
+            {
+                Error(problem.Line + 1, $"invalid front matter: {problem.Message}");
+                return null;
+            }
+
             var stream = new YamlStream();
             try
             {
@@ -302,6 +362,7 @@ public static partial class HandoffParser
 
             for (var i = 0; i < document.Count; i++)
             {
+                cancel.ThrowIfCancellationRequested();
                 var block = document[i];
                 var (level, text) = block switch
                 {
@@ -337,7 +398,7 @@ public static partial class HandoffParser
             return sections;
         }
 
-        private static void CollectFacts(Block block, SectionKind kind, List<HandoffFact> facts)
+        private void CollectFacts(Block block, SectionKind kind, List<HandoffFact> facts)
         {
             switch (block)
             {
@@ -346,7 +407,7 @@ public static partial class HandoffParser
                     {
                         var urls = new List<string>();
                         var text = string.Join(" ", item.OfType<ParagraphBlock>().Select(p => InlineText(p.Inline, urls))).Trim();
-                        if (text.Length > 0 && !MetadataLine().IsMatch(text))
+                        if (text.Length > 0 && !MetadataLine().IsMatch(text) && CountFact(item.Line + 1))
                         {
                             facts.Add(new HandoffFact(kind, text, FactClassifier.Tags(text), FactClassifier.References(text, urls), item.Line + 1));
                         }
@@ -366,6 +427,23 @@ public static partial class HandoffParser
 
                     break;
             }
+        }
+
+        // The first MaxFactsPerFile facts are kept and the note says the rest were dropped, once.
+        private bool CountFact(int line)
+        {
+            cancel.ThrowIfCancellationRequested();
+            if (++_factCount <= InputLimits.MaxFactsPerFile)
+            {
+                return true;
+            }
+
+            if (_factCount == InputLimits.MaxFactsPerFile + 1)
+            {
+                Warn(line, $"more than {InputLimits.MaxFactsPerFile:N0} facts; only the first {InputLimits.MaxFactsPerFile:N0} are used");
+            }
+
+            return false;
         }
 
         private void Warn(int? line, string message) => _problems.Add((false, Located(line, message)));
@@ -480,7 +558,7 @@ public static partial class HandoffParser
         new(text.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
 
     private static Regex Heading(string alternatives) =>
-        new($@"(?<![\w])(?:{alternatives})(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        new($@"(?<![\w])(?:{alternatives})(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     [GeneratedRegex(@"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?<key>entity|updated|last updated)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?(?<value>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MetadataLine();

@@ -69,6 +69,23 @@ public sealed class HandoffStore : IDisposable
     private void Scan()
     {
         _dirty = false;
+        try
+        {
+            ScanFolder();
+        }
+        catch (Exception e)
+        {
+            // Never the old snapshot served silently: the failure is the folder's problem until a scan succeeds.
+            _dirty = true;
+            _logger.ScanFailed(e, Folder);
+            var previous = _snapshot;
+            _snapshot = new HandoffSnapshot(Folder, (previous?.Version ?? 0) + 1, _time.GetUtcNow(), _options.HandoffStaleDays,
+                previous?.Documents ?? [], $"handoffs folder '{Folder}' could not be scanned ({e.GetType().Name}: {e.Message}); showing the last scan");
+        }
+    }
+
+    private void ScanFolder()
+    {
         var catalog = _catalog.Current;
         var previous = _snapshot;
         string? folderProblem = null;
@@ -84,6 +101,7 @@ public sealed class HandoffStore : IDisposable
             }
             else
             {
+                var realFolder = RegularFile.RealPath(Folder) ?? Folder;
                 foreach (var path in Directory.EnumerateFiles(Folder, "*", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
                 {
                     var name = Path.GetFileName(path);
@@ -93,7 +111,7 @@ public sealed class HandoffStore : IDisposable
                     }
 
                     seen.Add(name);
-                    var (document, reparsed) = Load(path, name, catalog);
+                    var (document, reparsed) = Load(path, name, realFolder, catalog);
                     documents.Add(document);
                     changed |= reparsed;
                 }
@@ -128,19 +146,21 @@ public sealed class HandoffStore : IDisposable
             folderProblem);
     }
 
-    private (HandoffDocument Document, bool Reparsed) Load(string path, string name, EntityCatalog catalog)
+    // Each file in isolation: whatever goes wrong with one (a link, a FIFO, a parser's exception, a timeout) is that
+    // file's error row and the scan goes on.
+    private (HandoffDocument Document, bool Reparsed) Load(string path, string name, string realFolder, EntityCatalog catalog)
     {
         FileStamp stamp;
         string target;
         try
         {
-            (target, stamp) = Resolve(path, catalog);
+            (target, stamp) = Resolve(path, realFolder, catalog);
         }
         catch (HandoffFileException e)
         {
             return Remember(name, new FileStamp(-1, default, catalog), () => HandoffDocument.Failed(name, 0, default, e.Message));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
             return Remember(name, new FileStamp(-1, default, catalog), () => HandoffDocument.Failed(name, 0, default, $"cannot be read: {e.Message}"));
         }
@@ -157,21 +177,33 @@ public sealed class HandoffStore : IDisposable
                 $"too large: {stamp.Length:N0} bytes, over the {_options.HandoffMaxBytes:N0}-byte limit (Data:HandoffMaxBytes)"));
         }
 
-        return Remember(name, stamp, () =>
-        {
-            byte[] content;
-            try
+        // A timed-out or failed parse is remembered under the file's stamp like any other result: it is not
+        // retried (and cannot pile up abandoned work) until the file changes.
+        return Remember(name, stamp, () => ParseBudget.Run(
+            _options.ParseTimeout,
+            cancel => ReadAndParse(target, name, stamp, modified, catalog, cancel),
+            () =>
             {
-                content = File.ReadAllBytes(target);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return HandoffDocument.Failed(name, stamp.Length, modified, $"cannot be read: {e.Message}");
-            }
+                _logger.ParseTimedOut(name, _options.ParseTimeoutMs);
+                return HandoffDocument.Failed(name, stamp.Length, modified,
+                    $"took longer than the {_options.ParseTimeoutMs:N0} ms parse budget (Data:ParseTimeoutMs); skipped until it changes");
+            }));
+    }
 
-            Interlocked.Increment(ref _parseCount);
-            return HandoffParser.Parse(name, content, modified, catalog);
-        });
+    private HandoffDocument ReadAndParse(string target, string name, FileStamp stamp, DateTimeOffset modified, EntityCatalog catalog, CancellationToken cancel)
+    {
+        byte[] content;
+        try
+        {
+            content = RegularFile.Read(target, _options.HandoffMaxBytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return HandoffDocument.Failed(name, stamp.Length, modified, $"cannot be read: {e.Message}");
+        }
+
+        Interlocked.Increment(ref _parseCount);
+        return HandoffParser.Parse(name, content, modified, catalog, cancel);
     }
 
     private (HandoffDocument, bool) Remember(string name, FileStamp stamp, Func<HandoffDocument> produce)
@@ -181,47 +213,42 @@ public sealed class HandoffStore : IDisposable
             return (cached.Document, false);
         }
 
-        var document = produce();
+        HandoffDocument document;
+        try
+        {
+            document = produce();
+        }
+        catch (Exception e)
+        {
+            document = HandoffDocument.Failed(name, stamp.Length, default, $"could not be ingested ({e.GetType().Name}: {e.Message})");
+        }
+
         _cache[name] = (stamp, document);
         return (document, true);
     }
 
-    // A link is followed only while it stays inside the folder: a handoff must not become a way to
-    // publish /etc/passwd or another project's notes in a report.
-    private (string Target, FileStamp Stamp) Resolve(string path, EntityCatalog catalog)
+    // Every component of the path is resolved (a link to 'etcdir/passwd' where etcdir links to /etc ends in /etc),
+    // and the result must lie inside the folder's own real path and be a regular file: a handoff must not become a
+    // way to publish /etc/passwd or the key ring in a report, nor a FIFO that hangs every reader.
+    private static (string Target, FileStamp Stamp) Resolve(string path, string realFolder, EntityCatalog catalog)
     {
-        var info = new FileInfo(path);
-        var target = path;
-        if (info.LinkTarget is not null)
+        var link = new FileInfo(path).LinkTarget;
+        var real = RegularFile.RealPath(path)
+            ?? throw new HandoffFileException(link is null ? "has disappeared" : $"is a link to '{link}', which does not exist");
+        if (!RegularFile.IsInside(real, realFolder))
         {
-            var final = info.ResolveLinkTarget(returnFinalTarget: true);
-            if (final is null || !final.Exists)
-            {
-                throw new HandoffFileException($"is a link to '{info.LinkTarget}', which does not exist");
-            }
-
-            var inside = Path.GetFullPath(final.FullName);
-            if (!IsInside(inside))
-            {
-                throw new HandoffFileException($"is a link that leads outside the handoffs folder (to '{info.LinkTarget}'); copy the file in instead");
-            }
-
-            target = inside;
-            info = new FileInfo(inside);
+            throw new HandoffFileException($"is a link that leads outside the handoffs folder (to '{link}'); copy the file in instead");
         }
 
-        return (target, new FileStamp(info.Length, info.LastWriteTimeUtc, catalog));
-    }
-
-    private bool IsInside(string path)
-    {
-        var folders = new List<string> { Folder };
-        if (new DirectoryInfo(Folder).ResolveLinkTarget(returnFinalTarget: true) is { } real)
+        var kind = RegularFile.KindOf(real);
+        if (kind != FileKind.Regular)
         {
-            folders.Add(Path.TrimEndingDirectorySeparator(real.FullName));
+            var what = link is null ? "is" : "is a link to";
+            throw new HandoffFileException($"{what} {RegularFile.Describe(kind)}, not a regular file; skipped and never opened");
         }
 
-        return folders.Any(f => path.StartsWith(f + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+        var info = new FileInfo(real);
+        return (real, new FileStamp(info.Length, info.LastWriteTimeUtc, catalog));
     }
 
     private void EnsureWatcher()

@@ -19,4 +19,10 @@ internal static partial class IngestionLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handoffs folder watcher failed ({Message}); re-scanning on every read until it is re-created")]
     public static partial void WatcherFailed(this ILogger logger, string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scanning handoffs folder {Folder} failed")]
+    public static partial void ScanFailed(this ILogger logger, Exception exception, string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handoff {File} took longer than the {Budget} ms parse budget")]
+    public static partial void ParseTimedOut(this ILogger logger, string file, int budget);
 }

@@ -35,12 +35,32 @@ public sealed record KpiMonth
     public YachtDeliveryData? YachtDelivery { get; init; }
     public PortfolioData? Portfolio { get; init; }
 
-    [JsonIgnore] public decimal RevenueBooked => Revenue.Sum(r => r.Amount);
-    [JsonIgnore] public decimal CashReceived => Revenue.Sum(r => r.Received);
-    [JsonIgnore] public decimal ExpenseTotal => Expenses.Sum(e => e.Amount);
+    [JsonIgnore] public decimal RevenueBooked => SaturatingSum(Revenue.Select(r => r.Amount));
+    [JsonIgnore] public decimal CashReceived => SaturatingSum(Revenue.Select(r => r.Received));
+    [JsonIgnore] public decimal ExpenseTotal => SaturatingSum(Expenses.Select(e => e.Amount));
 
     // Cash basis: what came in minus what went out on operations; draws and injections are separate.
-    [JsonIgnore] public decimal OperatingCashFlow => CashReceived - ExpenseTotal;
+    [JsonIgnore] public decimal OperatingCashFlow => SaturatingSum([CashReceived, -ExpenseTotal]);
+
+    // A month stored before KpiLimits existed may hold amounts whose sum overflows decimal; the editor must still open
+    // it (showing the validator's errors) instead of throwing, so totals stop at decimal's ends.
+    private static decimal SaturatingSum(IEnumerable<decimal> values)
+    {
+        var total = 0m;
+        foreach (var value in values)
+        {
+            try
+            {
+                total = checked(total + value);
+            }
+            catch (OverflowException)
+            {
+                total = value > 0 ? decimal.MaxValue : decimal.MinValue;
+            }
+        }
+
+        return total;
+    }
 }
 
 public sealed record RevenueLine

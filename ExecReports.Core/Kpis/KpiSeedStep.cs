@@ -1,5 +1,6 @@
 using ExecReports.Core.Configuration;
 using ExecReports.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ public sealed class KpiSeedStep(
     TimeProvider clock,
     KnownEntities knownEntities,
     ChartOfAccounts chart,
+    IDbContextFactory<AppDbContext> dbs,
     ILogger<KpiSeedStep> logger) : ISeedStep
 {
     public const string SeedUser = "seed";
@@ -28,7 +30,7 @@ public sealed class KpiSeedStep(
             return;
         }
 
-        var service = new KpiService(db, clock, knownEntities, chart);
+        var service = new KpiService(dbs, clock, knownEntities, chart);
         var files = Directory.GetFiles(folder, "*.json")
             .Where(f => !string.Equals(Path.GetFileName(f), ChartOfAccounts.FileName, StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal);

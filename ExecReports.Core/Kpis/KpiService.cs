@@ -37,13 +37,15 @@ public sealed record KpiImportResult(IReadOnlyList<KpiImportRecordResult> Record
     public bool AllImported => Rejected == 0;
 }
 
-public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntities knownEntities, ChartOfAccounts chart)
+// A context per call, from the factory: pages hold this service for a circuit's whole life.
+public sealed class KpiService(IDbContextFactory<AppDbContext> dbs, TimeProvider clock, KnownEntities knownEntities, ChartOfAccounts chart)
 {
     public async Task<KpiMonth?> GetAsync(string entityId, Period period, CancellationToken cancellationToken = default) =>
         (await GetStoredAsync(entityId, period, cancellationToken))?.Month;
 
     public async Task<StoredKpiMonth?> GetStoredAsync(string entityId, Period period, CancellationToken cancellationToken = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var key = period.ToString();
         var record = await db.Set<KpiRecord>().AsNoTracking()
             .SingleOrDefaultAsync(r => r.EntityId == entityId && r.Period == key, cancellationToken);
@@ -53,6 +55,7 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
     // Every entity's month, ordered by entity id.
     public async Task<IReadOnlyList<KpiMonth>> ListForPeriodAsync(Period period, CancellationToken cancellationToken = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var key = period.ToString();
         var json = await db.Set<KpiRecord>().AsNoTracking()
             .Where(r => r.Period == key)
@@ -65,6 +68,7 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
     // Months present between from and to inclusive, oldest first; missing months are simply absent.
     public async Task<IReadOnlyList<KpiMonth>> ListRangeAsync(string entityId, Period from, Period to, CancellationToken cancellationToken = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var (low, high) = (from.ToString(), to.ToString());
         // EF translates string.Compare to SQL comparison (ordinal under the default collation); the overloads CA1309 asks for do not translate.
 #pragma warning disable CA1309
@@ -79,9 +83,13 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
 
     public async Task<IReadOnlyList<Period>> ListPeriodsAsync(CancellationToken cancellationToken = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var periods = await db.Set<KpiRecord>().Select(r => r.Period).Distinct().OrderBy(p => p).ToListAsync(cancellationToken);
         return periods.ConvertAll(p => Period.Parse(p));
     }
+
+    // Every problem a stored month has now (a month saved before a rule existed may break it), for the editor to show.
+    public IReadOnlyList<KpiError> Validate(KpiMonth month) => KpiValidator.Validate(month, knownEntities.Ids, chart);
 
     // expectedVersion: the Version the editor loaded; a save over someone else's newer save is refused.
     public async Task<KpiSaveResult> SaveAsync(KpiMonth month, string user, int? expectedVersion = null, CancellationToken cancellationToken = default)
@@ -93,6 +101,7 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
             return new KpiSaveResult(errors, [], Created: false);
         }
 
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var key = month.Period.ToString();
         var record = await db.Set<KpiRecord>()
             .SingleOrDefaultAsync(r => r.EntityId == month.EntityId && r.Period == key, cancellationToken);
@@ -153,6 +162,7 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
     // Oldest first.
     public async Task<IReadOnlyList<KpiEdit>> HistoryAsync(string entityId, Period period, CancellationToken cancellationToken = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var key = period.ToString();
         return await db.Set<KpiEdit>().AsNoTracking()
             .Where(e => e.EntityId == entityId && e.Period == key)
@@ -161,13 +171,17 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
     }
 
     // Changes whenever any month is created or edited, even within one clock tick: edits are append-only.
-    public async Task<(int Records, int Edits, DateTimeOffset? LastEdited)> DataVersionAsync(CancellationToken cancellationToken = default) =>
-        (await db.Set<KpiRecord>().CountAsync(cancellationToken),
-         await db.Set<KpiEdit>().CountAsync(cancellationToken),
-         await LastEditedAtAsync(cancellationToken: cancellationToken));
+    public async Task<(int Records, int Edits, DateTimeOffset? LastEdited)> DataVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return (await db.Set<KpiRecord>().CountAsync(cancellationToken),
+            await db.Set<KpiEdit>().CountAsync(cancellationToken),
+            await LastEditedAtAsync(cancellationToken: cancellationToken));
+    }
 
     public async Task<DateTimeOffset?> LastEditedAtAsync(string? entityId = null, CancellationToken cancellationToken = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var records = db.Set<KpiRecord>().AsNoTracking();
         if (entityId is not null)
         {
@@ -180,6 +194,7 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
     // A JSON array of months (the import format), ordered by entity then period.
     public async Task<int> ExportJsonAsync(Stream output, string? entityId = null, Period? period = null, CancellationToken cancellationToken = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var records = db.Set<KpiRecord>().AsNoTracking();
         if (entityId is not null)
         {
@@ -202,10 +217,24 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
     // so one bad record never stops the rest.
     public async Task<KpiImportResult> ImportJsonAsync(Stream input, string user, CancellationToken cancellationToken = default)
     {
+        // Read at most one byte past the limit, so an oversize file is refused without being held whole.
+        using var bounded = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await input.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            bounded.Write(chunk, 0, read);
+            if (bounded.Length > KpiLimits.MaxImportBytes)
+            {
+                return Refused($"The file is larger than {KpiLimits.Size(KpiLimits.MaxImportBytes)}, the most one import may hold; split it into several files.");
+            }
+        }
+
+        bounded.Position = 0;
         JsonNode? root;
         try
         {
-            root = await JsonNode.ParseAsync(input, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }, cancellationToken: cancellationToken);
+            root = await JsonNode.ParseAsync(bounded, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }, cancellationToken: cancellationToken);
         }
         catch (JsonException ex)
         {
@@ -214,6 +243,11 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
         }
 
         var items = root is JsonArray array ? array.ToList() : [root];
+        if (items.Count > KpiLimits.MaxImportRecords)
+        {
+            return Refused($"The file holds {items.Count:#,0} months; at most {KpiLimits.MaxImportRecords:#,0} can be imported at once. Nothing was imported.");
+        }
+
         var results = new List<KpiImportRecordResult>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
@@ -222,6 +256,9 @@ public sealed class KpiService(AppDbContext db, TimeProvider clock, KnownEntitie
 
         return new KpiImportResult(results);
     }
+
+    private static KpiImportResult Refused(string why) =>
+        new([new KpiImportRecordResult(-1, null, null, KpiImportOutcome.Rejected, 0, [new KpiError("", why)])]);
 
     private async Task<KpiImportRecordResult> ImportOneAsync(int index, JsonNode? node, string user, CancellationToken cancellationToken)
     {

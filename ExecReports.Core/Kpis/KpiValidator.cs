@@ -10,41 +10,50 @@ public static partial class KpiValidator
     public const int EarliestYear = 2000;
     public const int LatestYear = 2100;
 
-    public static IReadOnlyList<KpiError> Validate(KpiMonth month, IReadOnlySet<string> knownEntities, ChartOfAccounts? chart = null)
+    public static IReadOnlyList<KpiError> Validate(KpiMonth month, IReadOnlySet<string> knownEntities, ChartOfAccounts? chart = null) =>
+        Run(month, knownEntities, chart, boundsOnly: false);
+
+    // Only the KpiLimits bounds (list sizes, text lengths and characters, amount, count and date ranges): what a month
+    // already stored must pass before a report computes with it. Entity, chart and cross-field rules are left out.
+    public static IReadOnlyList<KpiError> OutOfBounds(KpiMonth month) =>
+        Run(month, new HashSet<string>(), null, boundsOnly: true);
+
+    private static IReadOnlyList<KpiError> Run(KpiMonth month, IReadOnlySet<string> knownEntities, ChartOfAccounts? chart, bool boundsOnly)
     {
-        var v = new Checks();
+        var v = new Checks(boundsOnly);
 
         if (string.IsNullOrWhiteSpace(month.EntityId))
         {
-            v.Add("entityId", "is required.");
+            v.Other("entityId", "is required.");
         }
         else if (!knownEntities.Contains(month.EntityId))
         {
-            v.Add("entityId", $"'{month.EntityId}' is not a known entity (known: {string.Join(", ", knownEntities.Order(StringComparer.Ordinal))}).");
+            v.Other("entityId", $"'{month.EntityId}' is not a known entity (known: {string.Join(", ", knownEntities.Order(StringComparer.Ordinal))}).");
         }
 
         if (!month.Period.IsSet)
         {
-            v.Add("period", "is required, as YYYY-MM.");
+            v.Other("period", "is required, as YYYY-MM.");
         }
         else if (month.Period.Year is < EarliestYear or > LatestYear)
         {
-            v.Add("period", $"{month.Period} is outside {EarliestYear}–{LatestYear}.");
+            v.Other("period", $"{month.Period} is outside {EarliestYear}–{LatestYear}.");
         }
 
         if (string.IsNullOrWhiteSpace(month.Currency))
         {
-            v.Add("currency", "is required (a 3-letter ISO code such as USD).");
+            v.Other("currency", "is required (a 3-letter ISO code such as USD).");
         }
         else if (!CurrencyCode().IsMatch(month.Currency))
         {
-            v.Add("currency", $"'{month.Currency}' is not a 3-letter ISO code in capitals (e.g. USD).");
+            v.Other("currency", $"'{month.Currency}' is not a 3-letter ISO code in capitals (e.g. USD).");
         }
 
         // Dates are checked against the month only when the month itself is believable.
         var period = month.Period.IsSet && month.Period.Year is >= EarliestYear and <= LatestYear ? month.Period : (Period?)null;
 
-        for (var i = 0; i < month.Revenue.Count; i++)
+        v.Lines("revenue", month.Revenue.Count);
+        for (var i = 0; i < Math.Min(month.Revenue.Count, KpiLimits.MaxLines); i++)
         {
             var r = month.Revenue[i];
             var at = $"revenue[{i}]";
@@ -52,32 +61,36 @@ public static partial class KpiValidator
             v.NonNegative($"{at}.amount", r.Amount);
             v.NonNegative($"{at}.received", r.Received);
             v.NonNegative($"{at}.commission", r.Commission);
+            v.Text($"{at}.channel", r.Channel);
             v.Sane($"{at}.serviceDate", r.ServiceDate);
             if (period is { } rp && r.ServiceDate is { } served
                 && (served < rp.FirstDay.AddYears(-1) || served > rp.LastDay.AddYears(2)))
             {
-                v.Add($"{at}.serviceDate", $"{served:yyyy-MM-dd} is more than a year before or two years after {rp}.");
+                v.Other($"{at}.serviceDate", $"{served:yyyy-MM-dd} is more than a year before or two years after {rp}.");
             }
             if (r.BookedNetOfCommission && r.Commission is null)
             {
-                v.Add($"{at}.commission", "is required when the line is booked net of commission.");
+                v.Other($"{at}.commission", "is required when the line is booked net of commission.");
             }
         }
 
-        for (var i = 0; i < month.Expenses.Count; i++)
+        v.Lines("expenses", month.Expenses.Count);
+        for (var i = 0; i < Math.Min(month.Expenses.Count, KpiLimits.MaxLines); i++)
         {
             var e = month.Expenses[i];
             var at = $"expenses[{i}]";
             v.Required($"{at}.description", e.Description);
             v.Required($"{at}.category", e.Category);
             v.NonNegative($"{at}.amount", e.Amount);
+            v.Text($"{at}.accountCode", e.AccountCode);
+            v.Text($"{at}.vendor", e.Vendor);
             if (e.AccountCode is not null && string.IsNullOrWhiteSpace(e.AccountCode))
             {
-                v.Add($"{at}.accountCode", "is blank; leave it out for an uncategorised line.");
+                v.Other($"{at}.accountCode", "is blank; leave it out for an uncategorised line.");
             }
             else if (e.AccountCode is not null && chart is { Accounts.Count: > 0 } && !chart.Contains(e.AccountCode))
             {
-                v.Add($"{at}.accountCode", $"'{e.AccountCode}' is not in the chart of accounts.");
+                v.Other($"{at}.accountCode", $"'{e.AccountCode}' is not in the chart of accounts.");
             }
         }
 
@@ -87,7 +100,8 @@ public static partial class KpiValidator
         v.NonNegative("ownerDraws", month.OwnerDraws);
         v.NonNegative("capitalInjections", month.CapitalInjections);
 
-        for (var i = 0; i < month.Pipeline.Count; i++)
+        v.Lines("pipeline", month.Pipeline.Count);
+        for (var i = 0; i < Math.Min(month.Pipeline.Count, KpiLimits.MaxLines); i++)
         {
             var p = month.Pipeline[i];
             var at = $"pipeline[{i}]";
@@ -98,7 +112,8 @@ public static partial class KpiValidator
             v.Sane($"{at}.expectedClose", p.ExpectedClose);
         }
 
-        for (var i = 0; i < month.Channels.Count; i++)
+        v.Lines("channels", month.Channels.Count);
+        for (var i = 0; i < Math.Min(month.Channels.Count, KpiLimits.MaxLines); i++)
         {
             var c = month.Channels[i];
             var at = $"channels[{i}]";
@@ -110,20 +125,22 @@ public static partial class KpiValidator
             v.Fraction($"{at}.commissionRate", c.CommissionRate);
             if (c.Live && !c.Listed)
             {
-                v.Add($"{at}.live", "is true but listed is false; a channel cannot be live without a listing.");
+                v.Other($"{at}.live", "is true but listed is false; a channel cannot be live without a listing.");
             }
         }
 
-        for (var i = 0; i < month.EmailBlasts.Count; i++)
+        v.Lines("emailBlasts", month.EmailBlasts.Count);
+        for (var i = 0; i < Math.Min(month.EmailBlasts.Count, KpiLimits.MaxLines); i++)
         {
             var b = month.EmailBlasts[i];
             var at = $"emailBlasts[{i}]";
             v.Required($"{at}.name", b.Name);
             if (period is { } p && !p.Contains(b.Date))
             {
-                v.Add($"{at}.date", $"{b.Date:yyyy-MM-dd} is not in {p}.");
+                v.Other($"{at}.date", $"{b.Date:yyyy-MM-dd} is not in {p}.");
             }
 
+            v.Text($"{at}.channel", b.Channel);
             v.Count($"{at}.audience", b.Audience);
             v.Count($"{at}.sent", b.Sent);
             v.Count($"{at}.opened", b.Opened);
@@ -133,12 +150,12 @@ public static partial class KpiValidator
             v.NonNegative($"{at}.cost", b.Cost);
             if (b.Opened > b.Sent)
             {
-                v.Add($"{at}.opened", $"{b.Opened} is more than the {b.Sent} sent.");
+                v.Other($"{at}.opened", $"{b.Opened} is more than the {b.Sent} sent.");
             }
 
             if (b.Clicked > b.Sent)
             {
-                v.Add($"{at}.clicked", $"{b.Clicked} is more than the {b.Sent} sent.");
+                v.Other($"{at}.clicked", $"{b.Clicked} is more than the {b.Sent} sent.");
             }
         }
 
@@ -158,7 +175,8 @@ public static partial class KpiValidator
 
         if (month.Rental is { } rental)
         {
-            for (var i = 0; i < rental.Units.Count; i++)
+            v.Lines("rental.units", rental.Units.Count);
+        for (var i = 0; i < Math.Min(rental.Units.Count, KpiLimits.MaxLines); i++)
             {
                 var u = rental.Units[i];
                 var at = $"rental.units[{i}]";
@@ -166,12 +184,14 @@ public static partial class KpiValidator
                 v.NonNegative($"{at}.rent", u.Rent);
                 v.NonNegative($"{at}.maintenanceCost", u.MaintenanceCost);
                 v.Sane($"{at}.leaseEnd", u.LeaseEnd);
+                v.Text($"{at}.notes", u.Notes, KpiLimits.MaxNotesLength, allowLineBreaks: true);
             }
         }
 
         if (month.YachtDelivery is { } delivery)
         {
-            for (var i = 0; i < delivery.Jobs.Count; i++)
+            v.Lines("yachtDelivery.jobs", delivery.Jobs.Count);
+        for (var i = 0; i < Math.Min(delivery.Jobs.Count, KpiLimits.MaxLines); i++)
             {
                 var j = delivery.Jobs[i];
                 var at = $"yachtDelivery.jobs[{i}]";
@@ -182,17 +202,21 @@ public static partial class KpiValidator
                 v.NonNegative($"{at}.quote", j.Quote);
                 v.NonNegative($"{at}.actualCost", j.ActualCost);
                 v.Defined($"{at}.status", j.Status);
+                v.Text($"{at}.vessel", j.Vessel);
+                v.Strings($"{at}.crew", j.Crew);
+                v.Strings($"{at}.risks", j.Risks);
             }
 
             foreach (var duplicate in delivery.Jobs.Where(j => !string.IsNullOrWhiteSpace(j.Id)).GroupBy(j => j.Id).Where(g => g.Count() > 1))
             {
-                v.Add("yachtDelivery.jobs", $"job id '{duplicate.Key}' appears {duplicate.Count()} times.");
+                v.Other("yachtDelivery.jobs", $"job id '{duplicate.Key}' appears {duplicate.Count()} times.");
             }
         }
 
         if (month.Portfolio is { } portfolio)
         {
-            for (var i = 0; i < portfolio.Clients.Count; i++)
+            v.Lines("portfolio.clients", portfolio.Clients.Count);
+        for (var i = 0; i < Math.Min(portfolio.Clients.Count, KpiLimits.MaxLines); i++)
             {
                 var c = portfolio.Clients[i];
                 var at = $"portfolio.clients[{i}]";
@@ -208,12 +232,12 @@ public static partial class KpiValidator
                 v.NonNegative($"{at}.costsNotRebilled", c.CostsNotRebilled);
                 if (c.BillingType == BillingType.Retainer && c.Retainer is null)
                 {
-                    v.Add($"{at}.retainer", "is required for a retainer client.");
+                    v.Other($"{at}.retainer", "is required for a retainer client.");
                 }
 
                 if (c.BillingType == BillingType.Hourly && c.HourlyRate is null)
                 {
-                    v.Add($"{at}.hourlyRate", "is required for an hourly client.");
+                    v.Other($"{at}.hourlyRate", "is required for an hourly client.");
                 }
             }
         }
@@ -224,33 +248,96 @@ public static partial class KpiValidator
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyCode();
 
-    private sealed class Checks
+    private sealed class Checks(bool boundsOnly)
     {
         public List<KpiError> Errors { get; } = [];
 
         public void Add(string path, string message) => Errors.Add(new KpiError(path, message));
 
+        // A rule about meaning rather than size: skipped when only the bounds are checked.
+        public void Other(string path, string message)
+        {
+            if (!boundsOnly)
+            {
+                Add(path, message);
+            }
+        }
+
+        public void Lines(string path, int count)
+        {
+            if (count > KpiLimits.MaxLines)
+            {
+                Add(path, $"has {count:#,0} lines; at most {KpiLimits.MaxLines:#,0} are allowed in one month (only the first {KpiLimits.MaxLines:#,0} were checked).");
+            }
+        }
+
         public void Required(string path, string? value)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                Add(path, "is required.");
+                Other(path, "is required.");
+            }
+
+            Text(path, value);
+        }
+
+        public void Text(string path, string? value, int maxLength = KpiLimits.MaxTextLength, bool allowLineBreaks = false)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            if (value.Length > maxLength)
+            {
+                Add(path, $"is {value.Length:#,0} characters long; at most {maxLength:#,0} are allowed.");
+            }
+
+            if (KpiLimits.Unsafe(value, allowLineBreaks) is { } bad)
+            {
+                var kind = char.IsControl(bad.Character) ? "a control character" : "a bidirectional-text control";
+                Add(path, $"contains {kind} (U+{(int)bad.Character:X4}) at position {bad.Index + 1}; use plain text.");
+            }
+        }
+
+        public void Strings(string path, IReadOnlyList<string> values)
+        {
+            Lines(path, values.Count);
+            for (var i = 0; i < Math.Min(values.Count, KpiLimits.MaxLines); i++)
+            {
+                Text($"{path}[{i}]", values[i]);
             }
         }
 
         public void NonNegative(string path, decimal? value)
         {
-            if (value < 0)
+            if (value < -KpiLimits.MaxAmount && boundsOnly)
             {
-                Add(path, $"must not be negative (got {value}).");
+                Add(path, $"is {value:#,0.##}; at least -{KpiLimits.Describe(KpiLimits.MaxAmount)} is allowed.");
+            }
+            else if (value < 0)
+            {
+                Other(path, $"must not be negative (got {value}).");
+            }
+            else if (value > KpiLimits.MaxAmount)
+            {
+                Add(path, $"is {value:#,0.##}; at most {KpiLimits.Describe(KpiLimits.MaxAmount)} is allowed.");
             }
         }
 
         public void Count(string path, int? value)
         {
-            if (value < 0)
+            if (value < -KpiLimits.MaxCount && boundsOnly)
             {
-                Add(path, $"must be a count of zero or more (got {value}).");
+                Add(path, $"is {value:#,0}; at least -{KpiLimits.MaxCount:#,0} is allowed.");
+            }
+            else if (value < 0)
+            {
+                Other(path, $"must be a count of zero or more (got {value}).");
+            }
+            else if (value > KpiLimits.MaxCount)
+            {
+                Add(path, $"is {value:#,0}; at most {KpiLimits.MaxCount:#,0} is allowed.");
             }
         }
 
@@ -274,7 +361,7 @@ public static partial class KpiValidator
         {
             if (!Enum.IsDefined(value))
             {
-                Add(path, $"'{value}' is not one of {string.Join("/", Enum.GetNames<T>())}.");
+                Other(path, $"'{value}' is not one of {string.Join("/", Enum.GetNames<T>())}.");
             }
         }
     }

@@ -10,7 +10,7 @@ internal static class ChangedSinceLastMonth
 
     public static void Write(ReportContext context, ReportBuilder report)
     {
-        var section = report.SectionAtTop("changed-since-last-month", ReportSections.ChangedSinceLastMonth);
+        var section = report.SectionAtTop(ReportSections.Changed);
         var previousPeriod = context.Period.Previous().ToString();
 
         var moved = report.Quoted

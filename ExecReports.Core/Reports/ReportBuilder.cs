@@ -13,20 +13,26 @@ public sealed class ReportBuilder(ReportRole role, string period)
     public ReportRole Role => role;
     public string Period => period;
 
-    public SectionBuilder Section(string id, string heading, bool required = true)
+    // Only the sections the registration lists, so an id or heading cannot drift from the registry.
+    public SectionBuilder Section(ReportSectionDefinition definition)
     {
-        var section = new SectionBuilder(id, heading, required);
+        var section = new SectionBuilder(Registered(definition).Id, definition.Heading, required: true);
         _sections.Add(section);
         return section;
     }
 
     // For the opening section, which summarises what the others quote and so is written last.
-    public SectionBuilder SectionAtTop(string id, string heading)
+    public SectionBuilder SectionAtTop(ReportSectionDefinition definition)
     {
-        var section = new SectionBuilder(id, heading, required: true);
+        var section = new SectionBuilder(Registered(definition).Id, definition.Heading, required: true);
         _sections.Insert(0, section);
         return section;
     }
+
+    private ReportSectionDefinition Registered(ReportSectionDefinition definition) =>
+        role.Sections.Contains(definition)
+            ? definition
+            : throw new InvalidOperationException($"Section '{definition.Id}' is not registered for the {role.Title} report.");
 
     public IReadOnlyList<Metric> Quoted => _sections.SelectMany(s => s.Quoted).DistinctBy(m => (m.Id, m.Period)).ToList();
 

@@ -1,9 +1,11 @@
 namespace ExecReports.Core.Reports;
 
-// One per report. Writes sections from the context; quotes figures only from the metric book.
+// One per report, registered in ReportRegistry. Writes sections from the context; quotes figures only from the metric book.
 public abstract class ReportGenerator
 {
-    public abstract ReportRole Role { get; }
+    protected ReportGenerator() => Role = ReportRole.ForGenerator(GetType());
+
+    public ReportRole Role { get; }
 
     public abstract void Write(ReportContext context, ReportBuilder report);
 }

@@ -16,6 +16,9 @@ public sealed record ReportInputs
 
     // Every entity's months up to and including Period (two years back is plenty for trends).
     public required IReadOnlyList<KpiMonth> Kpis { get; init; }
+
+    // Stored months left out of Kpis because they break KpiLimits; the gate makes each one an error.
+    public IReadOnlyList<KpiProblem> KpiProblems { get; init; } = [];
     public required ChartOfAccounts Accounts { get; init; }
     public required DateTimeOffset? KpisLastEdited { get; init; }
     public required DateTimeOffset Now { get; init; }
@@ -47,6 +50,11 @@ public sealed record ReportInputs
         foreach (var month in Kpis.OrderBy(k => k.EntityId, StringComparer.Ordinal).ThenBy(k => k.Period))
         {
             Add(KpiJson.Serialize(month));
+        }
+
+        foreach (var problem in KpiProblems)
+        {
+            Add(problem.ToString());
         }
 
         foreach (var account in Accounts.Accounts.OrderBy(a => a.Code, StringComparer.Ordinal))

@@ -13,9 +13,22 @@ public sealed class ReportInputsLoader(EntityCatalogProvider catalogs, HandoffSt
         var catalog = catalogs.Current;
         var from = period.AddMonths(-(ReportInputs.HistoryMonths - 1));
         var months = new List<KpiMonth>();
+        var problems = new List<KpiProblem>();
         foreach (var entity in catalog.Entities)
         {
-            months.AddRange(await kpis.ListRangeAsync(entity.Id, from, period, cancellationToken));
+            foreach (var month in await kpis.ListRangeAsync(entity.Id, from, period, cancellationToken))
+            {
+                // A month stored before the limits (or written to the database directly) must not break a report.
+                var outOfBounds = KpiValidator.OutOfBounds(month);
+                if (outOfBounds.Count == 0)
+                {
+                    months.Add(month);
+                }
+                else
+                {
+                    problems.Add(new KpiProblem(month.EntityId, month.Period, outOfBounds));
+                }
+            }
         }
 
         return new ReportInputs
@@ -24,6 +37,7 @@ public sealed class ReportInputsLoader(EntityCatalogProvider catalogs, HandoffSt
             Catalog = catalog,
             Handoffs = handoffOverride ?? handoffs.GetSnapshot(),
             Kpis = months,
+            KpiProblems = problems,
             Accounts = accounts,
             KpisLastEdited = await kpis.LastEditedAtAsync(cancellationToken: cancellationToken),
             Now = now ?? clock.GetUtcNow(),

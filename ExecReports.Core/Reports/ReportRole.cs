@@ -2,21 +2,35 @@ namespace ExecReports.Core.Reports;
 
 public enum ReportKind { Executive, Domain }
 
-// A domain report is about one catalog entity; an executive report covers the whole portfolio (EntityId null).
-public sealed record ReportRole(string Id, string Title, string Perspective, ReportKind Kind, string? EntityId = null)
-{
-    public static readonly ReportRole Ceo = new("ceo", "CEO", "the chief executive: assets, risk, pipeline and what to do first", ReportKind.Executive);
-    public static readonly ReportRole Cto = new("cto", "CTO", "the chief technology officer: security, cost, delivery and the engineering roadmap", ReportKind.Executive);
-    public static readonly ReportRole Accounting = new("accounting", "Accounting", "the accountant: accounts, categorisation and recognition", ReportKind.Executive);
-    public static readonly ReportRole Cmo = new("cmo", "CMO", "the chief marketing officer: channels, campaigns and launches", ReportKind.Executive);
-    public static readonly ReportRole Cfo = new("cfo", "CFO", "the chief financial officer: burn, runway, break-even and targets", ReportKind.Executive);
-    public static readonly ReportRole Rental = new("rental", "3028 51st St Rental", "the property manager of 3028 51st St", ReportKind.Domain, "rental-3028-51st");
-    public static readonly ReportRole YachtDelivery = new("yacht-delivery", "Expert Yacht Delivery", "the delivery skipper's logistics desk", ReportKind.Domain, "expert-yacht-delivery");
-    public static readonly ReportRole PortfolioBilling = new("portfolio-billing", "DangerousCentaur Client Portfolio", "the consultancy's billing auditor", ReportKind.Domain, "dangerouscentaur-portfolio");
+// A heading a report writes, with the id its section keeps whatever the data: the completeness check, the
+// dashboard and links key on the id, readers and the validator on the heading.
+public sealed record ReportSectionDefinition(string Id, string Heading);
 
-    public static readonly IReadOnlyList<ReportRole> All = [Ceo, Cto, Accounting, Cmo, Cfo, Rental, YachtDelivery, PortfolioBilling];
+// One registration per report (all of them in ReportRegistry.cs). A domain report is about one catalog entity;
+// an executive report covers the whole portfolio (EntityId null).
+public sealed partial record ReportRole
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Perspective { get; init; }
+    public required ReportKind Kind { get; init; }
+    public string? EntityId { get; init; }
+    public required Type Generator { get; init; }
+
+    // In report order, "Changed Since Last Month" first.
+    public required IReadOnlyList<ReportSectionDefinition> Sections { get; init; }
+
+    // The catalog entity a domain report is about; asking an executive report for one is a programming error.
+    public string Entity => EntityId ?? throw new InvalidOperationException($"The {Title} report is not about one entity.");
 
     public static ReportRole? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    public static ReportRole? ForEntity(string entityId) =>
+        All.FirstOrDefault(r => r.EntityId is not null && string.Equals(r.EntityId, entityId, StringComparison.OrdinalIgnoreCase));
+
+    public static ReportRole ForGenerator(Type generator) =>
+        All.SingleOrDefault(r => r.Generator == generator)
+        ?? throw new InvalidOperationException($"{generator.Name} is not registered in ReportRegistry.");
 
     // "CFO report — 2026-11", "Expert Yacht Delivery report — 2026-11"
     public string ReportTitle(string period) => $"{Title} report — {period}";

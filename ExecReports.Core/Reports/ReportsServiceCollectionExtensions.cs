@@ -1,5 +1,4 @@
 using ExecReports.Core.Reports.Finance;
-using ExecReports.Core.Reports.Generators;
 using ExecReports.Core.Reports.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -33,14 +32,11 @@ public static class ReportsServiceCollectionExtensions
         services.AddSingleton<MetricCalculator, YachtDeliveryCalculator>();
         services.AddSingleton<MetricCalculator, PortfolioBillingCalculator>();
 
-        services.AddSingleton<ReportGenerator, CeoReport>();
-        services.AddSingleton<ReportGenerator, CtoReport>();
-        services.AddSingleton<ReportGenerator, AccountingReport>();
-        services.AddSingleton<ReportGenerator, CmoReport>();
-        services.AddSingleton<ReportGenerator, CfoReport>();
-        services.AddSingleton<ReportGenerator, RentalReport>();
-        services.AddSingleton<ReportGenerator, YachtDeliveryReport>();
-        services.AddSingleton<ReportGenerator, PortfolioBillingReport>();
+        // One generator per registration, in the registry's order.
+        foreach (var role in ReportRole.All)
+        {
+            services.AddSingleton(typeof(ReportGenerator), role.Generator);
+        }
 
         services.AddSingleton<ReportEngine>();
         services.AddScoped<ReportInputsLoader>();

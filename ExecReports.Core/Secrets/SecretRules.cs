@@ -197,6 +197,14 @@ public static partial class SecretRules
         },
         new()
         {
+            Id = "credential-variable",
+            Description = "credential assigned to a variable",
+            Pattern = CredentialVariable(),
+            Keywords = ["PASS", "PWD", "SECRET", "TOKEN", "KEY"],
+            Assess = AssessCredentialVariable,
+        },
+        new()
+        {
             Id = "generic-assignment",
             Description = "password, secret or token assignment",
             Pattern = GenericAssignment(),
@@ -265,6 +273,21 @@ public static partial class SecretRules
         }
 
         return null;
+    }
+
+    // SMTP_PASS="…", STRIPE_SECRET='…', GITHUB_TOKEN="…": the name says credential, so any quoted value that looks
+    // generated is one. Placeholders (changeme, ${VAR}, <your-key>, xxx, $(cat …)) and words are not.
+    private static SecretSeverity? AssessCredentialVariable(SecretCandidate c)
+    {
+        var value = c.Secret;
+        if (value.StartsWith('$') || value.Contains(' ') || IsEnvironmentVariableName(value) || IsCodeReference(value) || IsUrlOrPath(value)
+            || IsDateVersionOrNumber(value) || value.All(char.IsAsciiLetterLower) || value.All(char.IsAsciiLetterUpper))
+        {
+            return null;
+        }
+
+        var entropy = ShannonEntropy(value);
+        return value.Length >= 8 && entropy >= 3.0 && CharacterClasses(value) >= 2 ? SecretSeverity.Error : null;
     }
 
     private const string KeyBody =
@@ -338,6 +361,10 @@ public static partial class SecretRules
 
     [GeneratedRegex(@"(?:aws|amazon)[\w .-]{0,20}?secret[\w .-]{0,20}?[""']?[ \t]*(?::=|=>|=|:)[ \t]*[""']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])", Options | RegexOptions.IgnoreCase, TimeoutMs)]
     private static partial Regex AwsSecretAccessKey();
+
+    // An environment-style name (upper case, words joined by '_') ending in a credential word, then a quoted value.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])(?:[A-Z][A-Z0-9]{0,30}_){0,6}(?:PASS|PASSWD|PASSWORD|PWD|SECRET|TOKEN|API_?KEY|SECRET_KEY|ACCESS_KEY|PRIVATE_KEY|AUTH_KEY)""?[ \t]*(?::=|=|:)[ \t]*(?:""(?<secret>[^""\r\n]{1,200})""|'(?<secret>[^'\r\n]{1,200})')", Options, TimeoutMs)]
+    private static partial Regex CredentialVariable();
 
     // Starts at the keyword so the engine can search for it; the rest of the key name is read back in code.
     [GeneratedRegex(@"(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)(?<keytail>[\w.-]{0,30})[""']?[ \t]*(?::=|=>|=|:)[ \t]*[""']?(?<secret>[^\s""'`<>,;]{8,200})(?![<>])", Options | RegexOptions.IgnoreCase, TimeoutMs)]

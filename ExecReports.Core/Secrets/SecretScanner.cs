@@ -8,7 +8,7 @@ namespace ExecReports.Core.Secrets;
 
 // Finds credentials in report and handoff text and produces the redacted text shown in previews.
 // Stateless after construction, so one instance serves every request.
-public sealed class SecretScanner
+public sealed partial class SecretScanner
 {
     public const int MinimumConfiguredSecretLength = 8;
     private const int ExcerptWidth = 160;
@@ -42,16 +42,42 @@ public sealed class SecretScanner
             .ToList();
     }
 
+    // Every configured secret, whatever its source (appsettings, environment, the dotenv file, the command line): the
+    // named keys, any key whose last part names a credential (Email:Smtp:Password, SMTP_PASS, GITHUB_TOKEN,
+    // Archive__S3__SecretAccessKey once mapped), and the password in every connection string.
     public static SecretScanner FromConfiguration(IConfiguration configuration)
     {
         var secrets = ConfiguredSecretKeys.Select(key => configuration[key]).OfType<string>().ToList();
-        if (PasswordInConnectionString(configuration.GetConnectionString("Default")) is { } password)
+        foreach (var (key, value) in configuration.AsEnumerable())
         {
-            secrets.Add(password);
+            if (!string.IsNullOrWhiteSpace(value) && IsCredentialKey(key))
+            {
+                secrets.Add(value);
+            }
+        }
+
+        foreach (var connection in configuration.GetSection("ConnectionStrings").GetChildren())
+        {
+            if (PasswordInConnectionString(connection.Value) is { } password)
+            {
+                secrets.Add(password);
+            }
         }
 
         return new SecretScanner(secrets);
     }
+
+    // The key's last part (after ':' or '__'): PASSWORD, SMTP_PASS, SecretAccessKey, API_KEY, ApiKey, TOKEN; not
+    // AccessKeyId (an identifier), TokenUrl or PasswordMinLength (settings about credentials, not credentials).
+    public static bool IsCredentialKey(string key)
+    {
+        var last = key.Split(':')[^1];
+        var underscores = last.LastIndexOf("__", StringComparison.Ordinal);
+        return CredentialKey().IsMatch(underscores >= 0 ? last[(underscores + 2)..] : last);
+    }
+
+    [GeneratedRegex(@"(?:^|_)(?:PASS|PASSWD|PWD)$|(?:PASSWORD|SECRET|SECRETACCESSKEY|SECRET_ACCESS_KEY|TOKEN|API_?KEY|PRIVATE_?KEY|CLIENT_?SECRET)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CredentialKey();
 
     public static string RedactValue(string secret)
     {

@@ -23,11 +23,14 @@ public static partial class FigureCheck
         new("revenue target", TargetWords(), "cfo.target"),
     ];
 
-    public static IEnumerable<Finding> Check(ReportText report, MetricBook book, MetricBook? previous = null)
+    public static IEnumerable<Finding> Check(ReportText report, MetricBook book, MetricBook? previous = null, FinanceOptions? parameters = null)
     {
         // Labels and formulas count as well as values: a label may carry a configured amount ("the $10.0K minimum"),
         // a formula its window or buffer ("last 3 months", "× (1 + 10%)"), and reports repeat both.
         var known = Texts(book);
+        // A configured parameter (the target buffer, the materiality thresholds, the minimum cash) is stated even in a
+        // month whose book has no figure built from it; it is a setting, not a figure to hold against the model.
+        var settings = Parameters(parameters ?? FinanceOptions.Default);
         // Last month's figures only where a line is about last month: "Changed Since Last Month" or a line naming it.
         var lastMonth = previous is null ? [] : Texts(previous);
         var lastPeriod = previous?.All.FirstOrDefault()?.Period;
@@ -59,7 +62,7 @@ public static partial class FigureCheck
                 var isMonth = figure.Length == 7 && figure[4] == '-';
                 // A table row in "Monthly Revenue Targets" names no family itself, and its month is the row's key.
                 var aboutLastMonth = section == ReportSections.ChangedSinceLastMonth || (lastPeriod is not null && line.Contains(lastPeriod, StringComparison.Ordinal));
-                if ((isMonth && fromSection) || figure == report.Period || known.Any(d => ContainsFigure(d, figure))
+                if ((isMonth && fromSection) || figure == report.Period || known.Any(d => ContainsFigure(d, figure)) || IsParameter(figure, settings)
                     || (aboutLastMonth && lastMonth.Any(d => ContainsFigure(d, figure))))
                 {
                     continue;
@@ -86,6 +89,32 @@ public static partial class FigureCheck
                 };
             }
         }
+    }
+
+    private sealed record Setting(FigureKind Kind, decimal Value);
+
+    private static List<Setting> Parameters(FinanceOptions options) =>
+    [
+        new(FigureKind.Percent, options.TargetBufferPercent * 100m),
+        new(FigureKind.Percent, options.MaterialityPercent * 100m),
+        new(FigureKind.Money, options.MaterialityAmount),
+        new(FigureKind.Money, options.MinimumCash),
+    ];
+
+    // "10%" is the 0.10 buffer; "$10.0K" and "$10,000" are the 10,000 minimum, as rounded for display.
+    private static bool IsParameter(string figure, List<Setting> settings)
+    {
+        var kind = KindOf(figure);
+        var number = NumberIn().Match(figure);
+        if (kind is not (FigureKind.Percent or FigureKind.Money) || !number.Success || figure.StartsWith('-')
+            || !decimal.TryParse(number.Value.Replace(",", ""), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return false;
+        }
+
+        var scale = kind == FigureKind.Money && figure.Contains('K') ? 1_000m : kind == FigureKind.Money && figure.Contains('M') ? 1_000_000m : 1m;
+        var decimals = number.Value.Contains('.') ? number.Value.Length - number.Value.IndexOf('.') - 1 : 0;
+        return settings.Any(s => s.Kind == kind && Math.Round(s.Value / scale, Math.Min(decimals, 28), MidpointRounding.AwayFromZero) == value);
     }
 
     private static List<string> Texts(MetricBook book) =>

@@ -2,6 +2,7 @@ using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports;
+using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Reports.Metrics;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +44,7 @@ public sealed record ValidationResult
 }
 
 // Nothing is sent that is incomplete, leaks a credential, misnames an entity or disagrees with the CFO model.
-public sealed class ValidationGate(SecretsCheck secrets, ReportEngine engine, IOptions<ValidationOptions> options)
+public sealed class ValidationGate(SecretsCheck secrets, ReportEngine engine, IOptions<ValidationOptions> options, IOptions<FinanceOptions> finance)
 {
     // The five executive reports plus the configured domain reports.
     public IReadOnlyList<ReportRole> ExpectedRoles { get; } = ReportRole.All
@@ -69,10 +70,18 @@ public sealed class ValidationGate(SecretsCheck secrets, ReportEngine engine, IO
             findings.AddRange(CompletenessCheck.Check(text));
             findings.AddRange(secrets.Check(text));
             findings.AddRange(NameCheck.Check(text, set.Inputs.Catalog));
-            findings.AddRange(FigureCheck.Check(text, set.Metrics, previous));
+            findings.AddRange(FigureCheck.Check(text, set.Metrics, previous, finance.Value));
         }
 
         findings.AddRange(secrets.CheckHandoffs(set.Inputs.Handoffs));
+        findings.AddRange(set.Inputs.KpiProblems.Select(p => new Finding
+        {
+            Severity = Severity.Error,
+            Rule = "completeness/kpi-out-of-bounds",
+            Report = $"kpis/{p.EntityId}/{p.Period}",
+            Message = p.ToString(),
+            Suggestion = $"Open /kpis/{p.EntityId}/{p.Period} and correct the fields named.",
+        }));
         return new ValidationResult(findings);
     }
 
@@ -115,7 +124,7 @@ public sealed class ValidationGate(SecretsCheck secrets, ReportEngine engine, IO
             if (Runs(RuleFamilies.Figures) && books is not null && Period.TryParse(file.Period, null, out var period))
             {
                 MetricBook Book(Period p) => cache.TryGetValue(p, out var book) ? book : cache[p] = books(p);
-                findings.AddRange(FigureCheck.Check(file, Book(period), Book(period.Previous())));
+                findings.AddRange(FigureCheck.Check(file, Book(period), Book(period.Previous()), finance.Value));
             }
         }
 

@@ -11,11 +11,9 @@ public class DashboardTests(BrowserFixture browser)
     public async Task TheDashboardShowsEveryEntityWithItsStatuses()
     {
         await using var app = new ExecReportsWebFactory();
-        var baseUrl = app.StartKestrel();
+        var page = await browser.SignedInPageAsync(app, new() { Width = 1600, Height = 1000 });
         var entities = app.Services.GetRequiredService<EntityCatalogProvider>().Current.Entities;
-        var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
 
-        await BrowserFixture.SignInAsync(page, baseUrl, ExecReportsWebFactory.AdminEmail, ExecReportsWebFactory.AdminPassword);
         await page.WaitForSelectorAsync(".entity-tile");
 
         Assert.Equal(entities.Count, await page.Locator(".entity-tile").CountAsync());
@@ -36,6 +34,6 @@ public class DashboardTests(BrowserFixture browser)
 
         Assert.True(withStatuses > 0, "no entity shows a KPI status");
         Assert.Equal(3, await page.Locator(".health-tile .mud-success-text").CountAsync());
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "execreports-dashboard.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(page, "dashboard");
     }
 }

@@ -9,10 +9,8 @@ public class SignInTests(BrowserFixture browser)
     public async Task BootstrapAdminSignsInAndSeesTheDashboardShell()
     {
         await using var app = new ExecReportsWebFactory();
-        var baseUrl = app.StartKestrel();
-        var page = await browser.Browser.NewPageAsync();
 
-        await BrowserFixture.SignInAsync(page, baseUrl, ExecReportsWebFactory.AdminEmail, ExecReportsWebFactory.AdminPassword);
+        var page = await browser.SignedInPageAsync(app);
 
         Assert.Equal("Dashboard", (await page.TextContentAsync("h4"))?.Trim());
         foreach (var nav in new[] { "Dashboard", "Entities", "Handoffs", "KPIs", "Reports", "Dispatches", "Archive", "Users" })
@@ -22,6 +20,6 @@ public class SignInTests(BrowserFixture browser)
 
         Assert.Equal(ExecReportsWebFactory.AdminEmail, (await page.TextContentAsync("#signed-in-user"))?.Trim());
         Assert.Equal(3, await page.Locator(".health-tile .mud-success-text").CountAsync());
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "execreports-dashboard.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(page, "dashboard");
     }
 }

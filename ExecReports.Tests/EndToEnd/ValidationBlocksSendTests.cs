@@ -13,9 +13,9 @@ public class ValidationBlocksSendTests(BrowserFixture browser)
         using var handoffs = CopyOfSampleHandoffs();
         PlantedNameError.Write(handoffs.Path);
         await using var app = new ExecReportsWebFactory().With("Data:HandoffsPath", handoffs.Path);
-        var page = await SignedInAsync(app);
+        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop);
 
-        await OpenAsync(page, "/reports/2026-11");
+        await BrowserFixture.OpenAsync(page, "/reports/2026-11");
         var panel = page.Locator("#validation-panel");
         await panel.WaitForAsync();
 
@@ -26,7 +26,7 @@ public class ValidationBlocksSendTests(BrowserFixture browser)
         Assert.True(await page.Locator("#send-button").IsDisabledAsync());
         Assert.Equal("2 validation errors: fix them before sending", (await page.TextContentAsync("#send-blocked-reason"))?.Trim());
         Assert.Equal("1", await page.Locator(".report-card[data-role='cto'] .report-card-validation").GetAttributeAsync("data-errors"));
-        await ShotAsync(page, "validation-blocked");
+        await BrowserFixture.ScreenshotAsync(page, "validation-blocked");
 
         var ctoLine = page.Locator(".validation-group[data-report='cto-report.md'] .validation-finding[data-severity='error'] .finding-line");
         var line = await ctoLine.GetAttributeAsync("data-line");
@@ -37,23 +37,23 @@ public class ValidationBlocksSendTests(BrowserFixture browser)
         Assert.Contains(PlantedNameError.Domain, await highlighted.TextContentAsync());
         await Assertions.Expect(highlighted).ToBeInViewportAsync();
         Assert.Equal(1, await page.Locator("#validation-panel .validation-finding[data-severity='error']").CountAsync());
-        await ShotAsync(page, "validation-preview-line", fullPage: false);
+        await BrowserFixture.ScreenshotAsync(page, "validation-preview-line", fullPage: false);
     }
 
     [Fact]
     public async Task TheShippedSamplesLeaveSendEnabled()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await SignedInAsync(app);
+        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop);
 
-        await OpenAsync(page, "/reports/2026-11");
+        await BrowserFixture.OpenAsync(page, "/reports/2026-11");
         var panel = page.Locator("#validation-panel");
         await panel.WaitForAsync();
 
         Assert.Equal("0", await panel.GetAttributeAsync("data-errors"));
         Assert.True(await page.Locator("#send-button").IsEnabledAsync());
         Assert.Equal(0, await page.Locator("#send-blocked-reason").CountAsync());
-        await ShotAsync(page, "validation-clean");
+        await BrowserFixture.ScreenshotAsync(page, "validation-clean");
 
         await page.ClickAsync("#send-button");
         await page.Locator("#send-validation").WaitForAsync();
@@ -71,21 +71,4 @@ public class ValidationBlocksSendTests(BrowserFixture browser)
 
         return copy;
     }
-
-    private async Task<IPage> SignedInAsync(ExecReportsWebFactory app)
-    {
-        var baseUrl = app.StartKestrel();
-        var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, BaseURL = baseUrl });
-        await BrowserFixture.SignInAsync(page, baseUrl, ExecReportsWebFactory.AdminEmail, ExecReportsWebFactory.AdminPassword);
-        return page;
-    }
-
-    private static async Task OpenAsync(IPage page, string path)
-    {
-        await page.GotoAsync(path);
-        await page.WaitForSelectorAsync("[data-interactive='true']");
-    }
-
-    private static Task ShotAsync(IPage page, string name, bool fullPage = true) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"execreports-{name}.png"), FullPage = fullPage });
 }

@@ -41,6 +41,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
+    // The app on Kestrel and a page on it (relative URLs resolve against the app), signed in as the bootstrap admin.
+    public async Task<IPage> SignedInPageAsync(ExecReportsWebFactory app, ViewportSize? viewport = null)
+    {
+        var baseUrl = app.StartKestrel();
+        var page = await Browser.NewPageAsync(new() { ViewportSize = viewport, BaseURL = baseUrl });
+        await SignInAsync(page, baseUrl, ExecReportsWebFactory.AdminEmail, ExecReportsWebFactory.AdminPassword);
+        return page;
+    }
+
+    public static ViewportSize Desktop { get; } = new() { Width = 1400, Height = 900 };
+
     // Signs in through the real form and waits until the Blazor circuit is live.
     public static async Task SignInAsync(IPage page, string baseUrl, string email, string password)
     {
@@ -48,8 +59,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");
-        await page.WaitForSelectorAsync("[data-interactive='true']");
+        await WaitForCircuitAsync(page);
     }
+
+    // Opens a page and waits until the Blazor circuit is live, so clicks reach the server.
+    public static async Task OpenAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await WaitForCircuitAsync(page);
+    }
+
+    public static Task WaitForCircuitAsync(IPage page) => page.WaitForSelectorAsync("[data-interactive='true']");
+
+    // Screenshots land in the temp folder for a person to look at; no test reads them.
+    public static Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"execreports-{name}.png"), FullPage = fullPage });
 }
 
 [CollectionDefinition(Name)]

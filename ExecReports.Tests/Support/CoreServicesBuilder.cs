@@ -1,4 +1,5 @@
 using ExecReports.Core;
+using ExecReports.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -38,6 +39,7 @@ public sealed class CoreServicesBuilder(string dataPath)
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(RepoPaths.Root, "appsettings.json"))
             .AddInMemoryCollection(_settings)
+            .AddExecReportsDotEnv()
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

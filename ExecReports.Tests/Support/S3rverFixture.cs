@@ -47,6 +47,18 @@ public sealed class S3rverFixture : IAsyncLifetime
         Retry = new ArchiveRetryOptions { MaxAttempts = maxAttempts, BaseDelaySeconds = baseDelaySeconds },
     };
 
+    // The same archive as configuration keys, for a CoreServicesBuilder.
+    public CoreServicesBuilder ArchiveOn(CoreServicesBuilder builder, int maxAttempts = 2, double baseDelaySeconds = 0.05) => builder
+        .With("Archive:Provider", "S3")
+        .With("Archive:S3:Bucket", Bucket)
+        .With("Archive:S3:Region", "us-east-1")
+        .With("Archive:S3:ServiceUrl", ServiceUrl)
+        .With("Archive:S3:ForcePathStyle", "true")
+        .With("Archive:S3:AccessKeyId", Credential)
+        .With("Archive:S3:SecretAccessKey", Credential)
+        .With("Archive:Retry:MaxAttempts", maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .With("Archive:Retry:BaseDelaySeconds", baseDelaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public IOptions<ArchiveOptions> OptionsFor(int maxAttempts = 3, double baseDelaySeconds = 0.05) =>
         Microsoft.Extensions.Options.Options.Create(Options(maxAttempts, baseDelaySeconds));
 

@@ -1,9 +1,13 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using SmtpServer;
+using SmtpServer.IO;
 using SmtpServer.Mail;
 using SmtpServer.Net;
 using SmtpServer.Protocol;
@@ -26,7 +30,8 @@ public sealed record ReceivedMail(string MailFrom, IReadOnlyList<string> RcptTo,
 }
 
 // A real SMTP server on 127.0.0.1 (in-process, SmtpServer package) that records every accepted message with
-// its envelope, and answers the next messages with scripted faults.
+// its envelope and arrival time, and answers the next messages with scripted faults. One source for the tests and
+// the send-rate benchmark: bench/ExecReports.Benchmarks compiles this file in (a link, not a project reference).
 public sealed class SmtpTestServer : IAsyncDisposable
 {
     private readonly Store _store;
@@ -66,7 +71,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
         var store = new Store();
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var listeners = new EndpointListenerFactory();
+        var listeners = new NoDelayListenerFactory();
         listeners.EndpointStarted += (_, _) => listening.TrySetResult();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(store);
@@ -103,6 +108,56 @@ public sealed class SmtpTestServer : IAsyncDisposable
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    // SmtpServer answers pipelined commands with one small write each; with Nagle on, the second reply waits for the
+    // client's delayed ACK (40 ms on Linux), an artefact of this server that would otherwise dominate every transaction.
+    private sealed class NoDelayListenerFactory : EndpointListenerFactory
+    {
+        public override IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
+        {
+            var listener = new TcpListener(endpointDefinition.Endpoint);
+            listener.Start();
+            OnEndpointStarted(new EndpointEventArgs(endpointDefinition, listener.LocalEndpoint));
+            return new NoDelayListener(listener, () =>
+            {
+                listener.Stop();
+                OnEndpointStopped(new EndpointEventArgs(endpointDefinition, listener.LocalEndpoint));
+            });
+        }
+    }
+
+    private sealed class NoDelayListener(TcpListener listener, Action stopped) : IEndpointListener
+    {
+        public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
+        {
+            var client = await listener.AcceptTcpClientAsync(cancellationToken);
+            client.NoDelay = true;
+            context.Properties[EndpointListener.LocalEndPointKey] = listener.LocalEndpoint;
+            context.Properties[EndpointListener.RemoteEndPointKey] = client.Client.RemoteEndPoint!;
+            return new PlainPipe(client);
+        }
+
+        public void Dispose() => stopped();
+    }
+
+    // No STARTTLS: the tests and the benchmark speak plain SMTP on loopback.
+    private sealed class PlainPipe(TcpClient client) : ISecurableDuplexPipe
+    {
+        private readonly NetworkStream _stream = client.GetStream();
+
+        public PipeReader Input => field ??= PipeReader.Create(_stream);
+
+        public PipeWriter Output => field ??= PipeWriter.Create(_stream);
+
+        public bool IsSecure => false;
+
+        public SslProtocols SslProtocol => SslProtocols.None;
+
+        public Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("This SMTP server has no TLS.");
+
+        public void Dispose() => client.Dispose();
     }
 
     private sealed class Store : MessageStore

@@ -10,4 +10,7 @@ public static class Roles
 
     // Used in [Authorize(Roles = ...)] where editing is allowed.
     public const string EditorOrAdmin = Admin + "," + Editor;
+
+    // The same, for the server-side check each state-changing handler makes at the moment of the action.
+    public static readonly IReadOnlyList<string> Editing = [Admin, Editor];
 }

@@ -11,15 +11,14 @@ public static class ScheduleServiceCollectionExtensions
     // several nodes each fire time is taken by exactly one of them and a node that dies mid-job is recovered by another.
     public static IServiceCollection AddExecReportsSchedule(this IServiceCollection services, IConfiguration configuration)
     {
-        var postgres = ConnectionStrings.IsPostgres(configuration);
+        var database = DatabaseProvider.From(configuration);
         services.AddQuartz(q =>
         {
-            if (postgres)
+            if (database.IsPostgres)
             {
                 q.UsePersistentStore(s =>
                 {
-                    s.UsePostgres(configuration.GetConnectionString("Default")
-                        ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty."));
+                    s.UsePostgres(database.ConnectionString(paths: null));
                     // Clustering also generates this node's instance id (the AUTO of the flat configuration).
                     s.UseClustering();
                     s.UseSystemTextJsonSerializer();

@@ -14,6 +14,8 @@ public sealed class KpiAccess(IServiceScopeFactory scopes)
 
     public Task<IReadOnlyList<Period>> ListPeriodsAsync() => WithKpis(k => k.ListPeriodsAsync());
 
+    public Task<IReadOnlyList<KpiError>> ValidateAsync(KpiMonth month) => WithKpis(k => Task.FromResult(k.Validate(month)));
+
     public Task<KpiSaveResult> SaveAsync(KpiMonth month, string user, int expectedVersion) =>
         WithKpis(k => k.SaveAsync(month, user, expectedVersion));
 

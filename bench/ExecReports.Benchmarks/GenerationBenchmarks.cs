@@ -51,7 +51,7 @@ public class GenerationBenchmarks
             .BuildServiceProvider();
 
         _catalog = _services.GetRequiredService<EntityCatalogProvider>().Current;
-        _files = Corpus.WriteHandoffs(Handoffs, _catalog.Entities.Select(e => (e.Id, e.Name)).ToList());
+        _files = Corpus.WriteHandoffs(Handoffs, _catalog.Entities.Select(e => (e.Id, e.Name)).ToList(), Corpus.DefaultHandoffs);
         _texts = _files.Select(File.ReadAllText).ToArray();
         _kpis = Corpus.Kpis(Path.Combine(repo, "samples", "kpis"));
         _accounts = _services.GetRequiredService<ChartOfAccounts>();

@@ -25,6 +25,11 @@ if (args is ["stages", ..])
     return 0;
 }
 
+if (args is ["process", ..])
+{
+    return await ProcessBenchmark.RunAsync(args[1..]);
+}
+
 if (args is ["send-rate", ..])
 {
     return await SendRateBenchmark.RunAsync(args[1..]);

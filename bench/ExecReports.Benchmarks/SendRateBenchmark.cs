@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ExecReports.Core.Email;
 using ExecReports.Core.Health;
+using ExecReports.Tests.Support;
 using MailKit.Security;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public static class SendRateBenchmark
             return 2;
         }
 
-        await using var server = await LoopbackSmtpServer.StartAsync();
+        await using var server = await SmtpTestServer.StartAsync();
         var transport = new StartRecordingTransport(
             new SmtpMailTransport("Smtp", new SmtpEndpoint("127.0.0.1", server.Port, SecureSocketOptions.None, "", "")));
         var options = new EmailOptions
@@ -58,7 +59,7 @@ public static class SendRateBenchmark
         clock.Stop();
 
         var starts = transport.Starts.Order().ToArray();
-        var received = server.Received.Select(r => r.Timestamp).Order().ToArray();
+        var received = server.Received.Select(r => r.ReceivedTimestamp).Order().ToArray();
         var elapsed = clock.Elapsed.TotalSeconds;
         var messagesPerSecond = items / elapsed;
         var recipientsPerSecond = items * recipients / elapsed;

@@ -1,4 +1,9 @@
+using ExecReports.Core.Primitives;
+
 namespace ExecReports.Core.Reports.Finance;
+
+// The monthly figures behind the trailing ones, one set per month of the trend.
+public enum CfoHistory { CashIn, Expenses, NetBurn, Cash, OwnerDraws, NetBurnAfterDraws }
 
 public static class CfoMetricIds
 {
@@ -45,13 +50,18 @@ public static class CfoMetricIds
     // Per entity: "cfo.entity.jada.runway".
     public static string Entity(string entityId, string figure) => $"cfo.entity.{entityId}.{figure}";
 
-    public static string TargetFor(string period) => $"cfo.target.{period}";
+    public static string TargetFor(Period month) => $"cfo.target.{month}";
 
-    // The monthly history behind the trailing figures: "cfo.history.2026-09.net-burn".
-    public static string History(string period, string figure) => $"cfo.history.{period}.{figure}";
-
-    public static string? HistoryPeriod(string id) =>
-        id.StartsWith("cfo.history.", StringComparison.Ordinal) ? id.Split('.')[2] : null;
+    // "cfo.history.2026-09.net-burn"
+    public static string History(Period month, CfoHistory figure) => $"cfo.history.{month}." + figure switch
+    {
+        CfoHistory.CashIn => "cash-in",
+        CfoHistory.Expenses => "expenses",
+        CfoHistory.NetBurn => "net-burn",
+        CfoHistory.OwnerDraws => "owner-draws",
+        CfoHistory.NetBurnAfterDraws => "net-burn-after-draws",
+        _ => "cash",
+    };
 
     // The figures an owner reads first; "what changed" lists their moves before any other.
     public static bool IsHeadline(string id) => id is RunwayConservative or Cash or FreeCash or CashIn or NetBurn or NetBurnAverage or NetBurnAfterDrawsAverage or RunwayTrailing or MarginOfSafety;

@@ -4,7 +4,10 @@ using ExecReports.Core.Reports.Metrics;
 
 namespace ExecReports.Core.Reports.Finance;
 
-public sealed record CfoResult(Period Period, IReadOnlyList<PortfolioMonth> Series, IReadOnlyList<Metric> Targets)
+// One month of the revenue-target path: the month travels with its figure, so nothing parses it back out of the id.
+public sealed record RevenueTarget(Period Month, Metric Metric);
+
+public sealed record CfoResult(Period Period, IReadOnlyList<PortfolioMonth> Series, IReadOnlyList<RevenueTarget> Targets)
 {
     public PortfolioMonth? Current => Series.LastOrDefault(m => m.Period == Period);
 }
@@ -31,14 +34,14 @@ public sealed class CfoModel(FinanceOptions options)
             book.Add(new Metric
             {
                 Id = id, Label = label, Value = value is { } v ? Math.Round(v, 4) : null, Unit = unit,
-                Period = CfoMetricIds.HistoryPeriod(id) ?? p,
+                Period = p,
                 Formula = formula, Inputs = inputs.ToList(), Kind = kind, Special = special, Better = CfoMetricIds.Better(id),
             });
 
         string Insufficient(int n, int needed) => $"insufficient data: {n} month{(n == 1 ? "" : "s")} of history (needs {needed})";
 
         IEnumerable<MetricInput> FromMetrics(params Metric[] metrics) =>
-            metrics.Select(m => new MetricInput($"metric:{m.Id}", m.Label, m.Period, m.Display));
+            metrics.Select(MetricInput.Of);
 
         // The thresholds every variance reason prints are assumptions from configuration, quoted like any figure.
         Add(CfoMetricIds.MaterialityPercent, "Materiality threshold (share)", options.MaterialityPercent, MetricUnit.Percent,
@@ -81,16 +84,23 @@ public sealed class CfoModel(FinanceOptions options)
         Add(CfoMetricIds.CapitalInjections, "Capital injections (financing)", current?.CapitalInjections, MetricUnit.Usd,
             "sum of capitalInjections; financing, not burn", current?.Inputs("capitalInjections", e => e.CapitalInjections) ?? []);
 
+        // A history figure belongs to its own month, given here rather than read back out of its id.
+        void History(PortfolioMonth month, CfoHistory figure, string label, decimal value, string formula, IEnumerable<MetricInput> inputs) =>
+            book.Add(new Metric
+            {
+                Id = CfoMetricIds.History(month.Period, figure), Label = $"{label} {month.Period}", Value = Math.Round(value, 4), Unit = MetricUnit.Usd,
+                Period = month.Period.ToString(), Formula = formula, Inputs = inputs.ToList(),
+            });
+
         foreach (var month in trend)
         {
-            var mp = month.Period.ToString();
-            Add(CfoMetricIds.History(mp, "cash-in"), $"Cash received {mp}", month.CashIn, MetricUnit.Usd, "sum of revenue[].received", month.Inputs("revenue[].received", e => e.CashReceived));
-            Add(CfoMetricIds.History(mp, "expenses"), $"Expenses {mp}", month.Expenses, MetricUnit.Usd, "sum of expenses[].amount", month.Inputs("expenses[].amount", e => e.ExpenseTotal));
-            Add(CfoMetricIds.History(mp, "net-burn"), $"Net burn {mp}", month.NetBurn, MetricUnit.Usd, "expenses − cash received", month.Inputs("expenses[].amount − revenue[].received", e => e.ExpenseTotal - e.CashReceived));
-            Add(CfoMetricIds.History(mp, "cash"), $"Cash on hand {mp}", month.Cash, MetricUnit.Usd, "sum of cashOnHand", month.Inputs("cashOnHand", e => e.CashOnHand));
-            Add(CfoMetricIds.History(mp, "owner-draws"), $"Owner draws {mp}", month.OwnerDraws, MetricUnit.Usd, "sum of ownerDraws", month.Inputs("ownerDraws", e => e.OwnerDraws));
-            Add(CfoMetricIds.History(mp, "net-burn-after-draws"), $"Net burn after owner draws {mp}", month.NetBurnAfterDraws, MetricUnit.Usd,
-                "expenses − cash received + owner draws", month.Inputs("expenses[].amount − revenue[].received + ownerDraws", e => e.ExpenseTotal - e.CashReceived + e.OwnerDraws));
+            History(month, CfoHistory.CashIn, "Cash received", month.CashIn, "sum of revenue[].received", month.Inputs("revenue[].received", e => e.CashReceived));
+            History(month, CfoHistory.Expenses, "Expenses", month.Expenses, "sum of expenses[].amount", month.Inputs("expenses[].amount", e => e.ExpenseTotal));
+            History(month, CfoHistory.NetBurn, "Net burn", month.NetBurn, "expenses − cash received", month.Inputs("expenses[].amount − revenue[].received", e => e.ExpenseTotal - e.CashReceived));
+            History(month, CfoHistory.Cash, "Cash on hand", month.Cash, "sum of cashOnHand", month.Inputs("cashOnHand", e => e.CashOnHand));
+            History(month, CfoHistory.OwnerDraws, "Owner draws", month.OwnerDraws, "sum of ownerDraws", month.Inputs("ownerDraws", e => e.OwnerDraws));
+            History(month, CfoHistory.NetBurnAfterDraws, "Net burn after owner draws", month.NetBurnAfterDraws, "expenses − cash received + owner draws",
+                month.Inputs("expenses[].amount − revenue[].received + ownerDraws", e => e.ExpenseTotal - e.CashReceived + e.OwnerDraws));
         }
 
         // Trailing three months.
@@ -205,7 +215,7 @@ public sealed class CfoModel(FinanceOptions options)
     {
         const string formula = "months until cash on hand, less the linear-trend forecast of net burn (last 6 months), reaches zero; 12-month horizon";
         var inputs = trend.SelectMany(m => m.Inputs("expenses[].amount − revenue[].received", e => e.ExpenseTotal - e.CashReceived))
-            .Append(new MetricInput($"metric:{cash.Id}", cash.Label, cash.Period, cash.Display));
+            .Append(MetricInput.Of(cash));
         if (trend.Count < 3 || cash.Value is null)
         {
             return add(CfoMetricIds.RunwayForecast, "Runway on the 12-month forecast", null, MetricUnit.Months, formula, inputs, MetricKind.Forecast,
@@ -306,7 +316,7 @@ public sealed class CfoModel(FinanceOptions options)
         }
 
         var fall = (then.Cash - cash.Value.Value) / TrailingMonths;
-        var inputs = then.Inputs("cashOnHand", e => e.CashOnHand).Append(new MetricInput($"metric:{cash.Id}", cash.Label, cash.Period, cash.Display));
+        var inputs = then.Inputs("cashOnHand", e => e.CashOnHand).Append(MetricInput.Of(cash));
         var runway = RunwayFrom(fall, cash.Value);
         return add(CfoMetricIds.RunwayCashChange, "Runway on the change in cash", runway.Months, MetricUnit.Months, formula, inputs, special: runway.Special);
     }
@@ -389,8 +399,8 @@ public sealed class CfoModel(FinanceOptions options)
         var channels = current?.Entities.SelectMany(e => e.Channels.Select(c => (e.EntityId, Channel: c))).Where(x => x.Channel.Bookings > 0).ToList() ?? [];
         var bookings = channels.Sum(x => x.Channel.Bookings);
         var gross = channels.Sum(x => x.Channel.Revenue);
-        var inputs = fromMetrics([breakEven, revenue]).Concat(channels.Select(x => new MetricInput(
-            $"kpi:{x.EntityId}", $"channels[{x.Channel.Channel}].revenue/bookings/commissionRate", current!.Period.ToString(),
+        var inputs = fromMetrics([breakEven, revenue]).Concat(channels.Select(x => MetricInput.Kpi(
+            x.EntityId, $"channels[{x.Channel.Channel}].revenue/bookings/commissionRate", current!.Period.ToString(),
             FormattableString.Invariant($"{MetricFormat.Money(x.Channel.Revenue)} / {x.Channel.Bookings} / {(x.Channel.CommissionRate ?? 0m) * 100m:0.#}%")))).ToList();
         if (breakEven.Value is null || revenue.Value is null || bookings == 0 || gross <= 0)
         {
@@ -405,13 +415,13 @@ public sealed class CfoModel(FinanceOptions options)
         add(CfoMetricIds.BookingsNeeded, "Extra bookings a month to break even", Math.Ceiling(gap / netPerBooking), MetricUnit.Count, formula, inputs);
     }
 
-    private IReadOnlyList<Metric> AddTargets(Period period, PortfolioMonth? current, Metric breakEven, Metric revenue, AddMetric add,
+    private IReadOnlyList<RevenueTarget> AddTargets(Period period, PortfolioMonth? current, Metric breakEven, Metric revenue, AddMetric add,
         Func<Metric[], IEnumerable<MetricInput>> fromMetrics)
     {
         var configured = current?.RevenueTarget;
         add(CfoMetricIds.RevenueTarget, "Revenue target this month", configured, MetricUnit.Usd, "sum of targets.monthlyRevenueTarget over all entities",
             current?.Entities.Where(e => e.Targets?.MonthlyRevenueTarget is not null)
-                .Select(e => new MetricInput($"kpi:{e.EntityId}", "targets.monthlyRevenueTarget", period.ToString(), MetricFormat.Money(e.Targets!.MonthlyRevenueTarget!.Value))) ?? [],
+                .Select(e => MetricInput.Kpi(e.EntityId, "targets.monthlyRevenueTarget", period.ToString(), MetricFormat.Money(e.Targets!.MonthlyRevenueTarget!.Value))) ?? [],
             special: configured is null ? $"no revenue targets recorded for {period}" : null);
 
         var start = revenue.Value;
@@ -426,16 +436,16 @@ public sealed class CfoModel(FinanceOptions options)
         var floor = breakEven.Value is { } be ? be * (1 + options.TargetBufferPercent) : start.Value * (1 + options.TargetBufferPercent);
         var goal = Math.Max(configured ?? 0m, floor);
         var steps = Period.MonthsBetween(period, end);
-        var targets = new List<Metric>();
+        var targets = new List<RevenueTarget>();
         for (var k = 1; k <= steps; k++)
         {
             var month = period.AddMonths(k);
             var value = Math.Round(start.Value + (goal - start.Value) * k / steps, 0);
-            targets.Add(add(CfoMetricIds.TargetFor(month.ToString()), $"Revenue target {month}", value, MetricUnit.Usd,
+            targets.Add(new RevenueTarget(month, add(CfoMetricIds.TargetFor(month), $"Revenue target {month}", value, MetricUnit.Usd,
                 FormattableString.Invariant($"revenue (trailing 3-month average) + (max(this month's target, break-even revenue × (1 + {options.TargetBufferPercent * 100m:0}%)) − revenue) × {k}/{steps}"),
                 fromMetrics(breakEven.Value is null ? [revenue] : [breakEven, revenue])
                     .Append(new MetricInput("config", "Finance:TargetBufferPercent", null, FormattableString.Invariant($"{options.TargetBufferPercent * 100m:0}%"))),
-                MetricKind.Forecast));
+                MetricKind.Forecast)));
         }
 
         return targets;

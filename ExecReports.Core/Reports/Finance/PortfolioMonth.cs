@@ -42,5 +42,5 @@ public sealed record PortfolioMonth
 
     // One input per entity and field, so a figure can be walked back to the KPI entries it came from.
     public IEnumerable<MetricInput> Inputs(string field, Func<KpiMonth, decimal> value) =>
-        Entities.Select(e => new MetricInput($"kpi:{e.EntityId}", field, Period.ToString(), MetricFormat.Money(value(e))));
+        Entities.Select(e => MetricInput.Kpi(e.EntityId, field, Period.ToString(), MetricFormat.Money(value(e))));
 }

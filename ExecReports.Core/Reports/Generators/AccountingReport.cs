@@ -8,16 +8,14 @@ namespace ExecReports.Core.Reports.Generators;
 
 public sealed class AccountingReport : ReportGenerator
 {
-    public override ReportRole Role => ReportRole.Accounting;
-
     public override void Write(ReportContext context, ReportBuilder report)
     {
         var rows = AccountingCalculator.ExpenseRows(context.Inputs);
         var issues = AccountingCalculator.RecognitionIssues(context.Inputs);
-        WriteChart(context, report.Section("chart-of-accounts", "Chart of Accounts"));
-        WriteExpenses(context, report.Section("expense-categorization", "Expense Categorization"), rows);
-        WriteRecognition(context, report.Section("revenue-recognition-issues", "Revenue Recognition Issues"), issues);
-        WriteRoadmap(context, report.Section("profitability-roadmap", "Profitability Roadmap"), rows, issues);
+        WriteChart(context, report.Section(ReportSections.Accounting.ChartOfAccounts));
+        WriteExpenses(context, report.Section(ReportSections.Accounting.ExpenseCategorization), rows);
+        WriteRecognition(context, report.Section(ReportSections.Accounting.RecognitionIssues), issues);
+        WriteRoadmap(context, report.Section(ReportSections.Accounting.ProfitabilityRoadmap), rows, issues);
     }
 
     private static string TypeText(AccountType type) => type switch
@@ -147,7 +145,7 @@ public sealed class AccountingReport : ReportGenerator
         var revenue = m.Find(PortfolioCalculator.PortfolioRevenue);
         section.Paragraph($"For {quarter} ({months[0]} to {months[^1]}), from portfolio revenue booked of {(revenue is null ? "nothing recorded" : section.Quote(revenue))} "
             + $"in {context.PeriodText}. Portfolio targets from the CFO model, quoted unchanged:");
-        var targets = months.Select(p => (Period: p, Metric: m.Find(CfoMetricIds.TargetFor(p.ToString())))).ToList();
+        var targets = months.Select(p => (Period: p, Metric: m.Find(CfoMetricIds.TargetFor(p)))).ToList();
         if (targets.All(t => t.Metric is null))
         {
             section.Missing($"the CFO model set no targets for {quarter} (no revenue recorded for {context.PeriodText})");

@@ -10,8 +10,6 @@ namespace ExecReports.Core.Reports.Generators;
 
 public sealed partial class CeoReport : ReportGenerator
 {
-    public override ReportRole Role => ReportRole.Ceo;
-
     // One agenda item; ranked by Category, then Severity, then Amount (largest first), then entity name.
     public sealed record Priority(int Category, int Severity, decimal Amount, string Entity, string Markdown);
 
@@ -25,11 +23,11 @@ public sealed partial class CeoReport : ReportGenerator
 
     public override void Write(ReportContext context, ReportBuilder report)
     {
-        WriteAssetInventory(context, report.Section("asset-inventory", "Asset Inventory"));
-        WriteRevenueRecognition(context, report.Section("revenue-recognition-gaps", "Revenue Recognition Gaps"));
-        WriteEquityRisk(context, report.Section("equity-risk-assessment", "Equity Risk Assessment"));
-        WritePipeline(context, report.Section("pipeline-analysis", "Pipeline Analysis"));
-        WritePriorities(context, report.Section("30-day-priorities", "30-Day Priorities"));
+        WriteAssetInventory(context, report.Section(ReportSections.Ceo.AssetInventory));
+        WriteRevenueRecognition(context, report.Section(ReportSections.Ceo.RevenueRecognitionGaps));
+        WriteEquityRisk(context, report.Section(ReportSections.Ceo.EquityRisk));
+        WritePipeline(context, report.Section(ReportSections.Ceo.Pipeline));
+        WritePriorities(context, report.Section(ReportSections.Ceo.Priorities));
     }
 
     private static string List(IReadOnlyList<string> items) => items.Count == 0 ? "—" : MarkdownText.Cell(string.Join(", ", items));
@@ -336,7 +334,7 @@ public sealed partial class CeoReport : ReportGenerator
         foreach (var name in entity.Channels)
         {
             var kpi = month.Channels.FirstOrDefault(c => c.Channel.StartsWith(name, StringComparison.OrdinalIgnoreCase));
-            var evidence = $"kpi:{entity.Id} channels[{name}] {month.Period}";
+            var evidence = $"{MetricInput.KpiSource(entity.Id)} channels[{name}] {month.Period}";
             if (kpi is null)
             {
                 pending.Add(new PendingChannel(name, $"{name} is in the catalog but has no KPI channel record", evidence));

@@ -6,23 +6,21 @@ namespace ExecReports.Core.Reports.Generators;
 
 public sealed class CfoReport : ReportGenerator
 {
-    public override ReportRole Role => ReportRole.Cfo;
-
     public override void Write(ReportContext context, ReportBuilder report)
     {
         var m = context.Metrics;
         var p = context.PeriodText;
         if (context.Cfo.Current is null)
         {
-            foreach (var heading in ReportSections.For(Role).Skip(1))
+            foreach (var section in ReportSections.Cfo.All)
             {
-                report.Section(Slug(heading), heading).Missing($"no KPI inputs recorded for any entity in {p}");
+                report.Section(section).Missing($"no KPI inputs recorded for any entity in {p}");
             }
 
             return;
         }
 
-        var burn = report.Section("burn-rate", "Burn Rate");
+        var burn = report.Section(ReportSections.Cfo.BurnRate);
         burn.Paragraph($"Net burn (trailing three months, cash basis): {burn.Quote(m.Get(CfoMetricIds.NetBurnAverage))}, "
             + $"ranging {burn.Quote(m.Get(CfoMetricIds.NetBurnLow))} to {burn.Quote(m.Get(CfoMetricIds.NetBurnHigh))}.");
         burn.Paragraph($"After owner draws (what the owner-operator's cash actually loses): {burn.Quote(m.Get(CfoMetricIds.NetBurnAfterDrawsAverage))} trailing three-month average; "
@@ -34,12 +32,12 @@ public sealed class CfoReport : ReportGenerator
             context.Cfo.Series.Where(s => s.Period > context.Period.AddMonths(-CfoModel.TrendMonths)).Select(s => (IReadOnlyList<string>)
             [
                 s.Period.ToString(),
-                burn.Quote(m.Get(CfoMetricIds.History(s.Period.ToString(), "cash-in"))),
-                burn.Quote(m.Get(CfoMetricIds.History(s.Period.ToString(), "expenses"))),
-                burn.Quote(m.Get(CfoMetricIds.History(s.Period.ToString(), "net-burn"))),
-                burn.Quote(m.Get(CfoMetricIds.History(s.Period.ToString(), "owner-draws"))),
-                burn.Quote(m.Get(CfoMetricIds.History(s.Period.ToString(), "net-burn-after-draws"))),
-                burn.Quote(m.Get(CfoMetricIds.History(s.Period.ToString(), "cash"))),
+                burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.CashIn))),
+                burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.Expenses))),
+                burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.NetBurn))),
+                burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.OwnerDraws))),
+                burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.NetBurnAfterDraws))),
+                burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.Cash))),
             ]), [false, true, true, true, true, true, true]);
 
         var opening = m.Get(CfoMetricIds.BridgeOpening);
@@ -59,7 +57,7 @@ public sealed class CfoReport : ReportGenerator
                 [false, true]);
         }
 
-        var runway = report.Section("runway", "Runway");
+        var runway = report.Section(ReportSections.Cfo.Runway);
         runway.Table(["Definition", "Runway", "Basis"],
         [
             ["Trailing average net burn", runway.Quote(m.Get(CfoMetricIds.RunwayTrailing)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayTrailing).Formula)],
@@ -87,7 +85,7 @@ public sealed class CfoReport : ReportGenerator
                 runway.Quote(m.Get(CfoMetricIds.Entity(e.Id, "runway"))),
             ]), [false, true, true, true, true, true]);
 
-        var deploy = report.Section("capital-deployment", "Capital Deployment Framework");
+        var deploy = report.Section(ReportSections.Cfo.CapitalDeployment);
         var conservative = m.Get(CfoMetricIds.RunwayConservative);
         var posture = CapitalPosture.For(conservative.Value, conservative.Special == "∞");
         deploy.Paragraph($"Posture for the next quarter: {CapitalPosture.Advice(posture)}");
@@ -100,7 +98,7 @@ public sealed class CfoReport : ReportGenerator
             "Fixed-cost commitments last, and only once the margin of safety is positive.",
         ]);
 
-        var breakEven = report.Section("break-even", "Break-Even Analysis");
+        var breakEven = report.Section(ReportSections.Cfo.BreakEven);
         breakEven.Paragraph($"Break-even revenue {breakEven.Quote(m.Get(CfoMetricIds.BreakEvenRevenue))} = fixed costs {breakEven.Quote(m.Get(CfoMetricIds.FixedCostsAverage))} ÷ "
             + $"contribution-margin ratio {breakEven.Quote(m.Get(CfoMetricIds.ContributionMarginRatio))} (variable costs {breakEven.Quote(m.Get(CfoMetricIds.VariableCostsAverage))} "
             + $"against revenue received {breakEven.Quote(m.Get(CfoMetricIds.RevenueAverage))}).");
@@ -112,9 +110,9 @@ public sealed class CfoReport : ReportGenerator
             $"Extra bookings a month to break even, after OTA commission: {breakEven.Quote(m.Get(CfoMetricIds.BookingsNeeded))}.",
         ]);
 
-        var targets = report.Section("revenue-targets", "Monthly Revenue Targets");
+        var targets = report.Section(ReportSections.Cfo.RevenueTargets);
         targets.Paragraph($"This month's revenue target {targets.Quote(m.Get(CfoMetricIds.RevenueTarget))}. Targets ramp to break-even plus a "
-            + $"{(context.Finance.TargetBufferPercent * 100m).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}% buffer by {context.Cfo.Targets.LastOrDefault()?.Label.Split(' ').Last() ?? "the end of next year"}:");
+            + $"{(context.Finance.TargetBufferPercent * 100m).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}% buffer by {context.Cfo.Targets.LastOrDefault()?.Month.ToString() ?? "the end of next year"}:");
         if (context.Cfo.Targets.Count == 0)
         {
             targets.Missing($"no revenue or revenue target recorded for {p}, so no target path can be set");
@@ -122,13 +120,8 @@ public sealed class CfoReport : ReportGenerator
         else
         {
             targets.Table(["Month", "Quarter", "Revenue target"],
-                context.Cfo.Targets.Select(t =>
-                {
-                    var month = Primitives.Period.Parse(t.Id[(CfoMetricIds.TargetFor("").Length)..]);
-                    return (IReadOnlyList<string>)[month.ToString(), month.Quarter.ToString(), targets.Quote(t)];
-                }), [false, false, true]);
+                context.Cfo.Targets.Select(t => (IReadOnlyList<string>)[t.Month.ToString(), t.Month.Quarter.ToString(), targets.Quote(t.Metric)]),
+                [false, false, true]);
         }
     }
-
-    private static string Slug(string heading) => new(heading.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
 }

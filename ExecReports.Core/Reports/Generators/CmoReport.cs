@@ -9,17 +9,15 @@ namespace ExecReports.Core.Reports.Generators;
 
 public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule schedule) : ReportGenerator
 {
-    public override ReportRole Role => ReportRole.Cmo;
-
     private sealed record Milestone(DateOnly By, string Text, string Finding, string Target);
 
     public override void Write(ReportContext context, ReportBuilder report)
     {
         var milestones = new List<Milestone>();
-        WriteChannels(context, report.Section("channel-visibility-matrix", "Channel Visibility Matrix"), milestones);
-        WriteEmail(context, report.Section("email-blast-roi", "Email Blast ROI"), milestones);
-        WriteOtas(context, report.Section("ota-sequencing", "OTA Sequencing"), milestones);
-        WriteMilestones(context, report.Section("30-60-90-day-milestones", "30/60/90-Day Milestones"), milestones);
+        WriteChannels(context, report.Section(ReportSections.Cmo.ChannelVisibility), milestones);
+        WriteEmail(context, report.Section(ReportSections.Cmo.EmailBlastRoi), milestones);
+        WriteOtas(context, report.Section(ReportSections.Cmo.OtaSequencing), milestones);
+        WriteMilestones(context, report.Section(ReportSections.Cmo.Milestones), milestones);
     }
 
     private static DateOnly By(ReportContext context, int months) => context.Period.AddMonths(months).LastDay;
@@ -53,32 +51,32 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
         section.Table(["Entity", "Channel", "Status", "Visits", "Inquiries", "Bookings", "Revenue", "Take rate", "After commission"],
             rows.Select(r =>
             {
-                string Q(string field) => r.Kpi is null ? "no data" : section.Quote(m.Get(r.Id(field)));
+                string Q(CmoFigure figure) => r.Kpi is null ? "no data" : section.Quote(m.Get(r.Id(figure)));
                 return (IReadOnlyList<string>)
                 [
                     MarkdownText.Cell(context.NameOf(r.EntityId)), MarkdownText.Cell(r.Channel), Status(r),
-                    Q("visits"), Q("inquiries"), Q("bookings"), Q("revenue"), Q("take-rate"), Q("net-revenue"),
+                    Q(CmoFigure.Visits), Q(CmoFigure.Inquiries), Q(CmoFigure.Bookings), Q(CmoFigure.Revenue), Q(CmoFigure.TakeRate), Q(CmoFigure.NetRevenue),
                 ];
             }), [false, false, false, true, true, true, true, true, true]);
 
-        var charged = rows.Where(r => r.Kpi is not null && m.Get(r.Id("commission-rate")).Value > 0).ToList();
+        var charged = rows.Where(r => r.Kpi is not null && m.Get(r.Id(CmoFigure.CommissionRate)).Value > 0).ToList();
         if (charged.Count > 0)
         {
             section.Paragraph("Commission rates used (a rate in the KPI month overrides the Ota fee schedule):");
             section.Bullets(charged.Select(r =>
-                $"{MarkdownText.Escape(context.NameOf(r.EntityId))} {MarkdownText.Escape(r.Channel)}: {section.Quote(m.Get(r.Id("commission-rate")))} — "
-                + MarkdownText.Escape(m.Get(r.Id("commission-rate")).Formula)));
+                $"{MarkdownText.Escape(context.NameOf(r.EntityId))} {MarkdownText.Escape(r.Channel)}: {section.Quote(m.Get(r.Id(CmoFigure.CommissionRate)))} — "
+                + MarkdownText.Escape(m.Get(r.Id(CmoFigure.CommissionRate)).Formula)));
         }
 
         var priciest = rows.Where(r => r.Kpi is { Live: true, Revenue: > 0 })
-            .OrderByDescending(r => m.Get(r.Id("take-rate")).Value).ThenBy(r => r.EntityId, StringComparer.Ordinal).ThenBy(r => r.Channel, StringComparer.Ordinal)
+            .OrderByDescending(r => m.Get(r.Id(CmoFigure.TakeRate)).Value).ThenBy(r => r.EntityId, StringComparer.Ordinal).ThenBy(r => r.Channel, StringComparer.Ordinal)
             .FirstOrDefault();
-        if (priciest is not null && m.Get(priciest.Id("take-rate")).Value > 0)
+        if (priciest is not null && m.Get(priciest.Id(CmoFigure.TakeRate)).Value > 0)
         {
             milestones.Add(new Milestone(By(context, 3),
                 $"Offer {MarkdownText.Escape(context.NameOf(priciest.EntityId))}'s repeat {MarkdownText.Escape(priciest.Channel)} customers a direct-booking rate (confirmation email, return-guest code)",
-                $"Channel Visibility Matrix: {MarkdownText.Escape(priciest.Channel)} has the highest take rate ({section.Quote(m.Get(priciest.Id("take-rate")))})",
-                $"revenue kept after commission above {section.Quote(m.Get(priciest.Id("net-revenue")))} a month"));
+                $"Channel Visibility Matrix: {MarkdownText.Escape(priciest.Channel)} has the highest take rate ({section.Quote(m.Get(priciest.Id(CmoFigure.TakeRate)))})",
+                $"revenue kept after commission above {section.Quote(m.Get(priciest.Id(CmoFigure.NetRevenue)))} a month"));
         }
 
         var lowConversion = rows.Where(r => r.Kpi is { Live: true, Visits: > 0 } && r.Kpi.Bookings == 0 && r.Kpi.Inquiries == 0).ToList();
@@ -86,8 +84,8 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
         {
             milestones.Add(new Milestone(By(context, 1),
                 $"Find why {MarkdownText.Escape(context.NameOf(r.EntityId))} on {MarkdownText.Escape(r.Channel)} gets visits but no inquiries (listing copy, photos, price, calendar)",
-                $"Channel Visibility Matrix: {section.Quote(m.Get(r.Id("visits")))} visits, no inquiries",
-                $"first inquiries from {section.Quote(m.Get(r.Id("visits")))} visits"));
+                $"Channel Visibility Matrix: {section.Quote(m.Get(r.Id(CmoFigure.Visits)))} visits, no inquiries",
+                $"first inquiries from {section.Quote(m.Get(r.Id(CmoFigure.Visits)))} visits"));
         }
     }
 
@@ -113,8 +111,8 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
         var end = context.Period.LastDay;
         var table = blasts.Select(b =>
         {
-            string Q(string field) => section.Quote(m.Get(b.Id(field)));
-            var click = m.Get(b.Id("click-rate")).Value;
+            string Q(CmoFigure figure) => section.Quote(m.Get(b.Id(figure)));
+            var click = m.Get(b.Id(CmoFigure.ClickRate)).Value;
             var flags = new List<string>();
             if (b.Blast.Sent < o.NoisyListThreshold) flags.Add("noisy list");
             if (click is { } c) flags.Add(c >= o.BenchmarkClickRate ? "clicks at or above benchmark" : "clicks below benchmark");
@@ -122,7 +120,7 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
             return (IReadOnlyList<string>)
             [
                 Date(b.Blast.Date), MarkdownText.Cell(context.NameOf(b.EntityId)), MarkdownText.Cell(context.Redact(b.Blast.Name)), MarkdownText.Cell(b.Channel),
-                Q("sent"), Q("open-rate"), Q("click-rate"), Q("bookings"), Q("revenue"), Q("cost"), Q("roi"), Q("cost-per-booking"), string.Join("; ", flags),
+                Q(CmoFigure.Sent), Q(CmoFigure.OpenRate), Q(CmoFigure.ClickRate), Q(CmoFigure.Bookings), Q(CmoFigure.Revenue), Q(CmoFigure.Cost), Q(CmoFigure.Roi), Q(CmoFigure.CostPerBooking), string.Join("; ", flags),
             ];
         }).ToList();
         table.Add(["benchmark", MarkdownText.Cell(o.BenchmarkName), "", "", "", section.Quote(benchOpen), section.Quote(benchClick), "", "", "", "", "", ""]);
@@ -134,11 +132,11 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
         section.Table(["Channel", "Blasts", "Bookings", "Attributed revenue", "Cost", "ROI", "Cost per booking", "Click rate"],
             channels.Select(c =>
             {
-                string Q(string field) => section.Quote(m.Get(MarketingCalculator.EmailChannelId(c, field)));
+                string Q(CmoFigure figure) => section.Quote(m.Get(MarketingCalculator.EmailChannelId(c, figure)));
                 var count = blasts.Count(b => string.Equals(b.Channel, c, StringComparison.OrdinalIgnoreCase));
                 return (IReadOnlyList<string>)
                 [
-                    MarkdownText.Cell(c), count.ToString(CultureInfo.InvariantCulture), Q("bookings"), Q("revenue"), Q("cost"), Q("roi"), Q("cost-per-booking"), Q("click-rate"),
+                    MarkdownText.Cell(c), count.ToString(CultureInfo.InvariantCulture), Q(CmoFigure.Bookings), Q(CmoFigure.Revenue), Q(CmoFigure.Cost), Q(CmoFigure.Roi), Q(CmoFigure.CostPerBooking), Q(CmoFigure.ClickRate),
                 ];
             }), [false, true, true, true, true, true, true, true]);
 
@@ -146,17 +144,17 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
         foreach (var latest in blasts.GroupBy(b => b.EntityId).Select(g => g.First()).OrderBy(b => b.EntityId, StringComparer.Ordinal))
         {
             var name = MarkdownText.Escape(context.NameOf(latest.EntityId));
-            if (m.Get(latest.Id("click-rate")).Value is { } click && click < o.BenchmarkClickRate)
+            if (m.Get(latest.Id(CmoFigure.ClickRate)).Value is { } click && click < o.BenchmarkClickRate)
             {
                 milestones.Add(new Milestone(By(context, 1), $"A/B test the subject line and one clear call to action on {name}'s next blast",
-                    $"Email Blast ROI: \"{MarkdownText.Escape(context.Redact(latest.Blast.Name))}\" clicked at {section.Quote(m.Get(latest.Id("click-rate")))}",
+                    $"Email Blast ROI: \"{MarkdownText.Escape(context.Redact(latest.Blast.Name))}\" clicked at {section.Quote(m.Get(latest.Id(CmoFigure.ClickRate)))}",
                     $"click rate at or above {section.Quote(benchClick)}"));
             }
 
             if (latest.Blast.Sent < o.NoisyListThreshold)
             {
                 milestones.Add(new Milestone(By(context, 2), $"Grow {name}'s list (opt-in on the booking or contact form, past customers) before judging its rates",
-                    $"Email Blast ROI: latest list is {section.Quote(m.Get(latest.Id("sent")))} recipients (noisy)",
+                    $"Email Blast ROI: latest list is {section.Quote(m.Get(latest.Id(CmoFigure.Sent)))} recipients (noisy)",
                     $"at least {section.Quote(threshold)} recipients"));
             }
         }
@@ -192,9 +190,9 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
                     _ => "list: not listed",
                 };
                 var fit = o.InPlan ? $"in {name}'s channel plan" : $"not in {name}'s channel plan (add it to entities.yaml first if wanted)";
-                return $"**{MarkdownText.Escape(o.Channel)}** — {action}; commission {section.Quote(m.Get(o.Id("commission-rate")))} "
-                    + $"({MarkdownText.Escape(m.Get(o.Id("commission-rate")).Formula)}); fit: {MarkdownText.Escape(fit)}; expected revenue per booking after commission "
-                    + $"{section.Quote(m.Get(o.Id("net-per-booking")))}.";
+                return $"**{MarkdownText.Escape(o.Channel)}** — {action}; commission {section.Quote(m.Get(o.Id(CmoFigure.CommissionRate)))} "
+                    + $"({MarkdownText.Escape(m.Get(o.Id(CmoFigure.CommissionRate)).Formula)}); fit: {MarkdownText.Escape(fit)}; expected revenue per booking after commission "
+                    + $"{section.Quote(m.Get(o.Id(CmoFigure.NetPerBooking)))}.";
             }));
 
             var next = sequence.Where(o => o.Stage != OtaStage.Live && o.InPlan).Take(2).ToList();
@@ -205,7 +203,7 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
                 var verb = o.Stage == OtaStage.ListedNotLive ? "Get the listing live on" : "List and go live on";
                 milestones.Add(new Milestone(By(context, months), $"{verb} {MarkdownText.Escape(o.Channel)} for {MarkdownText.Escape(name)}",
                     $"OTA Sequencing: {MarkdownText.Escape(o.Channel)} is next for {MarkdownText.Escape(name)}",
-                    $"first bookings at {section.Quote(m.Get(o.Id("net-per-booking")))} each after commission"));
+                    $"first bookings at {section.Quote(m.Get(o.Id(CmoFigure.NetPerBooking)))} each after commission"));
             }
         }
     }
@@ -214,7 +212,7 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
     {
         var m = context.Metrics;
         var last = context.Period.AddMonths(3);
-        if (m.Find(CfoMetricIds.TargetFor(last.ToString())) is { } target && m.Find(PortfolioCalculator.PortfolioRevenue) is { } revenue)
+        if (m.Find(CfoMetricIds.TargetFor(last)) is { } target && m.Find(PortfolioCalculator.PortfolioRevenue) is { } revenue)
         {
             milestones.Add(new Milestone(last.LastDay, "Portfolio revenue on the CFO model's path, with the channel and email moves above",
                 $"Portfolio revenue booked {section.Quote(revenue)} in {context.PeriodText}",

@@ -3,20 +3,19 @@ using ExecReports.Core.Ingestion;
 using ExecReports.Core.Reports.Engineering;
 using ExecReports.Core.Reports.Metrics;
 using ExecReports.Core.Reports.Rendering;
+using ExecReports.Core.Primitives;
 
 namespace ExecReports.Core.Reports.Generators;
 
 public sealed partial class CtoReport : ReportGenerator
 {
-    public override ReportRole Role => ReportRole.Cto;
-
     public override void Write(ReportContext context, ReportBuilder report)
     {
-        WriteSecurityAudit(context, report.Section("security-audit", "Security Audit"));
-        WriteCostAnalysis(context, report.Section("cost-analysis", "Cost Analysis"));
-        WriteUxAnalytics(context, report.Section("ux-analytics-gaps", "UX & Analytics Gaps"));
-        WriteCicd(context, report.Section("ci-cd-maturity", "CI/CD Maturity"));
-        WriteRoadmap(context, report.Section("engineering-roadmap", "Engineering Roadmap"));
+        WriteSecurityAudit(context, report.Section(ReportSections.Cto.SecurityAudit));
+        WriteCostAnalysis(context, report.Section(ReportSections.Cto.CostAnalysis));
+        WriteUxAnalytics(context, report.Section(ReportSections.Cto.UxAnalytics));
+        WriteCicd(context, report.Section(ReportSections.Cto.Cicd));
+        WriteRoadmap(context, report.Section(ReportSections.Cto.Roadmap));
     }
 
     private static string Evidence(FactRef fact) => $"`{fact.Source}`";
@@ -99,7 +98,7 @@ public sealed partial class CtoReport : ReportGenerator
                 section.Quote(m.Get(TechCostCalculator.TotalChange(entity.Id)))]);
             var window = context.History(entity.Id).Where(k => k.Period > context.Period.AddMonths(-TechCostCalculator.TrailingMonths) && k.Period <= context.Period);
             var names = TechCostCalculator.LineNames(entity.Id, window);
-            foreach (var (name, key) in names.Zip(MetricSlug.Distinct(names)))
+            foreach (var (name, key) in names.Zip(Slugs.Distinct(names)))
             {
                 rows.Add([MarkdownText.Cell(entity.Name), MarkdownText.Cell(name), section.Quote(m.Get(TechCostCalculator.Line(entity.Id, key))),
                     section.Quote(m.Get(TechCostCalculator.LineAverage(entity.Id, key))), section.Quote(m.Get(TechCostCalculator.LineChange(entity.Id, key)))]);

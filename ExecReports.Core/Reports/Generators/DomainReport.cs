@@ -5,8 +5,6 @@ namespace ExecReports.Core.Reports.Generators;
 // Small pieces the three domain reports share.
 internal static class DomainReport
 {
-    public static string SectionId(string heading) => DomainMetrics.Slug(heading);
-
     public static string Status(VarianceStatus status) => status switch
     {
         VarianceStatus.OnTrack => "on track",

@@ -8,28 +8,26 @@ namespace ExecReports.Core.Reports.Generators;
 
 public sealed partial class PortfolioBillingReport : ReportGenerator
 {
-    public override ReportRole Role => ReportRole.PortfolioBilling;
-
     public override void Write(ReportContext context, ReportBuilder report)
     {
         var name = context.NameOf(EntityId);
         var clients = Clients(context.Kpi(EntityId));
         if (clients.Count == 0)
         {
-            foreach (var heading in ReportSections.For(Role).Skip(1))
+            foreach (var section in ReportSections.PortfolioBilling.All)
             {
-                report.Section(DomainReport.SectionId(heading), heading).Missing($"no client billing data recorded for {name} in {context.PeriodText}");
+                report.Section(section).Missing($"no client billing data recorded for {name} in {context.PeriodText}");
             }
 
             return;
         }
 
         var m = context.Metrics;
-        WriteClients(report.Section("clients", "Clients"), m, clients);
-        WriteRetainers(context, report.Section("retainers-and-invoices", "Retainers and Invoices"), m, clients);
-        WriteOverdue(report.Section("overdue-receivables", "Overdue Receivables"), m, clients);
-        WriteUnbilled(context, report.Section("unbilled-hours", "Unbilled Hours"), m, clients);
-        WriteCosts(report.Section("costs-never-re-billed", "Costs Never Re-billed"), m, clients);
+        WriteClients(report.Section(ReportSections.PortfolioBilling.Clients), m, clients);
+        WriteRetainers(context, report.Section(ReportSections.PortfolioBilling.Retainers), m, clients);
+        WriteOverdue(report.Section(ReportSections.PortfolioBilling.Overdue), m, clients);
+        WriteUnbilled(context, report.Section(ReportSections.PortfolioBilling.Unbilled), m, clients);
+        WriteCosts(report.Section(ReportSections.PortfolioBilling.Costs), m, clients);
     }
 
     private static string Terms(SectionBuilder s, MetricBook m, PortfolioClient client, string slug) => client.BillingType switch

@@ -7,8 +7,6 @@ namespace ExecReports.Core.Reports.Generators;
 
 public sealed partial class RentalReport : ReportGenerator
 {
-    public override ReportRole Role => ReportRole.Rental;
-
     public override void Write(ReportContext context, ReportBuilder report)
     {
         var name = context.NameOf(EntityId);
@@ -16,19 +14,19 @@ public sealed partial class RentalReport : ReportGenerator
         var units = Units(month);
         if (month is null || units.Count == 0)
         {
-            foreach (var heading in ReportSections.For(Role).Skip(1))
+            foreach (var section in ReportSections.Rental.All)
             {
-                report.Section(DomainReport.SectionId(heading), heading).Missing($"no rental data recorded for {name} in {context.PeriodText}");
+                report.Section(section).Missing($"no rental data recorded for {name} in {context.PeriodText}");
             }
 
             return;
         }
 
         var m = context.Metrics;
-        WriteOccupancy(context, report.Section("occupancy", "Occupancy"), m, units);
-        WriteRentRoll(context, report.Section("rent-roll", "Rent Roll"), m, units);
-        WriteLeaseEnds(context, report.Section("lease-ends", "Lease Ends"), m, month);
-        WriteMaintenance(context, report.Section("maintenance", "Maintenance"), m, units, name);
+        WriteOccupancy(context, report.Section(ReportSections.Rental.Occupancy), m, units);
+        WriteRentRoll(context, report.Section(ReportSections.Rental.RentRoll), m, units);
+        WriteLeaseEnds(context, report.Section(ReportSections.Rental.LeaseEnds), m, month);
+        WriteMaintenance(context, report.Section(ReportSections.Rental.Maintenance), m, units, name);
     }
 
     private static void WriteOccupancy(ReportContext context, SectionBuilder s, MetricBook m, IReadOnlyList<(Kpis.RentalUnit Unit, string Slug)> units)

@@ -8,16 +8,14 @@ namespace ExecReports.Core.Reports.Generators;
 
 public sealed class YachtDeliveryReport : ReportGenerator
 {
-    public override ReportRole Role => ReportRole.YachtDelivery;
-
     public override void Write(ReportContext context, ReportBuilder report)
     {
         var name = context.NameOf(EntityId);
         if (context.Kpi(EntityId)?.YachtDelivery is null)
         {
-            foreach (var heading in ReportSections.For(Role).Skip(1))
+            foreach (var section in ReportSections.YachtDelivery.All)
             {
-                report.Section(DomainReport.SectionId(heading), heading).Missing($"no delivery job data recorded for {name} in {context.PeriodText}");
+                report.Section(section).Missing($"no delivery job data recorded for {name} in {context.PeriodText}");
             }
 
             return;
@@ -25,10 +23,10 @@ public sealed class YachtDeliveryReport : ReportGenerator
 
         var jobs = YachtDeliveryCalculator.Jobs(context.Inputs.Kpis, context.Period);
         var m = context.Metrics;
-        WriteJobs(context, report.Section("jobs", "Jobs"), m, jobs, name);
-        WriteRoutesAndCrew(report.Section("routes-and-crew", "Routes and Crew"), m, jobs, name);
-        WriteCosts(context, report.Section("quoted-vs-actual-costs", "Quoted vs Actual Costs"), m, jobs, name);
-        WriteRisks(context, report.Section("open-risks", "Open Risks"), m, jobs, name);
+        WriteJobs(context, report.Section(ReportSections.YachtDelivery.Jobs), m, jobs, name);
+        WriteRoutesAndCrew(report.Section(ReportSections.YachtDelivery.RoutesAndCrew), m, jobs, name);
+        WriteCosts(context, report.Section(ReportSections.YachtDelivery.Costs), m, jobs, name);
+        WriteRisks(context, report.Section(ReportSections.YachtDelivery.OpenRisks), m, jobs, name);
     }
 
     private static string Route(DeliveryJob job) => $"{MarkdownText.Escape(job.From)} → {MarkdownText.Escape(job.To)}";

@@ -179,15 +179,13 @@ public sealed class AccountingCalculator : MetricCalculator
         var months = MonthsOf(inputs);
         var rows = ExpenseRows(inputs);
 
-        MetricInput Kpi(string entityId, string field, string period, string value) => new($"kpi:{entityId}", field, period, value);
-
         foreach (var row in rows)
         {
             var field = $"expenses[{row.Number - 1}].amount";
             book.Add(new Metric
             {
                 Id = row.MetricId, Label = $"{row.Month.EntityId} expense: {row.Line.Description}", Value = row.Line.Amount, Unit = MetricUnit.Usd, Period = p,
-                Formula = $"expenses[{row.Number - 1}].amount", Inputs = [Kpi(row.Month.EntityId, field, p, MetricFormat.Money(row.Line.Amount))],
+                Formula = $"expenses[{row.Number - 1}].amount", Inputs = [MetricInput.Kpi(row.Month.EntityId, field, p, MetricFormat.Money(row.Line.Amount))],
                 Better = Favourable.Lower,
             });
         }
@@ -199,7 +197,7 @@ public sealed class AccountingCalculator : MetricCalculator
         {
             Id = UncategorisedTotal, Label = "Uncategorised expenses", Value = uncategorised.Sum(r => r.Line.Amount), Unit = MetricUnit.Usd, Period = p,
             Formula = "sum of expense lines with no account code or a code not in the chart",
-            Inputs = uncategorised.Select(r => Kpi(r.Month.EntityId, $"expenses[{r.Number - 1}].amount", p, MetricFormat.Money(r.Line.Amount))).ToList(),
+            Inputs = uncategorised.Select(r => MetricInput.Kpi(r.Month.EntityId, $"expenses[{r.Number - 1}].amount", p, MetricFormat.Money(r.Line.Amount))).ToList(),
             Better = Favourable.Lower,
         });
         foreach (var group in uncategorised.GroupBy(r => r.Month.EntityId))
@@ -208,7 +206,7 @@ public sealed class AccountingCalculator : MetricCalculator
             {
                 Id = UncategorisedFor(group.Key), Label = $"{group.Key} expenses to categorise", Value = group.Sum(r => r.Line.Amount), Unit = MetricUnit.Usd,
                 Period = p, Formula = "sum of this entity's uncategorised expense lines",
-                Inputs = group.Select(r => Kpi(r.Month.EntityId, $"expenses[{r.Number - 1}].amount", p, MetricFormat.Money(r.Line.Amount))).ToList(),
+                Inputs = group.Select(r => MetricInput.Kpi(r.Month.EntityId, $"expenses[{r.Number - 1}].amount", p, MetricFormat.Money(r.Line.Amount))).ToList(),
                 Better = Favourable.Lower,
             });
         }
@@ -226,7 +224,7 @@ public sealed class AccountingCalculator : MetricCalculator
             {
                 Id = RecognitionFor(group.Key), Label = $"{group.Key} revenue to restate", Value = parts.Sum(m => m.Value!.Value), Unit = MetricUnit.Usd, Period = p,
                 Formula = "deposits to defer + commissions to gross up",
-                Inputs = parts.Select(m => new MetricInput($"metric:{m.Id}", m.Label, m.Period, m.Display)).ToList(),
+                Inputs = parts.Select(MetricInput.Of).ToList(),
             });
         }
 
@@ -239,7 +237,7 @@ public sealed class AccountingCalculator : MetricCalculator
                     Id = LargestVariableQuarter(month.EntityId), Label = $"{month.EntityId} {largest.Line.Description}: a quarter at this month's rate",
                     Value = largest.Line.Amount * 3, Unit = MetricUnit.Usd, Period = p, Kind = MetricKind.Forecast,
                     Formula = "largest variable expense line this month × 3 months",
-                    Inputs = [Kpi(month.EntityId, $"expenses[{largest.Number - 1}].amount", p, MetricFormat.Money(largest.Line.Amount))],
+                    Inputs = [MetricInput.Kpi(month.EntityId, $"expenses[{largest.Number - 1}].amount", p, MetricFormat.Money(largest.Line.Amount))],
                     Better = Favourable.Lower,
                 });
             }
@@ -253,7 +251,7 @@ public sealed class AccountingCalculator : MetricCalculator
             var parts = new List<(decimal Amount, MetricInput Input)>();
             foreach (var row in rows.Where(r => r.Account is not null && string.Equals(r.Account.Code, account.Code, StringComparison.OrdinalIgnoreCase)))
             {
-                parts.Add((row.Line.Amount, new MetricInput($"kpi:{row.Month.EntityId}", $"expenses[{row.Number - 1}].amount", p, MetricFormat.Money(row.Line.Amount))));
+                parts.Add((row.Line.Amount, MetricInput.Kpi(row.Month.EntityId, $"expenses[{row.Number - 1}].amount", p, MetricFormat.Money(row.Line.Amount))));
             }
 
             var formula = "sum of expenses[].amount coded " + account.Code;
@@ -266,7 +264,7 @@ public sealed class AccountingCalculator : MetricCalculator
                     {
                         if (IncomeAccount(m.Revenue[i].Stream) == account.Code)
                         {
-                            parts.Add((m.Revenue[i].Amount, new MetricInput($"kpi:{m.EntityId}", $"revenue[{i}].amount", p, MetricFormat.Money(m.Revenue[i].Amount))));
+                            parts.Add((m.Revenue[i].Amount, MetricInput.Kpi(m.EntityId, $"revenue[{i}].amount", p, MetricFormat.Money(m.Revenue[i].Amount))));
                         }
                     }
                 }
@@ -276,7 +274,7 @@ public sealed class AccountingCalculator : MetricCalculator
                 formula = $"sum of {balance.Field} over all entities";
                 foreach (var m in months.Where(m => balance.Value(m) != 0))
                 {
-                    parts.Add((balance.Value(m), new MetricInput($"kpi:{m.EntityId}", balance.Field, p, MetricFormat.Money(balance.Value(m)))));
+                    parts.Add((balance.Value(m), MetricInput.Kpi(m.EntityId, balance.Field, p, MetricFormat.Money(balance.Value(m)))));
                 }
             }
 
@@ -311,7 +309,7 @@ public sealed class AccountingCalculator : MetricCalculator
                 book.Add(new Metric
                 {
                     Id = issue.AmountId, Label = $"{issue.EntityId} customer deposits held", Value = month.CustomerDeposits, Unit = MetricUnit.Usd, Period = p,
-                    Formula = "customerDeposits at month end", Inputs = [new($"kpi:{issue.EntityId}", "customerDeposits", p, MetricFormat.Money(month.CustomerDeposits))],
+                    Formula = "customerDeposits at month end", Inputs = [MetricInput.Kpi(issue.EntityId, "customerDeposits", p, MetricFormat.Money(month.CustomerDeposits))],
                 });
                 break;
             case RecognitionIssueKind.DepositBeforeService:
@@ -324,8 +322,8 @@ public sealed class AccountingCalculator : MetricCalculator
                     Formula = $"revenue[{issue.Number - 1}].amount where serviceDate is after {inputs.Period.LastDay:yyyy-MM-dd}",
                     Inputs =
                     [
-                        new($"kpi:{issue.EntityId}", $"revenue[{issue.Number - 1}].amount", booked, MetricFormat.Money(line.Amount)),
-                        new($"kpi:{issue.EntityId}", $"revenue[{issue.Number - 1}].serviceDate", booked, $"{line.ServiceDate:yyyy-MM-dd}"),
+                        MetricInput.Kpi(issue.EntityId, $"revenue[{issue.Number - 1}].amount", booked, MetricFormat.Money(line.Amount)),
+                        MetricInput.Kpi(issue.EntityId, $"revenue[{issue.Number - 1}].serviceDate", booked, $"{line.ServiceDate:yyyy-MM-dd}"),
                     ],
                 });
                 break;
@@ -333,8 +331,8 @@ public sealed class AccountingCalculator : MetricCalculator
             default:
             {
                 var line = month.Revenue[issue.Number - 1];
-                var amountInput = new MetricInput($"kpi:{issue.EntityId}", $"revenue[{issue.Number - 1}].amount", booked, MetricFormat.Money(line.Amount));
-                var commissionInput = new MetricInput($"kpi:{issue.EntityId}", $"revenue[{issue.Number - 1}].commission", booked,
+                var amountInput = MetricInput.Kpi(issue.EntityId, $"revenue[{issue.Number - 1}].amount", booked, MetricFormat.Money(line.Amount));
+                var commissionInput = MetricInput.Kpi(issue.EntityId, $"revenue[{issue.Number - 1}].commission", booked,
                     line.Commission is { } c ? MetricFormat.Money(c) : "not recorded");
                 book.Add(new Metric
                 {

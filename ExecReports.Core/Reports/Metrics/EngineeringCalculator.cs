@@ -97,7 +97,7 @@ public sealed class EngineeringCalculator : MetricCalculator
             findingInputs.AddRange(inputs);
 
             var e = kpi?.Engineering;
-            MetricInput Kpi(string field, string value) => new($"kpi:{id}", $"engineering.{field}", p, value);
+            MetricInput Kpi(string field, string value) => MetricInput.Kpi(id, $"engineering.{field}", p, value);
             if (e?.Deployments is { } d)
             {
                 book.Add(new Metric
@@ -140,7 +140,7 @@ public sealed class EngineeringCalculator : MetricCalculator
             {
                 Id = DoraScore(id), Label = $"{id} DORA score", Value = dora, Unit = MetricUnit.Percent, Period = p,
                 Formula = "mean over the DORA keys present of elite 100% / high 75% / medium 50% / low 25%",
-                Inputs = levels.Select(x => new MetricInput($"kpi:{id}", $"engineering ({x.Measure})", p, Dora.Word(x.Level))).ToList(),
+                Inputs = levels.Select(x => MetricInput.Kpi(id, $"engineering ({x.Measure})", p, Dora.Word(x.Level))).ToList(),
                 Better = Favourable.Higher, Special = dora is null ? $"unknown: no engineering inputs for {p}" : null,
             });
 
@@ -159,8 +159,8 @@ public sealed class EngineeringCalculator : MetricCalculator
             {
                 Id = CicdScore(id), Label = $"{id} CI/CD maturity score", Value = overall, Unit = MetricUnit.Percent, Period = p,
                 Formula = "mean of the DORA score and the repository hygiene score, each when known",
-                Inputs = [new($"metric:{DoraScore(id)}", "DORA score", p, MetricFormat.Format(dora, MetricUnit.Percent)),
-                    new($"metric:{HygieneScore(id)}", "hygiene score", p, MetricFormat.Format(hygiene, MetricUnit.Percent))],
+                Inputs = [MetricInput.OfMetric(DoraScore(id), "DORA score", p, MetricFormat.Format(dora, MetricUnit.Percent)),
+                    MetricInput.OfMetric(HygieneScore(id), "hygiene score", p, MetricFormat.Format(hygiene, MetricUnit.Percent))],
                 Better = Favourable.Higher, Special = overall is null ? "unknown: no DORA inputs and no hygiene evidence" : null,
             });
         }

@@ -1,4 +1,5 @@
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 
 namespace ExecReports.Core.Reports.Metrics;
 
@@ -18,7 +19,7 @@ public sealed class FunnelCalculator : MetricCalculator
 
     public static IReadOnlyList<(ChannelMetrics Channel, string Key)> Channels(KpiMonth month)
     {
-        var keys = MetricSlug.Distinct(month.Channels.Select(c => c.Channel));
+        var keys = Slugs.Distinct(month.Channels.Select(c => c.Channel));
         return month.Channels.Zip(keys).Where(x => HasFunnel(x.First)).Select(x => (x.First, x.Second)).ToList();
     }
 
@@ -36,7 +37,7 @@ public sealed class FunnelCalculator : MetricCalculator
             foreach (var (c, key) in Channels(m))
             {
                 MetricInput Input(string field, int value) =>
-                    new($"kpi:{id}", $"channels[{c.Channel}].{field}", p, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    MetricInput.Kpi(id, $"channels[{c.Channel}].{field}", p, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
                 void Count(string metricId, string field, int value) => book.Add(new Metric
                 {

@@ -6,10 +6,36 @@ using Microsoft.Extensions.Options;
 
 namespace ExecReports.Core.Reports.Metrics;
 
+// A figure of a channel row, an email blast or an OTA option: the last part of its metric id, as a handle the
+// compiler checks instead of a string a typo would turn into a missing metric at run time.
+public sealed class CmoFigure
+{
+    private CmoFigure(string part) => Part = part;
+
+    public string Part { get; }
+
+    public static readonly CmoFigure Visits = new("visits");
+    public static readonly CmoFigure Inquiries = new("inquiries");
+    public static readonly CmoFigure Bookings = new("bookings");
+    public static readonly CmoFigure Revenue = new("revenue");
+    public static readonly CmoFigure CommissionRate = new("commission-rate");
+    public static readonly CmoFigure TakeRate = new("take-rate");
+    public static readonly CmoFigure NetRevenue = new("net-revenue");
+    public static readonly CmoFigure Sent = new("sent");
+    public static readonly CmoFigure Cost = new("cost");
+    public static readonly CmoFigure OpenRate = new("open-rate");
+    public static readonly CmoFigure ClickRate = new("click-rate");
+    public static readonly CmoFigure Roi = new("roi");
+    public static readonly CmoFigure CostPerBooking = new("cost-per-booking");
+    public static readonly CmoFigure NetPerBooking = new("net-per-booking");
+
+    public override string ToString() => Part;
+}
+
 // One entity × channel cell: from the catalog's channel plan, the month's KPI channel row, or both.
 public sealed record ChannelRow(string EntityId, string Channel, bool InPlan, ChannelMetrics? Kpi, int KpiIndex)
 {
-    public string Id(string field) => MarketingCalculator.ChannelId(EntityId, Channel, field);
+    public string Id(CmoFigure figure) => MarketingCalculator.ChannelId(EntityId, Channel, figure);
 }
 
 public sealed record CommissionSource(decimal Rate, MetricInput Input, string Basis);
@@ -17,14 +43,14 @@ public sealed record CommissionSource(decimal Rate, MetricInput Input, string Ba
 public sealed record BlastRow(string EntityId, Period Period, int Number, EmailBlast Blast)
 {
     public string Channel => string.IsNullOrWhiteSpace(Blast.Channel) ? "email" : Blast.Channel;
-    public string Id(string field) => $"cmo.email.{EntityId}.{Period}.{Number}.{field}";
+    public string Id(CmoFigure figure) => $"cmo.email.{EntityId}.{Period}.{Number}.{figure.Part}";
 }
 
 public enum OtaStage { Live, ListedNotLive, NotListed }
 
 public sealed record OtaOption(string EntityId, string Channel, OtaStage Stage, bool InPlan, decimal Rate, decimal? NetPerBooking)
 {
-    public string Id(string field) => MarketingCalculator.OtaId(EntityId, Channel, field);
+    public string Id(CmoFigure figure) => MarketingCalculator.OtaId(EntityId, Channel, figure);
 }
 
 // Channel reach and take rates, email blast ROI against a benchmark, and the OTA listing order.
@@ -38,15 +64,9 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
     public const string BenchmarkClickRate = "cmo.email.benchmark.click-rate";
     public const string NoisyThreshold = "cmo.email.noisy-threshold";
 
-    public static string ChannelId(string entityId, string channel, string field) => $"cmo.channel.{entityId}.{Slug(channel)}.{field}";
-    public static string EmailChannelId(string channel, string field) => $"cmo.email.channel.{Slug(channel)}.{field}";
-    public static string OtaId(string entityId, string channel, string field) => $"cmo.ota.{entityId}.{Slug(channel)}.{field}";
-
-    public static string Slug(string text)
-    {
-        var chars = text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray();
-        return string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
-    }
+    public static string ChannelId(string entityId, string channel, CmoFigure figure) => $"cmo.channel.{entityId}.{Slugs.Of(channel)}.{figure.Part}";
+    public static string EmailChannelId(string channel, CmoFigure figure) => $"cmo.email.channel.{Slugs.Of(channel)}.{figure.Part}";
+    public static string OtaId(string entityId, string channel, CmoFigure figure) => $"cmo.ota.{entityId}.{Slugs.Of(channel)}.{figure.Part}";
 
     private static string Pct(decimal rate) => MetricFormat.Format(rate, MetricUnit.Percent);
 
@@ -86,7 +106,7 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
     {
         if (kpi?.CommissionRate is { } own)
         {
-            return new CommissionSource(own, new MetricInput($"kpi:{entityId}", $"channels[{kpiIndex}].commissionRate", period.ToString(), Pct(own)),
+            return new CommissionSource(own, MetricInput.Kpi(entityId, $"channels[{kpiIndex}].commissionRate", period.ToString(), Pct(own)),
                 "KPI rate, overrides the fee schedule");
         }
 
@@ -157,30 +177,31 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
         foreach (var row in ChannelRows(inputs).Where(r => r.Kpi is not null))
         {
             var c = row.Kpi!;
-            var source = $"kpi:{row.EntityId}";
+            var source = MetricInput.KpiSource(row.EntityId);
             var at = $"channels[{row.KpiIndex}]";
             MetricInput Field(string field, string value) => new(source, $"{at}.{field}", p, value);
 
-            void Count(string field, string label, int value) => book.Add(new Metric
+            void Count(CmoFigure figure, string label, int value) => book.Add(new Metric
             {
-                Id = row.Id(field), Label = $"{row.EntityId} {row.Channel} {label}", Value = value, Unit = MetricUnit.Count, Period = p,
-                Formula = $"{at}.{field}", Inputs = [Field(field, value.ToString(CultureInfo.InvariantCulture))], Better = Favourable.Higher,
+                Id = row.Id(figure), Label = $"{row.EntityId} {row.Channel} {label}", Value = value, Unit = MetricUnit.Count, Period = p,
+                // The KPI field and the figure share a name for these counts.
+                Formula = $"{at}.{figure.Part}", Inputs = [Field(figure.Part, value.ToString(CultureInfo.InvariantCulture))], Better = Favourable.Higher,
             });
 
-            Count("visits", "visits", c.Visits);
-            Count("inquiries", "inquiries", c.Inquiries);
-            Count("bookings", "bookings", c.Bookings);
+            Count(CmoFigure.Visits, "visits", c.Visits);
+            Count(CmoFigure.Inquiries, "inquiries", c.Inquiries);
+            Count(CmoFigure.Bookings, "bookings", c.Bookings);
             var revenueInput = Field("revenue", MetricFormat.Money(c.Revenue));
             book.Add(new Metric
             {
-                Id = row.Id("revenue"), Label = $"{row.EntityId} {row.Channel} revenue (gross)", Value = c.Revenue, Unit = MetricUnit.Usd, Period = p,
+                Id = row.Id(CmoFigure.Revenue), Label = $"{row.EntityId} {row.Channel} revenue (gross)", Value = c.Revenue, Unit = MetricUnit.Usd, Period = p,
                 Formula = $"{at}.revenue", Inputs = [revenueInput], Better = Favourable.Higher,
             });
 
             var commission = Commission(row.EntityId, row.Channel, c, row.KpiIndex, schedule, inputs.Period);
             book.Add(new Metric
             {
-                Id = row.Id("commission-rate"), Label = $"{row.EntityId} {row.Channel} commission rate ({commission.Basis})", Value = commission.Rate,
+                Id = row.Id(CmoFigure.CommissionRate), Label = $"{row.EntityId} {row.Channel} commission rate ({commission.Basis})", Value = commission.Rate,
                 Unit = MetricUnit.Percent, Period = p, Kind = c.CommissionRate is null ? MetricKind.Assumption : MetricKind.Actual,
                 Formula = commission.Basis, Inputs = [commission.Input], Better = Favourable.Lower,
             });
@@ -207,14 +228,14 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
 
             book.Add(new Metric
             {
-                Id = row.Id("take-rate"), Label = $"{row.EntityId} {row.Channel} effective take rate", Value = take, Unit = MetricUnit.Percent, Period = p,
+                Id = row.Id(CmoFigure.TakeRate), Label = $"{row.EntityId} {row.Channel} effective take rate", Value = take, Unit = MetricUnit.Percent, Period = p,
                 Formula = formula, Inputs = takeInputs, Better = Favourable.Lower,
             });
             book.Add(new Metric
             {
-                Id = row.Id("net-revenue"), Label = $"{row.EntityId} {row.Channel} revenue after commission", Value = c.Revenue * (1 - take),
+                Id = row.Id(CmoFigure.NetRevenue), Label = $"{row.EntityId} {row.Channel} revenue after commission", Value = c.Revenue * (1 - take),
                 Unit = MetricUnit.Usd, Period = p, Formula = "channel revenue × (1 − effective take rate)",
-                Inputs = [revenueInput, new MetricInput($"metric:{row.Id("take-rate")}", "effective take rate", p, Pct(take))], Better = Favourable.Higher,
+                Inputs = [revenueInput, MetricInput.OfMetric(row.Id(CmoFigure.TakeRate), "effective take rate", p, Pct(take))], Better = Favourable.Higher,
             });
         }
     }
@@ -249,7 +270,7 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
         foreach (var row in blasts)
         {
             var b = row.Blast;
-            var source = $"kpi:{row.EntityId}";
+            var source = MetricInput.KpiSource(row.EntityId);
             var month = row.Period.ToString();
             var at = $"emailBlasts[{row.Number - 1}]";
             MetricInput Field(string field, string value) => new(source, $"{at}.{field}", month, value);
@@ -259,54 +280,54 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
             var cost = Field("cost", MetricFormat.Money(b.Cost));
             var bookings = Field("bookings", b.Bookings.ToString(CultureInfo.InvariantCulture));
 
-            book.Add(new Metric { Id = row.Id("sent"), Label = $"{label} recipients", Value = b.Sent, Unit = MetricUnit.Count, Period = p, Formula = $"{at}.sent", Inputs = [sent] });
-            book.Add(new Metric { Id = row.Id("bookings"), Label = $"{label} bookings", Value = b.Bookings, Unit = MetricUnit.Count, Period = p, Formula = $"{at}.bookings", Inputs = [bookings], Better = Favourable.Higher });
-            book.Add(new Metric { Id = row.Id("revenue"), Label = $"{label} attributed revenue", Value = b.Revenue, Unit = MetricUnit.Usd, Period = p, Formula = $"{at}.revenue", Inputs = [revenue], Better = Favourable.Higher });
-            book.Add(new Metric { Id = row.Id("cost"), Label = $"{label} cost", Value = b.Cost, Unit = MetricUnit.Usd, Period = p, Formula = $"{at}.cost", Inputs = [cost], Better = Favourable.Lower });
+            book.Add(new Metric { Id = row.Id(CmoFigure.Sent), Label = $"{label} recipients", Value = b.Sent, Unit = MetricUnit.Count, Period = p, Formula = $"{at}.sent", Inputs = [sent] });
+            book.Add(new Metric { Id = row.Id(CmoFigure.Bookings), Label = $"{label} bookings", Value = b.Bookings, Unit = MetricUnit.Count, Period = p, Formula = $"{at}.bookings", Inputs = [bookings], Better = Favourable.Higher });
+            book.Add(new Metric { Id = row.Id(CmoFigure.Revenue), Label = $"{label} attributed revenue", Value = b.Revenue, Unit = MetricUnit.Usd, Period = p, Formula = $"{at}.revenue", Inputs = [revenue], Better = Favourable.Higher });
+            book.Add(new Metric { Id = row.Id(CmoFigure.Cost), Label = $"{label} cost", Value = b.Cost, Unit = MetricUnit.Usd, Period = p, Formula = $"{at}.cost", Inputs = [cost], Better = Favourable.Lower });
             var (open, openSpecial) = Rate(b.Opened, b.Sent);
             book.Add(new Metric
             {
-                Id = row.Id("open-rate"), Label = $"{label} open rate", Value = open, Special = openSpecial, Unit = MetricUnit.Percent, Period = p,
+                Id = row.Id(CmoFigure.OpenRate), Label = $"{label} open rate", Value = open, Special = openSpecial, Unit = MetricUnit.Percent, Period = p,
                 Formula = "opened ÷ sent", Inputs = [Field("opened", b.Opened.ToString(CultureInfo.InvariantCulture)), sent],
             });
             var (click, clickSpecial) = Rate(b.Clicked, b.Sent);
             book.Add(new Metric
             {
-                Id = row.Id("click-rate"), Label = $"{label} click rate", Value = click, Special = clickSpecial, Unit = MetricUnit.Percent, Period = p,
+                Id = row.Id(CmoFigure.ClickRate), Label = $"{label} click rate", Value = click, Special = clickSpecial, Unit = MetricUnit.Percent, Period = p,
                 Formula = "clicked ÷ sent", Inputs = [Field("clicked", b.Clicked.ToString(CultureInfo.InvariantCulture)), sent], Better = Favourable.Higher,
             });
             var (roi, roiSpecial) = Roi(b.Revenue, b.Cost);
             book.Add(new Metric
             {
-                Id = row.Id("roi"), Label = $"{label} ROI", Value = roi, Special = roiSpecial, Unit = MetricUnit.Percent, Period = p,
+                Id = row.Id(CmoFigure.Roi), Label = $"{label} ROI", Value = roi, Special = roiSpecial, Unit = MetricUnit.Percent, Period = p,
                 Formula = "(attributed revenue − cost) ÷ cost", Inputs = [revenue, cost], Better = Favourable.Higher,
             });
             var (cpb, cpbSpecial) = CostPerBooking(b.Cost, b.Bookings);
             book.Add(new Metric
             {
-                Id = row.Id("cost-per-booking"), Label = $"{label} cost per booking", Value = cpb, Special = cpbSpecial, Unit = MetricUnit.Usd, Period = p,
+                Id = row.Id(CmoFigure.CostPerBooking), Label = $"{label} cost per booking", Value = cpb, Special = cpbSpecial, Unit = MetricUnit.Usd, Period = p,
                 Formula = "cost ÷ bookings", Inputs = [cost, bookings], Better = Favourable.Lower,
             });
         }
 
-        foreach (var group in blasts.GroupBy(b => Slug(b.Channel)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in blasts.GroupBy(b => Slugs.Of(b.Channel)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var channel = group.First().Channel;
             var list = group.ToList();
-            var inputsOf = (string field) => list.Select(b => new MetricInput($"metric:{b.Id(field)}", $"{b.EntityId} {b.Blast.Name}", p, field)).ToList();
+            var inputsOf = (CmoFigure figure) => list.Select(b => MetricInput.OfMetric(b.Id(figure), $"{b.EntityId} {b.Blast.Name}", p, figure.Part)).ToList();
             var revenue = list.Sum(b => b.Blast.Revenue);
             var cost = list.Sum(b => b.Blast.Cost);
             var bookings = list.Sum(b => b.Blast.Bookings);
             var what = $"{channel} blasts in the year to {p}";
-            book.Add(new Metric { Id = EmailChannelId(channel, "revenue"), Label = $"{what}: attributed revenue", Value = revenue, Unit = MetricUnit.Usd, Period = p, Formula = "sum of attributed revenue", Inputs = inputsOf("revenue"), Better = Favourable.Higher });
-            book.Add(new Metric { Id = EmailChannelId(channel, "cost"), Label = $"{what}: cost", Value = cost, Unit = MetricUnit.Usd, Period = p, Formula = "sum of cost", Inputs = inputsOf("cost"), Better = Favourable.Lower });
-            book.Add(new Metric { Id = EmailChannelId(channel, "bookings"), Label = $"{what}: bookings", Value = bookings, Unit = MetricUnit.Count, Period = p, Formula = "sum of bookings", Inputs = inputsOf("bookings"), Better = Favourable.Higher });
+            book.Add(new Metric { Id = EmailChannelId(channel, CmoFigure.Revenue), Label = $"{what}: attributed revenue", Value = revenue, Unit = MetricUnit.Usd, Period = p, Formula = "sum of attributed revenue", Inputs = inputsOf(CmoFigure.Revenue), Better = Favourable.Higher });
+            book.Add(new Metric { Id = EmailChannelId(channel, CmoFigure.Cost), Label = $"{what}: cost", Value = cost, Unit = MetricUnit.Usd, Period = p, Formula = "sum of cost", Inputs = inputsOf(CmoFigure.Cost), Better = Favourable.Lower });
+            book.Add(new Metric { Id = EmailChannelId(channel, CmoFigure.Bookings), Label = $"{what}: bookings", Value = bookings, Unit = MetricUnit.Count, Period = p, Formula = "sum of bookings", Inputs = inputsOf(CmoFigure.Bookings), Better = Favourable.Higher });
             var (roi, roiSpecial) = Roi(revenue, cost);
-            book.Add(new Metric { Id = EmailChannelId(channel, "roi"), Label = $"{what}: ROI", Value = roi, Special = roiSpecial, Unit = MetricUnit.Percent, Period = p, Formula = "(sum of attributed revenue − sum of cost) ÷ sum of cost", Inputs = [.. inputsOf("revenue"), .. inputsOf("cost")], Better = Favourable.Higher });
+            book.Add(new Metric { Id = EmailChannelId(channel, CmoFigure.Roi), Label = $"{what}: ROI", Value = roi, Special = roiSpecial, Unit = MetricUnit.Percent, Period = p, Formula = "(sum of attributed revenue − sum of cost) ÷ sum of cost", Inputs = [.. inputsOf(CmoFigure.Revenue), .. inputsOf(CmoFigure.Cost)], Better = Favourable.Higher });
             var (cpb, cpbSpecial) = CostPerBooking(cost, bookings);
-            book.Add(new Metric { Id = EmailChannelId(channel, "cost-per-booking"), Label = $"{what}: cost per booking", Value = cpb, Special = cpbSpecial, Unit = MetricUnit.Usd, Period = p, Formula = "sum of cost ÷ sum of bookings", Inputs = [.. inputsOf("cost"), .. inputsOf("bookings")], Better = Favourable.Lower });
+            book.Add(new Metric { Id = EmailChannelId(channel, CmoFigure.CostPerBooking), Label = $"{what}: cost per booking", Value = cpb, Special = cpbSpecial, Unit = MetricUnit.Usd, Period = p, Formula = "sum of cost ÷ sum of bookings", Inputs = [.. inputsOf(CmoFigure.Cost), .. inputsOf(CmoFigure.Bookings)], Better = Favourable.Lower });
             var (click, clickSpecial) = Rate(list.Sum(b => b.Blast.Clicked), list.Sum(b => b.Blast.Sent));
-            book.Add(new Metric { Id = EmailChannelId(channel, "click-rate"), Label = $"{what}: click rate", Value = click, Special = clickSpecial, Unit = MetricUnit.Percent, Period = p, Formula = "sum of clicked ÷ sum of sent", Inputs = inputsOf("click-rate"), Better = Favourable.Higher });
+            book.Add(new Metric { Id = EmailChannelId(channel, CmoFigure.ClickRate), Label = $"{what}: click rate", Value = click, Special = clickSpecial, Unit = MetricUnit.Percent, Period = p, Formula = "sum of clicked ÷ sum of sent", Inputs = inputsOf(CmoFigure.ClickRate), Better = Favourable.Higher });
         }
     }
 
@@ -322,7 +343,7 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
                 var commission = Commission(entityId, option.Channel, row?.Kpi, row?.KpiIndex ?? -1, schedule, inputs.Period);
                 book.Add(new Metric
                 {
-                    Id = option.Id("commission-rate"), Label = $"{entityId} {option.Channel} commission ({commission.Basis})", Value = commission.Rate,
+                    Id = option.Id(CmoFigure.CommissionRate), Label = $"{entityId} {option.Channel} commission ({commission.Basis})", Value = commission.Rate,
                     Unit = MetricUnit.Percent, Period = p, Kind = row?.Kpi?.CommissionRate is null ? MetricKind.Assumption : MetricKind.Actual,
                     Formula = commission.Basis, Inputs = [commission.Input], Better = Favourable.Lower,
                 });
@@ -334,8 +355,8 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
                     grossFormula = "this channel's revenue ÷ its bookings this month";
                     grossInputs =
                     [
-                        new($"kpi:{entityId}", $"channels[{row.KpiIndex}].revenue", p, MetricFormat.Money(own.Revenue)),
-                        new($"kpi:{entityId}", $"channels[{row.KpiIndex}].bookings", p, own.Bookings.ToString(CultureInfo.InvariantCulture)),
+                        MetricInput.Kpi(entityId, $"channels[{row.KpiIndex}].revenue", p, MetricFormat.Money(own.Revenue)),
+                        MetricInput.Kpi(entityId, $"channels[{row.KpiIndex}].bookings", p, own.Bookings.ToString(CultureInfo.InvariantCulture)),
                     ];
                 }
                 else
@@ -343,14 +364,14 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
                     grossFormula = "not selling on this channel yet: the entity's revenue ÷ bookings over all channels this month";
                     grossInputs = withBookings.SelectMany(r => new MetricInput[]
                     {
-                        new($"kpi:{entityId}", $"channels[{r.KpiIndex}].revenue", p, MetricFormat.Money(r.Kpi!.Revenue)),
-                        new($"kpi:{entityId}", $"channels[{r.KpiIndex}].bookings", p, r.Kpi!.Bookings.ToString(CultureInfo.InvariantCulture)),
+                        MetricInput.Kpi(entityId, $"channels[{r.KpiIndex}].revenue", p, MetricFormat.Money(r.Kpi!.Revenue)),
+                        MetricInput.Kpi(entityId, $"channels[{r.KpiIndex}].bookings", p, r.Kpi!.Bookings.ToString(CultureInfo.InvariantCulture)),
                     }).ToList();
                 }
 
                 book.Add(new Metric
                 {
-                    Id = option.Id("net-per-booking"), Label = $"{entityId} {option.Channel} expected revenue per booking after commission",
+                    Id = option.Id(CmoFigure.NetPerBooking), Label = $"{entityId} {option.Channel} expected revenue per booking after commission",
                     Value = option.NetPerBooking, Special = option.NetPerBooking is null ? $"n/a: no bookings recorded for {entityId} in {p}" : null,
                     Unit = MetricUnit.Usd, Period = p, Kind = MetricKind.Forecast,
                     Formula = $"({grossFormula}) × (1 − commission rate)", Inputs = [.. grossInputs, commission.Input], Better = Favourable.Higher,

@@ -36,7 +36,7 @@ public sealed class PipelineCalculator : MetricCalculator
     public static bool ClosesWithinHorizon(PipelineItem item, Period period) =>
         IsOpen(item) && item.ExpectedClose is { } close && close <= HorizonEnd(period);
 
-    public static IReadOnlyList<string> ItemSlugs(KpiMonth month) => MetricSlug.Distinct(month.Pipeline.Select(i => i.Name));
+    public static IReadOnlyList<string> ItemSlugs(KpiMonth month) => Slugs.Distinct(month.Pipeline.Select(i => i.Name));
 
     public override void Compute(ReportCalculation calculation)
     {
@@ -46,7 +46,7 @@ public sealed class PipelineCalculator : MetricCalculator
         var months = calculation.Inputs.Kpis.Where(k => k.Period == period).OrderBy(k => k.EntityId, StringComparer.Ordinal).ToList();
 
         MetricInput Input(KpiMonth m, PipelineItem item, string field, string value) =>
-            new($"kpi:{m.EntityId}", $"pipeline[{item.Name}].{field}", p, value);
+            MetricInput.Kpi(m.EntityId, $"pipeline[{item.Name}].{field}", p, value);
 
         List<MetricInput> Inputs(KpiMonth m, IEnumerable<PipelineItem> items) => items.SelectMany(i => new[]
         {

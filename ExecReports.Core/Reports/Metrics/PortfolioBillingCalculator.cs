@@ -11,7 +11,9 @@ public sealed record HandoffHours(decimal Hours, string File, int Line);
 // Billing audit of the consultancy's clients: collections, overdue ageing, unbilled time and costs never passed on.
 public sealed partial class PortfolioBillingCalculator : MetricCalculator
 {
-    public const string EntityId = "dangerouscentaur-portfolio";
+    // The catalog entity comes from the report's registration.
+    public static string EntityId => ReportRole.PortfolioBilling.Entity;
+
 
     public const string BenchmarkRate = "portfolio-billing.benchmark-rate";
     public const string Invoiced = "portfolio-billing.invoiced";
@@ -38,7 +40,7 @@ public sealed partial class PortfolioBillingCalculator : MetricCalculator
     public static string Client(string slug, string figure) => $"portfolio-billing.client.{slug}.{figure}";
 
     public static IReadOnlyList<(PortfolioClient Client, string Slug)> Clients(KpiMonth? month) =>
-        DomainMetrics.WithSlugs((month?.Portfolio?.Clients ?? []).OrderBy(c => c.Name, StringComparer.Ordinal), c => c.Name);
+        Slugs.Distinct((month?.Portfolio?.Clients ?? []).OrderBy(c => c.Name, StringComparer.Ordinal), c => c.Name);
 
     public static string BucketOf(int overdueDays) =>
         Buckets.First(b => overdueDays >= b.From && (b.To is null || overdueDays <= b.To)).Slug;
@@ -158,7 +160,7 @@ public sealed partial class PortfolioBillingCalculator : MetricCalculator
                 book.Add(new Metric
                 {
                     Id = Client(slug, "under-recovery"), Label = $"{label} retainer under-recovery at the benchmark rate", Value = underRecovery, Unit = MetricUnit.Usd, Period = p,
-                    Formula = "max(0, hours worked × benchmark hourly rate − retainer)", Inputs = [Field(client, "retainer", fee), hoursInput, DomainMetrics.FromMetric(benchmark)],
+                    Formula = "max(0, hours worked × benchmark hourly rate − retainer)", Inputs = [Field(client, "retainer", fee), hoursInput, MetricInput.Of(benchmark)],
                     Better = Favourable.Lower, Special = underRecovery is null ? "n/a: no benchmark rate" : null,
                 });
             }
@@ -176,7 +178,7 @@ public sealed partial class PortfolioBillingCalculator : MetricCalculator
 
             // A retainer client's extra hours are valued at its own hourly rate if it has one, else at the benchmark.
             var unbilledRate = client.HourlyRate ?? benchmark.Value;
-            var rateInput = client.HourlyRate is { } own ? Field(client, "hourlyRate", own) : DomainMetrics.FromMetric(benchmark);
+            var rateInput = client.HourlyRate is { } own ? Field(client, "hourlyRate", own) : MetricInput.Of(benchmark);
             book.Add(new Metric
             {
                 Id = Client(slug, "unbilled-hours"), Label = $"{label} unbilled hours", Value = client.UnbilledHours, Unit = MetricUnit.Hours, Period = p,
@@ -260,7 +262,7 @@ public sealed partial class PortfolioBillingCalculator : MetricCalculator
         book.Add(new Metric
         {
             Id = UnbilledValueTotal, Label = unpriced ? "Unbilled value, clients with a rate" : "Unbilled value, all clients", Value = unbilledValue, Unit = MetricUnit.Usd, Period = p,
-            Formula = "sum of clients' unbilled value", Inputs = unbilledValues.Select(DomainMetrics.FromMetric).ToList(), Better = Favourable.Lower,
+            Formula = "sum of clients' unbilled value", Inputs = unbilledValues.Select(MetricInput.Of).ToList(), Better = Favourable.Lower,
         });
 
         var costs = clients.Sum(c => c.CostsNotRebilled);

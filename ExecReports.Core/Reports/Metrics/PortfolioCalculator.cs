@@ -26,7 +26,7 @@ public sealed class PortfolioCalculator : MetricCalculator
         var book = calculation.Book;
         var months = calculation.Inputs.Kpis.Where(k => k.Period == period).OrderBy(k => k.EntityId, StringComparer.Ordinal).ToList();
 
-        MetricInput Input(KpiMonth m, string field, decimal value) => new($"kpi:{m.EntityId}", field, p, MetricFormat.Money(value));
+        MetricInput Input(KpiMonth m, string field, decimal value) => MetricInput.Kpi(m.EntityId, field, p, MetricFormat.Money(value));
 
         var total = months.Sum(m => m.RevenueBooked);
         book.Add(new Metric
@@ -69,7 +69,7 @@ public sealed class PortfolioCalculator : MetricCalculator
             {
                 Id = RevenueShare(id), Label = $"{id} share of portfolio revenue", Value = total > 0 ? m.RevenueBooked / total : null,
                 Unit = MetricUnit.Percent, Period = p, Formula = "entity revenue booked ÷ portfolio revenue booked",
-                Inputs = [Input(m, "revenue[].amount", m.RevenueBooked), new MetricInput($"metric:{PortfolioRevenue}", "Portfolio revenue booked", p, MetricFormat.Money(total))],
+                Inputs = [Input(m, "revenue[].amount", m.RevenueBooked), MetricInput.OfMetric(PortfolioRevenue, "Portfolio revenue booked", p, MetricFormat.Money(total))],
                 Special = total > 0 ? null : "no portfolio revenue",
             });
 

@@ -21,7 +21,7 @@ public sealed class ReceivablesCalculator : MetricCalculator
         {
             var id = m.EntityId;
             var clients = m.Portfolio!.Clients;
-            MetricInput Input(PortfolioClient c, string field, string value) => new($"kpi:{id}", $"portfolio.clients[{c.Name}].{field}", p, value);
+            MetricInput Input(PortfolioClient c, string field, string value) => MetricInput.Kpi(id, $"portfolio.clients[{c.Name}].{field}", p, value);
 
             var overdue = clients.Where(c => c.Overdue > 0).ToList();
             book.Add(new Metric

@@ -10,7 +10,9 @@ public sealed record UnitLease(RentalUnit Unit, string Slug, LeaseState State, i
 // Occupancy, rent roll, lease ends and maintenance for 3028 51st St, from the units listed in KpiMonth.Rental.
 public sealed class RentalCalculator : MetricCalculator
 {
-    public const string EntityId = "rental-3028-51st";
+    // The catalog entity comes from the report's registration.
+    public static string EntityId => ReportRole.Rental.Entity;
+
     public const int LeaseWindowDays = 90;
     public const int TrendMonths = 6;
     public const int MaintenanceMonths = 3;
@@ -42,7 +44,7 @@ public sealed class RentalCalculator : MetricCalculator
     public static string TrendVacancyCost(Period month) => $"rental.history.{month}.vacancy-cost";
 
     public static IReadOnlyList<(RentalUnit Unit, string Slug)> Units(KpiMonth? month) =>
-        DomainMetrics.WithSlugs((month?.Rental?.Units ?? []).OrderBy(u => u.Name, StringComparer.Ordinal), u => u.Name);
+        Slugs.Distinct((month?.Rental?.Units ?? []).OrderBy(u => u.Name, StringComparer.Ordinal), u => u.Name);
 
     // Days are counted from the last day of the period: a lease ending exactly 90 days later is inside the window,
     // a lease that ended before the period closed is expired (month-to-month if the tenant stayed).

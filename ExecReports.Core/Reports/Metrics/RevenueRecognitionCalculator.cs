@@ -29,7 +29,7 @@ public sealed class RevenueRecognitionCalculator : MetricCalculator
         {
             var id = m.EntityId;
             MetricInput Line(KpiMonth month, RevenueLine line, string field, string value) =>
-                new($"kpi:{id}", $"revenue[{line.Stream}{(line.Channel is null ? "" : " / " + line.Channel)}].{field}", month.Period.ToString(), value);
+                MetricInput.Kpi(id, $"revenue[{line.Stream}{(line.Channel is null ? "" : " / " + line.Channel)}].{field}", month.Period.ToString(), value);
 
             var future = m.Revenue.Where(r => IsFutureService(r, period)).ToList();
             book.Add(new Metric
@@ -69,7 +69,7 @@ public sealed class RevenueRecognitionCalculator : MetricCalculator
             book.Add(new Metric
             {
                 Id = CustomerDeposits(id), Label = $"{id} customer deposits held at month end", Value = m.CustomerDeposits, Unit = MetricUnit.Usd,
-                Period = p, Formula = "customerDeposits balance", Inputs = [new($"kpi:{id}", "customerDeposits", p, MetricFormat.Money(m.CustomerDeposits))],
+                Period = p, Formula = "customerDeposits balance", Inputs = [MetricInput.Kpi(id, "customerDeposits", p, MetricFormat.Money(m.CustomerDeposits))],
             });
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 
 namespace ExecReports.Core.Reports.Metrics;
 
@@ -52,7 +53,7 @@ public sealed partial class TechCostCalculator : MetricCalculator
 
             decimal Sum(KpiMonth month, string? name) => month.Expenses.Where(IsTech).Where(e => name is null || LineName(e) == name).Sum(e => e.Amount);
             MetricInput Input(KpiMonth month, string? name) =>
-                new($"kpi:{id}", name is null ? "expenses[infrastructure/software].amount" : $"expenses[{name}].amount", month.Period.ToString(), MetricFormat.Money(Sum(month, name)));
+                MetricInput.Kpi(id, name is null ? "expenses[infrastructure/software].amount" : $"expenses[{name}].amount", month.Period.ToString(), MetricFormat.Money(Sum(month, name)));
 
             void Add(string id3, string idAvg, string idChange, string label, string? name)
             {
@@ -78,7 +79,7 @@ public sealed partial class TechCostCalculator : MetricCalculator
             }
 
             Add(Total(id), TotalAverage(id), TotalChange(id), $"{id} infrastructure and software spend", null);
-            foreach (var (name, key) in names.Zip(MetricSlug.Distinct(names)))
+            foreach (var (name, key) in names.Zip(Slugs.Distinct(names)))
             {
                 Add(Line(id, key), LineAverage(id, key), LineChange(id, key), $"{id} {name}", name);
             }

@@ -89,7 +89,7 @@ public static class VarianceMetrics
 {
     public static (Metric Delta, Metric? Percent) For(Metric actual, Metric comparison, VarianceResult result)
     {
-        var inputs = new[] { actual, comparison }.Select(m => new MetricInput($"metric:{m.Id}", m.Label, m.Period, m.Display)).ToList();
+        var inputs = new[] { actual, comparison }.Select(MetricInput.Of).ToList();
         var points = actual.Unit == MetricUnit.Percent;
         var delta = new Metric
         {

@@ -8,7 +8,9 @@ namespace ExecReports.Core.Reports.Metrics;
 // documents (quoted → scheduled → completed), so the latest state of each job over the window is what counts.
 public sealed class YachtDeliveryCalculator : MetricCalculator
 {
-    public const string EntityId = "expert-yacht-delivery";
+    // The catalog entity comes from the report's registration.
+    public static string EntityId => ReportRole.YachtDelivery.Entity;
+
     public const int WindowMonths = 12;
 
     public const string CrewMembers = "yacht.crew.members";
@@ -48,11 +50,11 @@ public sealed class YachtDeliveryCalculator : MetricCalculator
             .DistinctBy(x => x.Job.Id.Trim(), StringComparer.OrdinalIgnoreCase)
             .OrderBy(x => x.Job.Id, StringComparer.Ordinal)
             .ToList();
-        return DomainMetrics.WithSlugs(latest, x => x.Job.Id).Select(x => new JobState(x.Item.Job, x.Slug, x.Item.Period)).ToList();
+        return Slugs.Distinct(latest, x => x.Job.Id).Select(x => new JobState(x.Item.Job, x.Slug, x.Item.Period)).ToList();
     }
 
     public static IReadOnlyList<(string Member, string Slug, int Jobs)> Crew(IReadOnlyList<JobState> jobs) =>
-        DomainMetrics.WithSlugs(
+        Slugs.Distinct(
                 jobs.Where(j => j.Job.Status != DeliveryStatus.Cancelled)
                     .SelectMany(j => j.Job.Crew.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))
                     .GroupBy(c => c, StringComparer.OrdinalIgnoreCase)
@@ -128,7 +130,7 @@ public sealed class YachtDeliveryCalculator : MetricCalculator
             book.Add(new Metric
             {
                 Id = JobMarginPercent(slug), Label = $"{job.Id} margin as a share of quote", Value = job.Quote > 0 ? (job.Quote - actual) / job.Quote : null,
-                Unit = MetricUnit.Percent, Period = p, Formula = "(quote − actualCost) ÷ quote", Inputs = [DomainMetrics.FromMetric(quote), actualInput],
+                Unit = MetricUnit.Percent, Period = p, Formula = "(quote − actualCost) ÷ quote", Inputs = [MetricInput.Of(quote), actualInput],
                 Better = Favourable.Higher, Special = job.Quote > 0 ? null : "n/a: quote is zero",
             });
         }

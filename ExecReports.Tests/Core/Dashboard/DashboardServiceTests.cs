@@ -3,7 +3,7 @@ using ExecReports.Core.Kpis;
 using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Metrics;
-using ExecReports.Tests.Core.Scheduling;
+using ExecReports.Tests.Core.Schedule;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecReports.Tests.Core.Dashboard;

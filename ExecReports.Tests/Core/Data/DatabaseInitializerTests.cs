@@ -71,6 +71,24 @@ public class DatabaseInitializerTests
         Assert.Equal(1, step.Runs);
     }
 
+    [Fact]
+    public async Task FindsTheSchemaCurrentOnlyOnceEveryMigrationAndSeedStepIsDone()
+    {
+        using var temp = new TempDirectory();
+        await using var services = new CoreServicesBuilder(temp.Combine("data")).Build();
+        var steps = services.GetServices<ISeedStep>().ToList();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        Assert.False(await DatabaseInitializer.IsCurrentAsync(db, steps, CancellationToken.None));
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        Assert.True(await DatabaseInitializer.IsCurrentAsync(db, steps, CancellationToken.None));
+
+        Assert.False(await DatabaseInitializer.IsCurrentAsync(db, [.. steps, new CountingSeedStep()], CancellationToken.None));
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" LIKE '%_Dispatch'");
+        Assert.False(await DatabaseInitializer.IsCurrentAsync(db, steps, CancellationToken.None));
+    }
+
     private sealed class CountingSeedStep : ISeedStep
     {
         public int Runs { get; private set; }

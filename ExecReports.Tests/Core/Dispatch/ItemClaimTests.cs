@@ -13,24 +13,16 @@ namespace ExecReports.Tests.Core.Dispatch;
 // The claim is the whole of the multi-node story: one conditional UPDATE on real SQLite and PostgreSQL, a lease, a clock.
 public abstract class ItemClaimTests(TestDatabase database) : IAsyncLifetime
 {
-    private readonly TempDirectory _temp = new();
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
-    private ServiceProvider _services = null!;
+    private CoreTestHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _services = new CoreServicesBuilder(_temp.Combine("data"))
-            .Services(s => s.AddSingleton<TimeProvider>(_clock))
-            .On(database)
-            .Build();
-        await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-    }
+    private FakeTimeProvider Clock => _host.Clock;
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        _temp.Dispose();
-    }
+    private ServiceProvider Services => _host.Services;
+
+    public async Task InitializeAsync() =>
+        _host = await CoreTestHost.StartAsync(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero), (builder, _) => builder.On(database));
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task AQueuedItemIsClaimedByOnlyOneOfTwoNodes()
@@ -42,7 +34,7 @@ public abstract class ItemClaimTests(TestDatabase database) : IAsyncLifetime
 
         var item = await LoadAsync(id);
         Assert.Equal((ItemStatus.Sending, "a", 1), (item.Status, item.LeaseOwner, item.Claims));
-        Assert.Equal(_clock.GetUtcNow().AddSeconds(60), item.LeaseExpiresAt);
+        Assert.Equal(Clock.GetUtcNow().AddSeconds(60), item.LeaseExpiresAt);
     }
 
     [Fact]
@@ -51,9 +43,9 @@ public abstract class ItemClaimTests(TestDatabase database) : IAsyncLifetime
         var id = await AddItemAsync();
         Assert.True(await ClaimAsync(Node("a"), id));
 
-        _clock.Advance(TimeSpan.FromSeconds(59));
+        Clock.Advance(TimeSpan.FromSeconds(59));
         Assert.False(await ClaimAsync(Node("b"), id));
-        _clock.Advance(TimeSpan.FromSeconds(2));
+        Clock.Advance(TimeSpan.FromSeconds(2));
         Assert.True(await ClaimAsync(Node("b"), id));
 
         var item = await LoadAsync(id);
@@ -71,8 +63,8 @@ public abstract class ItemClaimTests(TestDatabase database) : IAsyncLifetime
         {
             i.Status = status;
             i.Failure = failure;
-            i.MailedAt = mailedAndArchived ? _clock.GetUtcNow() : null;
-            i.ArchivedAt = mailedAndArchived ? _clock.GetUtcNow() : null;
+            i.MailedAt = mailedAndArchived ? Clock.GetUtcNow() : null;
+            i.ArchivedAt = mailedAndArchived ? Clock.GetUtcNow() : null;
         });
 
         Assert.False(await ClaimAsync(Node("a"), id));
@@ -85,7 +77,7 @@ public abstract class ItemClaimTests(TestDatabase database) : IAsyncLifetime
         {
             i.Status = ItemStatus.Failed;
             i.Failure = FailureKind.Transient;
-            i.MailedAt = _clock.GetUtcNow();
+            i.MailedAt = Clock.GetUtcNow();
         });
 
         Assert.True(await ClaimAsync(Node("a"), id));
@@ -96,11 +88,11 @@ public abstract class ItemClaimTests(TestDatabase database) : IAsyncLifetime
     {
         var id = await AddItemAsync();
         Assert.True(await ClaimAsync(Node("a"), id));
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var stale = await db.DispatchItems.SingleAsync(i => i.Id == id);
 
-        _clock.Advance(TimeSpan.FromSeconds(61));
+        Clock.Advance(TimeSpan.FromSeconds(61));
         Assert.True(await ClaimAsync(Node("b"), id));
         stale.Status = ItemStatus.Sent;
 
@@ -115,23 +107,23 @@ public abstract class ItemClaimTests(TestDatabase database) : IAsyncLifetime
         {
             i.Status = ItemStatus.Sending;
             i.LeaseOwner = "dead-node";
-            i.LeaseExpiresAt = _clock.GetUtcNow().AddSeconds(-1);
+            i.LeaseExpiresAt = Clock.GetUtcNow().AddSeconds(-1);
             i.Attempts.Add(new DispatchAttempt
             {
-                Step = AttemptStep.Mail, Number = 1, At = _clock.GetUtcNow().AddSeconds(-5), StatusCode = 250,
+                Step = AttemptStep.Mail, Number = 1, At = Clock.GetUtcNow().AddSeconds(-5), StatusCode = 250,
                 Detail = "Ok", Failure = FailureKind.None, MessageId = i.MessageId, Node = "dead-node",
             });
         });
 
-        var resumed = await _services.GetRequiredService<DispatchService>().ResumeAsync();
+        var resumed = await Services.GetRequiredService<DispatchService>().ResumeAsync();
 
         Assert.Equal(ItemStatus.Sent, Assert.Single(resumed).Status);
-        var outbox = _services.GetRequiredService<AppPaths>().Outbox;
+        var outbox = Services.GetRequiredService<AppPaths>().Outbox;
         Assert.Empty(Directory.Exists(outbox) ? Directory.GetFiles(outbox) : []);
         var item = await LoadAsync(id);
-        Assert.Equal(_clock.GetUtcNow().AddSeconds(-5), item.MailedAt);
+        Assert.Equal(Clock.GetUtcNow().AddSeconds(-5), item.MailedAt);
         Assert.Equal("2026-12-01/cfo-report", item.ArchiveStem);
-        Assert.NotNull(await _services.GetRequiredService<IArchiveStore>().GetAsync("2026-12-01/cfo-report.txt", CancellationToken.None));
+        Assert.NotNull(await Services.GetRequiredService<IArchiveStore>().GetAsync("2026-12-01/cfo-report.txt", CancellationToken.None));
     }
 
     [Fact]
@@ -141,28 +133,28 @@ public abstract class ItemClaimTests(TestDatabase database) : IAsyncLifetime
         {
             i.Status = ItemStatus.Sending;
             i.LeaseOwner = "dead-node";
-            i.LeaseExpiresAt = _clock.GetUtcNow().AddSeconds(-1);
+            i.LeaseExpiresAt = Clock.GetUtcNow().AddSeconds(-1);
         });
 
-        var resumed = await _services.GetRequiredService<DispatchService>().ResumeAsync();
+        var resumed = await Services.GetRequiredService<DispatchService>().ResumeAsync();
 
         Assert.Equal(ItemStatus.Sent, Assert.Single(resumed).Status);
-        var eml = Assert.Single(Directory.GetFiles(_services.GetRequiredService<AppPaths>().Outbox));
+        var eml = Assert.Single(Directory.GetFiles(Services.GetRequiredService<AppPaths>().Outbox));
         Assert.Equal((await LoadAsync(id)).MessageId, MimeKit.MimeMessage.Load(eml).MessageId);
     }
 
     private ItemDispatcher Node(string id) =>
-        ActivatorUtilities.CreateInstance<ItemDispatcher>(_services, Options.Create(new DispatchOptions { NodeId = id, LeaseSeconds = 60 }));
+        ActivatorUtilities.CreateInstance<ItemDispatcher>(Services, Options.Create(new DispatchOptions { NodeId = id, LeaseSeconds = 60 }));
 
     private async Task<bool> ClaimAsync(ItemDispatcher node, long id)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         return await node.TryClaimAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), id, CancellationToken.None);
     }
 
     private async Task<DispatchItem> LoadAsync(long id)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().DispatchItems.AsNoTracking().SingleAsync(i => i.Id == id);
     }
 
@@ -170,11 +162,11 @@ public abstract class ItemClaimTests(TestDatabase database) : IAsyncLifetime
     {
         var item = DispatchItemBuilder.Cfo();
         change?.Invoke(item);
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.DispatchBatches.Add(new DispatchBatch
         {
-            Period = item.Period, Trigger = DispatchTrigger.Manual, RequestedBy = "test", CreatedAt = _clock.GetUtcNow(),
+            Period = item.Period, Trigger = DispatchTrigger.Manual, RequestedBy = "test", CreatedAt = Clock.GetUtcNow(),
             ValidationSummary = "passed", Items = [item],
         });
         await db.SaveChangesAsync();

@@ -1,4 +1,5 @@
 using ExecReports.Core;
+using ExecReports.Core.Configuration;
 using ExecReports.Core.Email;
 using ExecReports.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -208,6 +209,7 @@ public sealed class EmailSettings
             });
         }
 
-        return builder.AddInMemoryCollection(_values).Build();
+        // The app's own dotenv source (Email:DotEnvPath), as the web host and the CLI add it.
+        return builder.AddInMemoryCollection(_values).AddExecReportsDotEnv().Build();
     }
 }

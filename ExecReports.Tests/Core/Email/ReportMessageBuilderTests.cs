@@ -1,4 +1,8 @@
+using ExecReports.Core.Configuration;
 using ExecReports.Core.Email;
+using ExecReports.Core.Ingestion;
+using ExecReports.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -17,17 +21,49 @@ public class ReportMessageBuilderTests
     }
 
     [Fact]
-    public void TitlesDomainReportsWithTheDisplayTitleGiven()
+    public void TitlesDomainReportsFromTheirRegistration()
     {
-        var message = Builder().Build(Mail("rental") with { DisplayTitle = "3028 51st St Rental" });
+        var message = Builder().Build(Mail("rental"));
 
         Assert.Equal("3028 51st St Rental report — 2026-11", message.Subject);
     }
 
     [Fact]
-    public void RefusesADomainReportWithoutADisplayTitle()
+    public void RefusesARoleThatIsNotRegistered()
     {
-        Assert.Throws<ArgumentException>(() => Builder().Build(Mail("yacht-delivery")));
+        var error = Assert.Throws<ArgumentException>(() => Builder().Build(Mail("coo")));
+
+        Assert.Contains("Unknown report role 'coo'", error.Message);
+    }
+
+    [Fact]
+    public void SendsADomainReportToItsEntitysCatalogRecipientsAheadOfTheDefault()
+    {
+        using var data = new TempDirectory();
+        var catalog = CatalogWith(data, YachtDeliveryWithSkipper);
+        var builder = new ReportMessageBuilder(Microsoft.Extensions.Options.Options.Create(Options()), catalog);
+
+        var domain = builder.Build(Mail("yacht-delivery"));
+        var executive = builder.Build(Mail("cfo"));
+
+        Assert.Equal(["skipper@example.com"], domain.To.Mailboxes.Select(m => m.Address));
+        Assert.Equal(["audit@example.com"], domain.Bcc.Mailboxes.Select(m => m.Address));
+        Assert.Equal(["owner@example.com"], executive.To.Mailboxes.Select(m => m.Address));
+    }
+
+    [Fact]
+    public void LetsARoleEntryInConfigurationOverrideTheCatalogRecipients()
+    {
+        using var data = new TempDirectory();
+        var catalog = CatalogWith(data, YachtDeliveryWithSkipper);
+        var options = Options(recipients: new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["yacht-delivery"] = new RecipientList { To = ["desk@example.com"] },
+        });
+
+        var message = new ReportMessageBuilder(Microsoft.Extensions.Options.Options.Create(options), catalog).Build(Mail("yacht-delivery"));
+
+        Assert.Equal(["desk@example.com"], message.To.Mailboxes.Select(m => m.Address));
     }
 
     [Fact]
@@ -76,30 +112,41 @@ public class ReportMessageBuilderTests
     }
 
     [Fact]
-    public void RefusesALineBreakInTheDisplayTitle()
-    {
-        var error = Assert.Throws<ArgumentException>(() =>
-            Builder().Build(Mail("rental") with { DisplayTitle = "Rental\r\nBcc: attacker@example.net" }));
-
-        Assert.Contains("display title", error.Message);
-    }
-
-    [Fact]
     public void WritesNoHeaderValueWithALineBreakEvenForALongSubject()
     {
-        var longTitle = string.Join(' ', Enumerable.Repeat("Portfolio", 20));
-        var message = Builder().Build(Mail("portfolio-billing") with { DisplayTitle = longTitle });
+        var longPeriod = string.Join(' ', Enumerable.Repeat("2026-11", 20));
+        var message = Builder().Build(Mail("portfolio-billing") with { Period = longPeriod });
         using var raw = new MemoryStream();
         message.WriteTo(raw);
         raw.Position = 0;
 
         var parsed = MimeMessage.Load(raw);
 
-        Assert.Equal($"{longTitle} report — 2026-11", parsed.Subject);
+        Assert.Equal($"DangerousCentaur Client Portfolio report — {longPeriod}", parsed.Subject);
         Assert.All(parsed.Headers, h => Assert.DoesNotMatch("[\r\n]", h.Value));
         Assert.Subset(
             new HashSet<string>(["From", "Date", "Subject", "Message-Id", "To", "Bcc", "MIME-Version", "Content-Type"], StringComparer.OrdinalIgnoreCase),
             parsed.Headers.Select(h => h.Field).ToHashSet(StringComparer.OrdinalIgnoreCase));
+    }
+
+    private const string YachtDeliveryWithSkipper = """
+        entities:
+          - id: expert-yacht-delivery
+            name: Expert Yacht Delivery
+            kind: domain
+            recipients:
+              to: [skipper@example.com]
+        """;
+
+    // A real catalog file read by the real provider.
+    private static EntityCatalogProvider CatalogWith(TempDirectory data, string yaml)
+    {
+        var file = data.Combine("entities.yaml");
+        File.WriteAllText(file, yaml);
+        return new EntityCatalogProvider(
+            Microsoft.Extensions.Options.Options.Create(new DataOptions { EntitiesFile = file }),
+            new AppPaths(data.Path, data.Path),
+            NullLogger<EntityCatalogProvider>.Instance);
     }
 
     private static ReportMail Mail(string role) => new(role, "2026-11", "Revenue $12,400", "<p>Revenue <b>$12,400</b></p>");

@@ -25,8 +25,8 @@ public class EntityCatalogTests
         Assert.Equal("JADA", catalog.ById("jada")!.Name);
         Assert.Contains("jada-exec-reports", catalog.Buckets);
         Assert.Contains("expertyachtdelivery.com", catalog.Domains);
-        Assert.Equal(["owner@example.com"], catalog.RecipientsFor(catalog.ById("quickdumpnow")!).To);
-        Assert.Equal(["audit@example.com"], catalog.RecipientsFor(catalog.ById("quickdumpnow")!).Bcc);
+        Assert.Equal(["owner@example.com"], catalog.ById("jada")!.Recipients.To);
+        Assert.Same(Recipients.None, catalog.ById("quickdumpnow")!.Recipients);
     }
 
     [Fact]
@@ -106,6 +106,17 @@ public class EntityCatalogTests
         Assert.Contains($"{File}:1: owner: unknown key 'owner'", error.Message);
         Assert.Contains($"{File}:{CatalogYamlBuilder.LineOf(yaml, "domian")}: entities[0].domian: unknown key 'domian'", error.Message);
         Assert.Contains($"{File}:{CatalogYamlBuilder.LineOf(yaml, "flavour")}: entities[0].stack[0].flavour: unknown key 'flavour'", error.Message);
+    }
+
+    [Fact]
+    public void RejectsCatalogDefaultRecipientsSayingWhereTheyLiveNow()
+    {
+        var yaml = "defaultRecipients:\n  to: [owner@example.com]\n" + new CatalogYamlBuilder().Entity().Build();
+
+        var error = Assert.Throws<CatalogException>(() => EntityCatalogLoader.Parse(yaml, File));
+
+        Assert.Contains($"{File}:1: defaultRecipients: is no longer read: the default report recipients are Email:Recipients:Default", error.Message);
+        Assert.DoesNotContain("unknown key", error.Message);
     }
 
     [Theory]

@@ -11,7 +11,7 @@ public sealed class IngestionTestHost : IDisposable
     private readonly TempDirectory _temp = new();
     private readonly ServiceProvider _services;
 
-    public IngestionTestHost(int maxBytes = 1_048_576, int staleDays = 30, string? entitiesFile = null)
+    public IngestionTestHost(int maxBytes = 1_048_576, int staleDays = 30, string? entitiesFile = null, int parseTimeoutMs = 10_000)
     {
         Directory.CreateDirectory(Folder);
         _services = new CoreServicesBuilder(_temp.Combine("data"))
@@ -19,6 +19,7 @@ public sealed class IngestionTestHost : IDisposable
             .With("Data:HandoffsPath", Folder)
             .With("Data:HandoffMaxBytes", maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .With("Data:HandoffStaleDays", staleDays.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("Data:ParseTimeoutMs", parseTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Services(s => s.AddSingleton<TimeProvider>(Time))
             .Build();
     }
@@ -28,6 +29,8 @@ public sealed class IngestionTestHost : IDisposable
     public string Folder => _temp.Combine("handoffs");
 
     public string Outside => _temp.Combine("outside");
+
+    public IServiceProvider Services => _services;
 
     public HandoffStore Store => _services.GetRequiredService<HandoffStore>();
 

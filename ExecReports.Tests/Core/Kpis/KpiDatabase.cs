@@ -1,7 +1,6 @@
 using ExecReports.Core.Data;
 using ExecReports.Core.Kpis;
 using ExecReports.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ExecReports.Tests.Core.Kpis;
@@ -10,45 +9,22 @@ namespace ExecReports.Tests.Core.Kpis;
 // unless a test asks for another one, so each test starts with no KPI months.
 public sealed class KpiDatabase : IAsyncDisposable
 {
-    private readonly TempDirectory _temp = new();
-    private readonly ServiceProvider _services;
+    private readonly CoreTestHost _host;
 
-    private KpiDatabase(string? samplesPath, TestDatabase database)
-    {
-        Directory.CreateDirectory(_temp.Combine("no-samples"));
-        _services = new CoreServicesBuilder(_temp.Combine("data"))
-            .With("Kpis:SamplesPath", samplesPath ?? _temp.Combine("no-samples"))
-            .Services(s => s.AddSingleton<TimeProvider>(Clock))
-            .On(database)
-            .Build();
-    }
+    private KpiDatabase(CoreTestHost host) => _host = host;
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock => _host.Clock;
 
-    public static async Task<KpiDatabase> StartAsync(string? samplesPath = null, TestDatabase database = TestDatabase.Sqlite)
-    {
-        var db = new KpiDatabase(samplesPath, database);
-        await db._services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        return db;
-    }
+    public static async Task<KpiDatabase> StartAsync(string? samplesPath = null, TestDatabase database = TestDatabase.Sqlite) =>
+        new(await CoreTestHost.StartAsync(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero), (builder, temp) =>
+        {
+            Directory.CreateDirectory(temp.Combine("no-samples"));
+            builder.With("Kpis:SamplesPath", samplesPath ?? temp.Combine("no-samples")).On(database);
+        }));
 
-    // A fresh scope per call, as a web request or CLI command would have.
-    public async Task<T> WithKpis<T>(Func<KpiService, Task<T>> use)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await use(scope.ServiceProvider.GetRequiredService<KpiService>());
-    }
+    public Task<T> WithKpis<T>(Func<KpiService, Task<T>> use) => _host.With(use);
 
-    public async Task<T> WithDb<T>(Func<AppDbContext, Task<T>> use)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await use(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+    public Task<T> WithDb<T>(Func<AppDbContext, Task<T>> use) => _host.DbAsync(use);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _temp.Dispose();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -8,19 +8,12 @@ using Xunit.Abstractions;
 namespace ExecReports.Tests.Core.Reports;
 
 // Every figure in every generated report walks back to a named metric, and every metric to its inputs.
-public partial class FigureTraceTests(ITestOutputHelper output) : IClassFixture<FigureTraceTests.Samples>
+public partial class FigureTraceTests(SampleReports samples, ITestOutputHelper output) : IClassFixture<SampleReports>
 {
-    public sealed class Samples : IDisposable
-    {
-        public SampleReports Reports { get; } = new();
-        public void Dispose() => Reports.Dispose();
-    }
-
     [Fact]
-    public async Task EveryFigureInEveryReportIsAQuotedMetricWithInputs()
+    public void EveryFigureInEveryReportIsAQuotedMetricWithInputs()
     {
-        using var samples = new SampleReports();
-        var set = await samples.GenerateAsync();
+        var set = samples.Set;
         var untraced = new List<string>();
         var noInputs = new List<string>();
         var figures = 0;
@@ -61,10 +54,9 @@ public partial class FigureTraceTests(ITestOutputHelper output) : IClassFixture<
     }
 
     [Fact]
-    public async Task EveryQuotedMetricAppearsInTheReportAppendix()
+    public void EveryQuotedMetricAppearsInTheReportAppendix()
     {
-        using var samples = new SampleReports();
-        var set = await samples.GenerateAsync();
+        var set = samples.Set;
 
         foreach (var report in set.Reports)
         {

@@ -6,18 +6,12 @@ namespace ExecReports.Tests.Core.Reports;
 
 // Each report on the shipped samples, read by eye once and pinned. A change to what any report says shows up here as
 // a diff to review; set EXECREPORTS_UPDATE_GOLDEN=1 to write the new text after reviewing it.
-public partial class GoldenReportTests : IClassFixture<GoldenReportTests.Samples>
+public partial class GoldenReportTests : IClassFixture<SampleReports>
 {
-    public sealed class Samples : IDisposable
-    {
-        public SampleReports Reports { get; } = new();
-        public void Dispose() => Reports.Dispose();
-    }
-
     private static readonly string GoldenFolder = Path.Combine(RepoPaths.Root, "ExecReports.Tests", "Core", "Reports", "Golden");
     private readonly SampleReports _samples;
 
-    public GoldenReportTests(Samples samples) => _samples = samples.Reports;
+    public GoldenReportTests(SampleReports samples) => _samples = samples;
 
     public static TheoryData<string> Roles => new(ReportRole.All.Select(r => r.Id));
 

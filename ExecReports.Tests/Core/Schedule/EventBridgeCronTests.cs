@@ -1,6 +1,6 @@
 using ExecReports.Core.Schedule;
 
-namespace ExecReports.Tests.Core.Scheduling;
+namespace ExecReports.Tests.Core.Schedule;
 
 public class EventBridgeCronTests
 {

@@ -2,7 +2,7 @@ using ExecReports.Core.Kpis;
 using ExecReports.Core.Primitives;
 using ExecReports.Core.Schedule;
 
-namespace ExecReports.Tests.Core.Scheduling;
+namespace ExecReports.Tests.Core.Schedule;
 
 public class ScheduleAlarmTests
 {

@@ -4,7 +4,7 @@ using ExecReports.Core.Schedule;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ExecReports.Tests.Core.Scheduling;
+namespace ExecReports.Tests.Core.Schedule;
 
 public class ScheduleCalculatorTests
 {

@@ -1,36 +1,26 @@
-// Namespace "Scheduling", not "Schedule": a namespace ExecReports.Tests.Core.Schedule would hide the AccountingCmo fixture's Schedule property.
 using ExecReports.Core.Configuration;
-using ExecReports.Core.Data;
 using ExecReports.Core.Schedule;
 using ExecReports.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ExecReports.Tests.Core.Scheduling;
+namespace ExecReports.Tests.Core.Schedule;
 
 // Core's real services over the shipped samples and a real SQLite file, with a clock the test moves.
 public sealed class ScheduleTestHost : IAsyncDisposable
 {
-    private readonly TempDirectory _temp = new();
-    private readonly ServiceProvider _services;
+    private readonly CoreTestHost _host;
 
-    private ScheduleTestHost(DateTimeOffset start)
-    {
-        Clock = new FakeTimeProvider(start);
-        _services = new CoreServicesBuilder(_temp.Combine("data"))
-            .Services(s => s.AddSingleton<TimeProvider>(Clock))
-            .Build();
-    }
+    private ScheduleTestHost(CoreTestHost host) => _host = host;
 
-    public FakeTimeProvider Clock { get; }
+    public FakeTimeProvider Clock => _host.Clock;
 
-    public IServiceProvider Services => _services;
+    public IServiceProvider Services => _host.Services;
 
     public static async Task<ScheduleTestHost> StartAsync(DateTimeOffset start)
     {
-        var host = new ScheduleTestHost(start);
-        await host._services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        var host = new ScheduleTestHost(await CoreTestHost.StartAsync(start));
         // The schedule exists from the first start of the app.
         await host.With<ScheduleHistory, ScheduleState>(h => h.StateAsync());
         return host;
@@ -38,26 +28,13 @@ public sealed class ScheduleTestHost : IAsyncDisposable
 
     public void SetNow(DateTimeOffset now) => Clock.SetUtcNow(now);
 
-    public async Task<TResult> With<TService, TResult>(Func<TService, Task<TResult>> use) where TService : notnull
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await use(scope.ServiceProvider.GetRequiredService<TService>());
-    }
+    public Task<TResult> With<TService, TResult>(Func<TService, Task<TResult>> use) where TService : notnull => _host.With(use);
 
-    public async Task<List<ScheduleRun>> RunsAsync()
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().ScheduleRuns.AsNoTracking().OrderBy(r => r.Id).ToListAsync();
-    }
+    public Task<List<ScheduleRun>> RunsAsync() => _host.DbAsync(db => db.ScheduleRuns.AsNoTracking().OrderBy(r => r.Id).ToListAsync());
 
-    public int OutboxCount => Directory.Exists(_services.GetRequiredService<AppPaths>().Outbox)
-        ? Directory.GetFiles(_services.GetRequiredService<AppPaths>().Outbox, "*.eml").Length
-        : 0;
+    public int OutboxCount => Directory.Exists(Outbox) ? Directory.GetFiles(Outbox, "*.eml").Length : 0;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _temp.Dispose();
-    }
+    private string Outbox => _host.Services.GetRequiredService<AppPaths>().Outbox;
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

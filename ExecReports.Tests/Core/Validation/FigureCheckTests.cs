@@ -1,10 +1,11 @@
 using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Validation;
+using ExecReports.Tests.Support;
 
 namespace ExecReports.Tests.Core.Validation;
 
 // The generated CFO report with one figure changed must fail against the CFO model, naming the model's figure.
-public class FigureCheckTests(SampleReportsFixture samples) : IClassFixture<SampleReportsFixture>
+public class FigureCheckTests(SampleReports samples) : IClassFixture<SampleReports>
 {
     [Theory]
     [InlineData(CfoMetricIds.NetBurnAverage, "Burn Rate", "burn rate")]
@@ -13,7 +14,7 @@ public class FigureCheckTests(SampleReportsFixture samples) : IClassFixture<Samp
     [InlineData(CfoMetricIds.RevenueTarget, "Monthly Revenue Targets", "revenue target")]
     public async Task ATamperedFigureIsAMismatchWithTheCfoValueSuggested(string metricId, string section, string family)
     {
-        var previous = await samples.BookAsync(SampleReportsFixture.November.Previous());
+        var previous = await samples.BookAsync(SampleReports.November.Previous());
         var metric = samples.Set.Metrics.Get(metricId);
         var report = samples.Cfo;
         var line = Enumerable.Range(1, report.Lines.Count).First(n => report.SectionAt(n) == section && report.Lines[n - 1].Contains(metric.Display, StringComparison.Ordinal));
@@ -34,7 +35,7 @@ public class FigureCheckTests(SampleReportsFixture samples) : IClassFixture<Samp
     public async Task TheUntamperedCfoReportHasNoFigureFindingsInAnyFormat()
     {
         var report = samples.Set.For(ExecReports.Core.Reports.ReportRole.Cfo)!;
-        var previous = await samples.BookAsync(SampleReportsFixture.November.Previous());
+        var previous = await samples.BookAsync(SampleReports.November.Previous());
         var texts = new[]
         {
             ReportText.From(report),

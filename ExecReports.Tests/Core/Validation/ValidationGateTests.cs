@@ -2,11 +2,12 @@ using ExecReports.Core.Ingestion;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Validation;
 using ExecReports.Tests.Core.Ingestion;
+using ExecReports.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecReports.Tests.Core.Validation;
 
-public class ValidationGateTests(SampleReportsFixture samples) : IClassFixture<SampleReportsFixture>
+public class ValidationGateTests(SampleReports samples) : IClassFixture<SampleReports>
 {
     private const string StripeKey = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
 
@@ -56,7 +57,7 @@ public class ValidationGateTests(SampleReportsFixture samples) : IClassFixture<S
             .Section("Known issues", $"[security] The checkout still reads STRIPE_SECRET_KEY={StripeKey} from config/stripe.js")
             .Bytes());
         using var store = IngestionServiceCollectionExtensions.ForFolder(samples.Services, folder);
-        var set = await samples.GenerateAsync(store.GetSnapshot());
+        var set = await samples.GenerateAsync(handoffs: store.GetSnapshot());
 
         var result = samples.Gate.Validate(set);
 

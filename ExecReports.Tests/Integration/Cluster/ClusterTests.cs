@@ -212,9 +212,11 @@ public sealed class ClusterTests : IAsyncLifetime
         Assert.All(items, i => Assert.Equal(1, delivered.Count(id => id == i.MessageId.Trim('<', '>'))));
     }
 
+    // The provider and the instance id are shown to a signed-in Admin only.
     private static async Task<JsonElement> HealthAsync(WebNode node)
     {
         using var client = node.Client();
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostAsync(client, AdminEmail, AdminPassword)).StatusCode);
         return JsonDocument.Parse(await client.GetStringAsync("/healthz")).RootElement;
     }
 }

@@ -15,46 +15,44 @@ public sealed class DispatchHarness : IAsyncDisposable
 {
     public static readonly Period November = new(2026, 11);
 
-    private DispatchHarness(TempDirectory temp, SmtpTestServer smtp, ServiceProvider services)
+    private readonly CoreTestHost _host;
+
+    private DispatchHarness(CoreTestHost host, SmtpTestServer smtp)
     {
-        Temp = temp;
+        _host = host;
         Smtp = smtp;
-        Services = services;
     }
 
-    public TempDirectory Temp { get; }
+    public TempDirectory Temp => _host.Temp;
     public SmtpTestServer Smtp { get; }
-    public ServiceProvider Services { get; }
+    public ServiceProvider Services => _host.Services;
 
     public DispatchService Dispatch => Services.GetRequiredService<DispatchService>();
 
     public IArchiveStore Archive => Services.GetRequiredService<IArchiveStore>();
 
+    // On the system clock: sends go through the mail sender's real retry delays and rate limiter to a real server.
     public static async Task<DispatchHarness> StartAsync(Action<CoreServicesBuilder>? configure = null, TestDatabase database = TestDatabase.Sqlite)
     {
-        var temp = new TempDirectory();
         var smtp = await SmtpTestServer.StartAsync();
-        var builder = new CoreServicesBuilder(temp.Combine("data"))
-            .With("Email:Transport", "Smtp")
-            .With("Email:Smtp:Host", "127.0.0.1")
-            .With("Email:Smtp:Port", smtp.Port.ToString(CultureInfo.InvariantCulture))
-            .With("Email:Smtp:Security", "None")
-            .With("Email:Retry:BaseDelaySeconds", "0.01")
-            .With("Email:Retry:MaxAttempts", "4")
-            .With("Email:MaxSendRatePerSecond", "1000")
-            .With("Email:Recipients:ceo:To:0", "ceo@example.com")
-            .On(database);
-        configure?.Invoke(builder);
-        var services = builder.Build();
-        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        return new DispatchHarness(temp, smtp, services);
+        var host = await CoreTestHost.StartAsync(start: null, (builder, _) =>
+        {
+            builder
+                .With("Email:Transport", "Smtp")
+                .With("Email:Smtp:Host", "127.0.0.1")
+                .With("Email:Smtp:Port", smtp.Port.ToString(CultureInfo.InvariantCulture))
+                .With("Email:Smtp:Security", "None")
+                .With("Email:Retry:BaseDelaySeconds", "0.01")
+                .With("Email:Retry:MaxAttempts", "4")
+                .With("Email:MaxSendRatePerSecond", "1000")
+                .With("Email:Recipients:ceo:To:0", "ceo@example.com")
+                .On(database);
+            configure?.Invoke(builder);
+        });
+        return new DispatchHarness(host, smtp);
     }
 
-    public async Task<T> DbAsync<T>(Func<AppDbContext, Task<T>> query)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+    public Task<T> DbAsync<T>(Func<AppDbContext, Task<T>> query) => _host.DbAsync(query);
 
     public Task<List<DispatchItem>> ItemsAsync() =>
         DbAsync(db => db.DispatchItems.AsNoTracking().Include(i => i.Attempts).OrderBy(i => i.Id).ToListAsync());
@@ -68,8 +66,7 @@ public sealed class DispatchHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Services.DisposeAsync();
+        await _host.DisposeAsync();
         await Smtp.DisposeAsync();
-        Temp.Dispose();
     }
 }

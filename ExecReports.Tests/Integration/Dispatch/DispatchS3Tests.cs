@@ -13,16 +13,7 @@ public sealed class DispatchS3Tests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _s3.InitializeAsync();
-        _h = await DispatchHarness.StartAsync(b => b
-            .With("Archive:Provider", "S3")
-            .With("Archive:S3:Bucket", S3rverFixture.Bucket)
-            .With("Archive:S3:Region", "us-east-1")
-            .With("Archive:S3:ServiceUrl", _s3.ServiceUrl)
-            .With("Archive:S3:ForcePathStyle", "true")
-            .With("Archive:S3:AccessKeyId", S3rverFixture.Credential)
-            .With("Archive:S3:SecretAccessKey", S3rverFixture.Credential)
-            .With("Archive:Retry:MaxAttempts", "2")
-            .With("Archive:Retry:BaseDelaySeconds", "0.05"));
+        _h = await DispatchHarness.StartAsync(b => _s3.ArchiveOn(b));
     }
 
     public async Task DisposeAsync()

@@ -39,6 +39,21 @@ public class EntitiesPageTests : MudTestBase
         page.WaitForAssertion(() => Assert.Contains("Revenue booked", page.Find("#entity-kpis").TextContent));
         Assert.Equal("/kpis/queenofsandiego/2026-11", page.Find("#open-kpi-editor").GetAttribute("href"));
         Assert.Contains("queenofsandiego.md", page.Find("#entity-handoffs").TextContent);
-        Assert.Contains("owner@example.com", page.Find("#entity-recipients").TextContent);
+        Assert.Contains("No report is about this entity alone", page.Find("#entity-recipients").TextContent);
+    }
+
+    [Fact]
+    public async Task DetailOfADomainEntityShowsWhoItsReportGoesTo()
+    {
+        await using var core = await WebDataCore.StartAsync();
+        core.AddTo(Services);
+        AddAuthorization().SetAuthorized("viewer@example.com").SetRoles(Roles.Viewer);
+
+        var page = Render<EntityDetailPage>(p => p.Add(x => x.Id, "expert-yacht-delivery"));
+
+        var recipients = page.Find("#entity-recipients").TextContent;
+        Assert.Contains("The Expert Yacht Delivery report goes to", recipients);
+        Assert.Contains("owner@example.com", recipients);
+        Assert.Contains("audit@example.com", recipients);
     }
 }

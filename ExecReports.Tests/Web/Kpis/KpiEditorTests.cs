@@ -62,7 +62,7 @@ public class KpiEditorTests : MudTestBase
     private async Task<IRenderedComponent<KpisPage>> RenderEditorAsync(WebDataCore core, string role)
     {
         core.AddTo(Services);
-        AddAuthorization().SetAuthorized(role.ToLowerInvariant() + "@example.com").SetRoles(role);
+        await TestAccount.SignInAsync(this, role);
         Render<MudPopoverProvider>();
         var page = Render<KpisPage>(p => p.Add(x => x.EntityId, "jada").Add(x => x.PeriodText, "2026-11"));
         page.WaitForElement("#cash-on-hand");

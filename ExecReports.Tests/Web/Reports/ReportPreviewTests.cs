@@ -10,19 +10,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecReports.Tests.Web.Reports;
 
-public class ReportPreviewTests : MudTestBase, IClassFixture<ReportPreviewTests.Samples>
+public class ReportPreviewTests : MudTestBase, IClassFixture<SampleReports>
 {
-    public sealed class Samples : IDisposable
-    {
-        public SampleReports Reports { get; } = new();
-        public void Dispose() => Reports.Dispose();
-    }
-
     private readonly SampleReports _samples;
 
-    public ReportPreviewTests(Samples samples)
+    public ReportPreviewTests(SampleReports samples)
     {
-        _samples = samples.Reports;
+        _samples = samples;
         var reports = _samples.Services.GetRequiredService<ReportService>();
         Services.AddSingleton(reports);
         Services.AddSingleton(new ReportValidation(reports, _samples.Services.GetRequiredService<ValidationGate>()));

@@ -14,11 +14,11 @@ namespace ExecReports.Tests.Web.Reports;
 public class ReportsPageValidationTests : MudTestBase
 {
     [Fact]
-    public void DisablesSendAndSaysWhyWhileTheSetHasAnError()
+    public async Task DisablesSendAndSaysWhyWhileTheSetHasAnError()
     {
         using var samples = new SampleReports();
         PlantedNameError.Write(samples.HandoffsFolder);
-        UseServicesOf(samples, Roles.Admin);
+        await UseServicesOfAsync(samples, Roles.Admin);
 
         var page = Render<ReportsPage>(p => p.Add(x => x.PeriodText, "2026-11"));
 
@@ -36,10 +36,10 @@ public class ReportsPageValidationTests : MudTestBase
     }
 
     [Fact]
-    public void EnablesSendForTheShippedSamples()
+    public async Task EnablesSendForTheShippedSamples()
     {
         using var samples = new SampleReports();
-        UseServicesOf(samples, Roles.Editor);
+        await UseServicesOfAsync(samples, Roles.Editor);
 
         var page = Render<ReportsPage>(p => p.Add(x => x.PeriodText, "2026-11"));
 
@@ -54,7 +54,7 @@ public class ReportsPageValidationTests : MudTestBase
     {
         using var samples = new SampleReports();
         PlantedNameError.Write(samples.HandoffsFolder);
-        UseServicesOf(samples, Roles.Viewer);
+        await UseServicesOfAsync(samples, Roles.Viewer);
         var cto = (await samples.Services.GetRequiredService<ReportService>().GetAsync(SampleReports.November)).For(ReportRole.Cto)!;
 
         var page = Render<ReportPreview>(p => p.Add(x => x.PeriodText, "2026-11").Add(x => x.RoleId, "cto"));
@@ -77,10 +77,10 @@ public class ReportsPageValidationTests : MudTestBase
     }
 
     [Fact]
-    public void APreviewOpenedAtALineShowsTheMarkdownTabWithThatLineHighlighted()
+    public async Task APreviewOpenedAtALineShowsTheMarkdownTabWithThatLineHighlighted()
     {
         using var samples = new SampleReports();
-        UseServicesOf(samples, Roles.Viewer);
+        await UseServicesOfAsync(samples, Roles.Viewer);
         Services.GetRequiredService<NavigationManager>().NavigateTo("/reports/2026-11/cfo?line=3");
 
         var page = Render<ReportPreview>(p => p.Add(x => x.PeriodText, "2026-11").Add(x => x.RoleId, "cfo"));
@@ -89,13 +89,13 @@ public class ReportsPageValidationTests : MudTestBase
         Assert.Equal("Markdown", page.Find(".mud-tab.mud-tab-active").TextContent.Trim());
     }
 
-    private void UseServicesOf(SampleReports samples, string role)
+    private async Task UseServicesOfAsync(SampleReports samples, string role)
     {
         var reports = samples.Services.GetRequiredService<ReportService>();
         Services.AddSingleton(reports);
         Services.AddSingleton(samples.Services.GetRequiredService<TimeProvider>());
         Services.AddSingleton(new ReportValidation(reports, samples.Services.GetRequiredService<ValidationGate>()));
         Services.AddFallbackServiceProvider(samples.Services);
-        AddAuthorization().SetAuthorized(role.ToLowerInvariant() + "@example.com").SetRoles(role);
+        await TestAccount.SignInAsync(this, role);
     }
 }

@@ -184,9 +184,9 @@ public class CfoModelTests
 
         Assert.Equal(15_000m, book.Get(CfoMetricIds.RevenueTarget).Value);
         // From revenue 11,000 to max(15,000, 29,333.33 × 1.1) over 13 months.
-        Assert.Equal(12_636m, book.Get(CfoMetricIds.TargetFor("2026-12")).Value);
-        Assert.Equal(32_267m, book.Get(CfoMetricIds.TargetFor("2027-12")).Value);
-        Assert.Null(book.Find(CfoMetricIds.TargetFor("2028-01")));
+        Assert.Equal(12_636m, book.Get(CfoMetricIds.TargetFor(Period.Parse("2026-12"))).Value);
+        Assert.Equal(32_267m, book.Get(CfoMetricIds.TargetFor(Period.Parse("2027-12"))).Value);
+        Assert.Null(book.Find(CfoMetricIds.TargetFor(Period.Parse("2028-01"))));
     }
 
     [Fact]
