@@ -114,6 +114,20 @@ public class OwnerOperatorCashTests
         Assert.Equal("no KPI inputs recorded for 2026-11", book.Get(CfoMetricIds.Entity("ghost", "runway")).Display);
     }
 
+    // Received 30,000 against 18,000 of expenses and a 2,000 draw, cash flat: every definition is ∞, so the
+    // conservative runway is null (infinite), not a number.
+    [Fact]
+    public void ConservativeRunwayIsInfiniteOnlyWhenCashPositiveAfterDraws()
+    {
+        var months = new[] { "2026-08", "2026-09", "2026-10", "2026-11" }.Select(p => Month(p, 30_000, 6_000, 100_000)).ToList();
+        var book = new MetricBook();
+        new CfoModel(FinanceOptions.Default).Compute(November, months, book);
+
+        Assert.Equal(-10_000m, book.Get(CfoMetricIds.NetBurnAfterDrawsAverage).Value);
+        Assert.Null(book.Get(CfoMetricIds.RunwayConservative).Value);
+        Assert.Equal("∞", book.Get(CfoMetricIds.RunwayConservative).Display);
+    }
+
     // Never "Invest" while the conservative runway is under 6 months — nor under 12.
     [Theory]
     [InlineData(4.4, false, Posture.PreserveCash)]
