@@ -1,3 +1,4 @@
+using ExecReports.Core.Alerts;
 using ExecReports.Core.Archive;
 using ExecReports.Core.Configuration;
 using ExecReports.Core.Dashboard;
@@ -39,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
         services.AddSingleton(sp => AppPaths.From(sp.GetRequiredService<IOptions<ExecReportsOptions>>()));
 
         var database = DatabaseProvider.From(configuration);
@@ -52,6 +54,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<IMailTransport>(sp => CreateMailTransport(sp));
         services.AddSingleton<MailSender>();
+        services.AddSingleton<AlertService>();
         services.AddSingleton<ReportMessageBuilder>();
         services.AddSingleton<IArchiveStore>(sp =>
             sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.Provider == "S3"

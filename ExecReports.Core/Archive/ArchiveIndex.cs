@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ExecReports.Core.Alerts;
 using ExecReports.Core.Data;
 using ExecReports.Core.Dispatch;
 using Microsoft.EntityFrameworkCore;
@@ -159,11 +160,11 @@ public sealed class ArchiveIndex(IDbContextFactory<AppDbContext> contexts, IArch
         try
         {
             await using var db = await contexts.CreateDbContextAsync();
-            if (!await db.DispatchAlerts.AnyAsync(a => a.ResolvedAt == null && a.Message == message))
+            if (!await db.Alerts.AnyAsync(a => a.ResolvedAt == null && a.Message == message))
             {
-                db.DispatchAlerts.Add(new DispatchAlert
+                db.Alerts.Add(new Alert
                 {
-                    BatchId = entry.BatchId ?? 0, ItemId = entry.ItemId ?? 0, Role = entry.Role, Period = entry.Period ?? "",
+                    Source = AlertSource.Archive, BatchId = entry.BatchId, ItemId = entry.ItemId, Role = entry.Role, Period = entry.Period ?? "",
                     At = clock.GetUtcNow(), Message = message,
                     Hint = "Compare it with the BCC audit copy of the mail; restore the file or find who changed the store.",
                 });

@@ -19,7 +19,4 @@ internal static partial class ArchiveLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The archive integrity alert for {Key} could not be recorded: {Error}")]
     public static partial void IntegrityAlertNotRecorded(this ILogger logger, string key, string error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "S3 archive attempt {Attempt} failed ({Detail}); retrying in {Delay:0.0} s")]
-    public static partial void S3AttemptFailed(this ILogger logger, int attempt, string detail, double delay);
 }

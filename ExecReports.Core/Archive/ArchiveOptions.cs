@@ -1,3 +1,4 @@
+using ExecReports.Core.Resilience;
 using System.ComponentModel.DataAnnotations;
 
 namespace ExecReports.Core.Archive;
@@ -13,7 +14,7 @@ public sealed class ArchiveOptions
 
     public S3ArchiveSettings S3 { get; init; } = new();
 
-    public ArchiveRetryOptions Retry { get; init; } = new();
+    public RetryOptions Retry { get; init; } = new() { BaseDelaySeconds = 1 };
 }
 
 public sealed class S3ArchiveSettings
@@ -28,10 +29,4 @@ public sealed class S3ArchiveSettings
     // Empty = the SDK's default credential chain (environment, profile, instance role).
     public string AccessKeyId { get; init; } = "";
     public string SecretAccessKey { get; init; } = "";
-}
-
-public sealed class ArchiveRetryOptions
-{
-    public double BaseDelaySeconds { get; init; } = 1;
-    public int MaxAttempts { get; init; } = 4;
 }

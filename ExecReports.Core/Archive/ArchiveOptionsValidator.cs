@@ -8,15 +8,7 @@ public sealed class ArchiveOptionsValidator : IValidateOptions<ArchiveOptions>
     public ValidateOptionsResult Validate(string? name, ArchiveOptions options)
     {
         var errors = new List<string>();
-        if (options.Retry.MaxAttempts is < 1 or > 20)
-        {
-            errors.Add("Archive:Retry:MaxAttempts must be between 1 and 20.");
-        }
-
-        if (options.Retry.BaseDelaySeconds is < 0 or > 600)
-        {
-            errors.Add("Archive:Retry:BaseDelaySeconds must be between 0 and 600.");
-        }
+        errors.AddRange(options.Retry.Validate("Archive:Retry"));
 
         if (options.Provider == "S3")
         {

@@ -6,10 +6,10 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using ExecReports.Core.Health;
+using ExecReports.Core.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
 
 namespace ExecReports.Core.Archive;
 
@@ -31,7 +31,7 @@ public sealed class S3ArchiveStore : IArchiveStore, IDisposable
         _settings = options.Value.S3;
         _maxAttempts = options.Value.Retry.MaxAttempts;
         _client = CreateClient(_settings);
-        _pipeline = BuildPipeline(options.Value.Retry, time, logger);
+        _pipeline = RetryPipeline.Build(options.Value.Retry, "S3 archive", ex => ex is not ArchiveStoreException && IsTransient(ex), Describe, 10, time, logger);
     }
 
     public string Name => "S3";
@@ -196,30 +196,5 @@ public sealed class S3ArchiveStore : IArchiveStore, IDisposable
         return string.IsNullOrEmpty(settings.AccessKeyId)
             ? new AmazonS3Client(config)
             : new AmazonS3Client(new BasicAWSCredentials(settings.AccessKeyId, settings.SecretAccessKey), config);
-    }
-
-    private static ResiliencePipeline BuildPipeline(ArchiveRetryOptions retry, TimeProvider time, ILogger logger)
-    {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
-        if (retry.MaxAttempts > 1)
-        {
-            var baseDelay = TimeSpan.FromSeconds(retry.BaseDelaySeconds);
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not ArchiveStoreException && IsTransient(ex)),
-                MaxRetryAttempts = retry.MaxAttempts - 1,
-                Delay = baseDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                MaxDelay = baseDelay * 10,
-                OnRetry = args =>
-                {
-                    logger.S3AttemptFailed(args.AttemptNumber + 1, args.Outcome.Exception is { } ex ? Describe(ex) : "no result", args.RetryDelay.TotalSeconds);
-                    return ValueTask.CompletedTask;
-                },
-            });
-        }
-
-        return builder.Build();
     }
 }

@@ -15,7 +15,6 @@ namespace ExecReports.Core.Dashboard;
 public sealed class DashboardService(
     ReportService reports,
     ValidationGate gate,
-    MonthlyBooks books,
     KpiService kpis,
     ScheduleHistory history,
     ScheduleAlarm alarm,
@@ -28,8 +27,8 @@ public sealed class DashboardService(
         var month = period ?? (await reports.PeriodsAsync(clock, cancellationToken))[0];
         var set = await reports.GetAsync(month, cancellationToken);
         var previousSet = await reports.GetAsync(month.Previous(), cancellationToken);
-        var months = books.For(set);
-        var previous = months.Count > 1 ? months[^2].Book : new MetricBook();
+        var months = set.Months;
+        var previous = set.Previous;
 
         var tiles = new List<EntityTile>();
         foreach (var entity in set.Inputs.Catalog.Entities.OrderBy(e => e.Id, StringComparer.Ordinal))

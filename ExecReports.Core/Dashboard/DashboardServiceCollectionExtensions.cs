@@ -6,7 +6,6 @@ public static class DashboardServiceCollectionExtensions
 {
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
-        services.AddSingleton<MonthlyBooks>();
         services.AddScoped<DashboardService>();
         return services;
     }

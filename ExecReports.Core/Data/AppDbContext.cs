@@ -1,3 +1,4 @@
+using ExecReports.Core.Alerts;
 using ExecReports.Core.Archive;
 using ExecReports.Core.Dispatch;
 using ExecReports.Core.Kpis;
@@ -27,7 +28,7 @@ public class AppDbContext : DbContext
     public DbSet<DispatchBatch> DispatchBatches => Set<DispatchBatch>();
     public DbSet<DispatchItem> DispatchItems => Set<DispatchItem>();
     public DbSet<DispatchAttempt> DispatchAttempts => Set<DispatchAttempt>();
-    public DbSet<DispatchAlert> DispatchAlerts => Set<DispatchAlert>();
+    public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<ArchiveIndexEntry> ArchiveIndex => Set<ArchiveIndexEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -40,6 +41,7 @@ public class AppDbContext : DbContext
         KpiModel.Configure(modelBuilder);
         ScheduleModel.Configure(modelBuilder);
         DispatchModel.Configure(modelBuilder);
+        AlertModel.Configure(modelBuilder);
         ArchiveIndexModel.Configure(modelBuilder);
     }
 }

@@ -29,7 +29,4 @@ internal static partial class DispatchLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Dispatch item {ItemId} ({Role} report {Period}, batch {BatchId}) failed ({Kind}): {Error}{Hint}")]
     public static partial void ItemFailed(this ILogger logger, long itemId, string role, string period, long batchId, FailureKind kind, string error, string hint);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not mail the dispatch alert for item {ItemId} to the audit address: {Error}")]
-    public static partial void AlertNotMailed(this ILogger logger, long itemId, string error);
 }

@@ -96,21 +96,6 @@ public sealed class DispatchAttempt
     public bool Succeeded => Failure == FailureKind.None;
 }
 
-// Something that needs a person: shown as a banner until resolved (an archive retry that succeeds resolves it).
-public sealed class DispatchAlert
-{
-    public long Id { get; set; }
-    public required long BatchId { get; set; }
-    public required long ItemId { get; set; }
-    public required string Role { get; set; }
-    public required string Period { get; set; }
-    public required DateTimeOffset At { get; set; }
-    public required string Message { get; set; }
-    public string? Hint { get; set; }
-    public bool Mailed { get; set; }
-    public DateTimeOffset? ResolvedAt { get; set; }
-}
-
 internal static class DispatchModel
 {
     public static void Configure(ModelBuilder modelBuilder)
@@ -163,17 +148,6 @@ internal static class DispatchModel
             e.Property(x => x.Node).HasMaxLength(200);
             e.Ignore(x => x.Succeeded);
             e.HasIndex(x => new { x.ItemId, x.Id });
-        });
-
-        modelBuilder.Entity<DispatchAlert>(e =>
-        {
-            e.ToTable("DispatchAlerts");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Role).HasMaxLength(50);
-            e.Property(x => x.Period).HasMaxLength(7);
-            e.Property(x => x.At).HasConversion(instant);
-            e.Property(x => x.ResolvedAt).HasConversion(instant);
-            e.HasIndex(x => new { x.ResolvedAt, x.Id });
         });
     }
 }

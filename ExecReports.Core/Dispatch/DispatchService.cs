@@ -42,10 +42,16 @@ public sealed class DispatchService(
 
     public async Task<BatchResult> DispatchAsync(
         Period period, DispatchTrigger trigger, string requestedBy, bool resend = false,
+        IProgress<ItemProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        await DispatchAsync(gate.Check(await reports.GetAsync(period, cancellationToken)), trigger, requestedBy, resend, progress, cancellationToken);
+
+    // The set exactly as it was validated (the scheduled run's): neither generated nor validated again here.
+    public async Task<BatchResult> DispatchAsync(
+        ValidatedSet validated, DispatchTrigger trigger, string requestedBy, bool resend = false,
         IProgress<ItemProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var set = await reports.GetAsync(period, cancellationToken);
-        var validation = Validate(set);
+        var (set, validation) = (validated.Set, validated.Result);
+        var period = set.Period;
         if (validation.HasErrors)
         {
             logger.DispatchRefused(period, validation.Errors);

@@ -11,7 +11,6 @@ public static class DispatchServiceCollectionExtensions
         services.AddStrictOptions<DispatchOptions>(DispatchOptions.SectionName);
         services.AddSingleton<ItemDispatcher>();
         services.AddSingleton<DispatchService>();
-        services.AddSingleton<DispatchAlerts>();
         services.AddSingleton<ArchiveIndex>();
         services.AddHostedService<DispatchResumer>();
         return services;

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ExecReports.Core.Alerts;
 using ExecReports.Core.Archive;
 using ExecReports.Core.Data;
 using ExecReports.Core.Email;
@@ -24,6 +26,7 @@ namespace ExecReports.Core.Dispatch;
 public sealed class ItemDispatcher(
     IServiceScopeFactory scopes,
     MailSender mail,
+    AlertService alerts,
     IMailTransport transport,
     IArchiveStore archive,
     IOptions<EmailOptions> email,
@@ -158,7 +161,7 @@ public sealed class ItemDispatcher(
         item.Hint = null;
         item.LeaseOwner = null;
         item.LeaseExpiresAt = null;
-        await db.DispatchAlerts.Where(a => a.ItemId == item.Id && a.ResolvedAt == null)
+        await db.Alerts.Where(a => a.ItemId == item.Id && a.ResolvedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.ResolvedAt, now), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         Report(progress, item, item.Reply);
@@ -227,7 +230,7 @@ public sealed class ItemDispatcher(
         }
     }
 
-    // Never silent: an error log line, an alert row for the dashboard banner, and a mail to the audit address.
+    // Never silent: an error log line here, and an alert (row, log line, mail to the audit address) through AlertService.
     private async Task FailAsync(
         AppDbContext db, DispatchItem item, FailureKind kind, string why, string? hint, IProgress<ItemProgress>? progress, CancellationToken cancellationToken)
     {
@@ -239,59 +242,30 @@ public sealed class ItemDispatcher(
         item.LeaseExpiresAt = null;
         logger.ItemFailed(item.Id, item.Role, item.Period, item.BatchId, kind, why, hint is null ? "" : $" — {hint}");
 
-        var open = await db.DispatchAlerts.AnyAsync(a => a.ItemId == item.Id && a.ResolvedAt == null, cancellationToken);
-        DispatchAlert? alert = null;
-        if (!open)
-        {
-            alert = new DispatchAlert
-            {
-                BatchId = item.BatchId, ItemId = item.Id, Role = item.Role, Period = item.Period,
-                At = clock.GetUtcNow(), Message = $"{item.Subject}: {why}", Hint = hint,
-            };
-            db.DispatchAlerts.Add(alert);
-        }
-
         await db.SaveChangesAsync(cancellationToken);
         Report(progress, item, hint is null ? why : $"{why} — {hint}");
-        if (alert is not null)
+        await alerts.RaiseAsync(new AlertNotice(AlertSource.Dispatch, item.Period, $"Not delivered: {item.Subject}", AlertBody(item, why, hint))
         {
-            alert.Mailed = await MailAlertAsync(item, why, hint, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            Message = $"{item.Subject}: {why}", BatchId = item.BatchId, ItemId = item.Id, Role = item.Role, Hint = hint,
+        }, cancellationToken);
     }
 
-    private async Task<bool> MailAlertAsync(DispatchItem item, string why, string? hint, CancellationToken cancellationToken)
+    private static string AlertBody(DispatchItem item, string why, string? hint)
     {
-        var settings = email.Value;
-        try
+        var text = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"The {item.RoleTitle} report for {item.Period} (batch {item.BatchId}, item {item.Id}) failed.")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Error: {why}");
+        if (hint is not null)
         {
-            var from = MailboxAddress.Parse(settings.From);
-            var message = new MimeMessage { Subject = $"[ExecReports] Not delivered: {item.Subject}" };
-            message.From.Add(from);
-            message.To.Add(MailboxAddress.Parse(settings.EffectiveAuditAddress));
-            message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(from.Domain);
-            var text = new StringBuilder()
-                .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"The {item.RoleTitle} report for {item.Period} (batch {item.BatchId}, item {item.Id}) failed.")
-                .AppendLine()
-                .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Error: {why}");
-            if (hint is not null)
-            {
-                text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Hint: {hint}");
-            }
+            text.AppendLine(CultureInfo.InvariantCulture, $"Hint: {hint}");
+        }
 
-            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Recipients: {string.Join(", ", item.To)} (Bcc {item.Bcc.Count})")
-                .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Message-ID: {item.MessageId}")
-                .AppendLine()
-                .AppendLine("Open Dispatches in ExecReports to see every attempt and to resend.");
-            message.Body = new TextPart("plain") { Text = text.ToString() };
-            await transport.SendAsync(message, cancellationToken);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.AlertNotMailed(item.Id, SmtpFailure.Describe(ex));
-            return false;
-        }
+        return text.AppendLine(CultureInfo.InvariantCulture, $"Recipients: {string.Join(", ", item.To)} (Bcc {item.Bcc.Count})")
+            .AppendLine(CultureInfo.InvariantCulture, $"Message-ID: {item.MessageId}")
+            .AppendLine()
+            .AppendLine("Open Dispatches in ExecReports to see every attempt and to resend.")
+            .ToString();
     }
 
     private static void Report(IProgress<ItemProgress>? progress, DispatchItem item, string? detail) =>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ExecReports.Core.Ingestion;
+using ExecReports.Core.Resilience;
 
 namespace ExecReports.Core.Email;
 
@@ -24,7 +25,8 @@ public sealed class EmailOptions
 
     public SesSettings Ses { get; init; } = new();
 
-    public EmailRetryOptions Retry { get; init; } = new();
+    // AWS suggests backing off about 5 s, 10 s, 30 s on SES throttling; tests shrink the base.
+    public RetryOptions Retry { get; init; } = new() { BaseDelaySeconds = 5 };
 
     // SES counts recipients against its per-second quota, so MailSender does too.
     [Range(1, 10_000)]
@@ -84,13 +86,6 @@ public sealed class SesSettings
     public string SmtpPassword { get; init; } = "";
     public string AccessKeyId { get; init; } = "";
     public string SecretAccessKey { get; init; } = "";
-}
-
-// AWS suggests backing off about 5 s, 10 s, 30 s on SES throttling; tests shrink the base.
-public sealed class EmailRetryOptions
-{
-    public double BaseDelaySeconds { get; init; } = 5;
-    public int MaxAttempts { get; init; } = 4;
 }
 
 public sealed class RecipientList

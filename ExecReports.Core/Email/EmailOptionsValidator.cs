@@ -42,15 +42,7 @@ public sealed class EmailOptionsValidator(IConfiguration? configuration = null) 
             }
         }
 
-        if (options.Retry.MaxAttempts is < 1 or > 20)
-        {
-            errors.Add("Email:Retry:MaxAttempts must be between 1 and 20.");
-        }
-
-        if (options.Retry.BaseDelaySeconds is < 0 or > 600)
-        {
-            errors.Add("Email:Retry:BaseDelaySeconds must be between 0 and 600.");
-        }
+        errors.AddRange(options.Retry.Validate("Email:Retry"));
 
         switch (options.Transport)
         {

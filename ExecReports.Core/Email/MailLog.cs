@@ -7,7 +7,4 @@ internal static partial class MailLog
 {
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {MessageId} via {Transport} not delivered after {Attempts} attempt(s): {Detail} ({Kind})")]
     public static partial void NotDelivered(this ILogger logger, string? messageId, string transport, int attempts, string detail, SendFailureKind kind);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail attempt {Attempt} failed ({Detail}); retrying in {Delay:0.0} s")]
-    public static partial void AttemptFailed(this ILogger logger, int attempt, string detail, double delay);
 }

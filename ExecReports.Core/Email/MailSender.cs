@@ -1,8 +1,8 @@
+using ExecReports.Core.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Polly;
-using Polly.Retry;
 
 namespace ExecReports.Core.Email;
 
@@ -26,7 +26,7 @@ public sealed class MailSender : IDisposable
         _permitLimit = email.MaxSendRatePerSecond;
         // SES's quota is per real second: a test's fake clock must not hold mail back, so the limiter keeps real time.
         _limiter = new OneSecondLimiter(_permitLimit, TimeProvider.System);
-        _pipeline = BuildPipeline(email.Retry, time, logger);
+        _pipeline = RetryPipeline.Build(email.Retry, "Mail", ex => SmtpFailure.Classify(ex) == SendFailureKind.Transient, SmtpFailure.Describe, 6, time, logger);
     }
 
     // SES counts recipients, not messages, against its per-second quota: a message costs one permit per
@@ -77,31 +77,6 @@ public sealed class MailSender : IDisposable
         var code = SmtpFailure.StatusCode(ex);
         var detail = SmtpFailure.Describe(ex);
         return new SendAttempt(number, at, code, detail, kind, kind == SendFailureKind.Permanent ? SmtpFailure.Hint(code, detail) : null);
-    }
-
-    private static ResiliencePipeline BuildPipeline(EmailRetryOptions retry, TimeProvider time, ILogger logger)
-    {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
-        if (retry.MaxAttempts > 1)
-        {
-            var baseDelay = TimeSpan.FromSeconds(retry.BaseDelaySeconds);
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => SmtpFailure.Classify(ex) == SendFailureKind.Transient),
-                MaxRetryAttempts = retry.MaxAttempts - 1,
-                Delay = baseDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                MaxDelay = baseDelay * 6,
-                OnRetry = args =>
-                {
-                    logger.AttemptFailed(args.AttemptNumber + 1, args.Outcome.Exception is { } ex ? SmtpFailure.Describe(ex) : "no result", args.RetryDelay.TotalSeconds);
-                    return ValueTask.CompletedTask;
-                },
-            });
-        }
-
-        return builder.Build();
     }
 }
 

@@ -88,6 +88,22 @@ public sealed record HandoffSnapshot(
     IReadOnlyList<HandoffDocument> Documents,
     string? FolderProblem)
 {
+    // Immutable, so its usable facts are worked out once however many calculators, months and sections ask.
+    private IReadOnlyList<FactRef>? _facts;
+
+    // A `with` copy may hold other documents: it starts without the facts of this one.
+    private HandoffSnapshot(HandoffSnapshot original)
+    {
+        Folder = original.Folder;
+        Version = original.Version;
+        ScannedAt = original.ScannedAt;
+        StaleAfterDays = original.StaleAfterDays;
+        Documents = original.Documents;
+        FolderProblem = original.FolderProblem;
+    }
+
+    public IReadOnlyList<FactRef> UsableFacts => LazyInitializer.EnsureInitialized(ref _facts, () => HandoffFacts.Usable(Documents));
+
     public int? AgeInDays(HandoffDocument document) =>
         document.Updated is { } updated ? DateOnly.FromDateTime(ScannedAt.UtcDateTime).DayNumber - updated.DayNumber : null;
 

@@ -4,14 +4,14 @@ namespace ExecReports.Core.Ingestion;
 // Calculators have no ReportContext; this gives them the same usable facts, in the same order.
 public static class HandoffFacts
 {
-    // A snapshot is immutable, so its usable facts are worked out once however many sections ask.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HandoffSnapshot, IReadOnlyList<FactRef>> Cache = [];
+    // Kept on the snapshot (HandoffSnapshot.UsableFacts), which is immutable: worked out once per snapshot.
+    public static IReadOnlyList<FactRef> All(HandoffSnapshot handoffs) => handoffs.UsableFacts;
 
-    public static IReadOnlyList<FactRef> All(HandoffSnapshot handoffs) =>
-        Cache.GetValue(handoffs, snapshot => FactRef.Distinct(snapshot.Documents
+    internal static List<FactRef> Usable(IEnumerable<HandoffDocument> documents) =>
+        FactRef.Distinct(documents
             .Where(d => d.Status != HandoffStatus.Error)
             .OrderBy(d => d.File, StringComparer.Ordinal)
-            .SelectMany(d => d.Facts.Select(f => new FactRef(d, f)))).ToList());
+            .SelectMany(d => d.Facts.Select(f => new FactRef(d, f)))).ToList();
 
     public static IEnumerable<FactRef> For(HandoffSnapshot handoffs, string entityId) =>
         All(handoffs).Where(f => string.Equals(f.Document.EntityId, entityId, StringComparison.OrdinalIgnoreCase));

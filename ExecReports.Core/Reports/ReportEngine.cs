@@ -1,4 +1,4 @@
-using ExecReports.Core.Kpis;
+using System.Diagnostics.Metrics;
 using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Reports.Metrics;
@@ -7,20 +7,21 @@ using Microsoft.Extensions.Options;
 
 namespace ExecReports.Core.Reports;
 
-public sealed record ReportSet(ReportInputs Inputs, MetricBook Metrics, IReadOnlyList<Report> Reports)
-{
-    public Period Period => Inputs.Period;
-
-    public Report? For(ReportRole role) => Reports.FirstOrDefault(r => r.Role == role);
-}
-
 // inputs → metric book (CFO model first, then the other calculators) → each report quotes from the book.
+// Every metric book is computed here, and each once per set: this month's and last month's at generation, the trend
+// months on first use (ReportSet.Months). The counter says how often, per month and inputs.
 public sealed class ReportEngine(
     IEnumerable<ReportGenerator> generators,
     IEnumerable<MetricCalculator> calculators,
     IOptions<FinanceOptions> finance,
-    SecretScanner secrets)
+    SecretScanner secrets,
+    IMeterFactory? meters = null)
 {
+    public const string MeterName = "ExecReports";
+    public const string BooksComputed = "execreports.metric_books.computed";
+
+    private readonly Counter<long>? _books = meters?.Create(MeterName).CreateCounter<long>(BooksComputed, description: "metric books computed, by month and input digest");
+
     private readonly IReadOnlyList<ReportGenerator> _generators = generators
         .OrderBy(g => ReportRole.All.ToList().IndexOf(g.Role))
         .ToList();
@@ -31,11 +32,11 @@ public sealed class ReportEngine(
 
     public ReportSet Generate(ReportInputs inputs, IReadOnlyCollection<ReportRole>? only = null)
     {
-        var (book, cfo) = Calculate(inputs);
-        var previousPeriod = inputs.Period.Previous();
-        var (previous, _) = Calculate(inputs with { Period = previousPeriod, Kpis = inputs.Kpis.Where(k => k.Period <= previousPeriod).ToList() });
+        var digest = inputs.Digest();
+        var (book, cfo) = Calculate(inputs, digest);
+        var previous = BookFor(inputs, inputs.Period.Previous(), digest);
         var context = new ReportContext(inputs, book, previous, cfo, finance.Value, secrets.Redact);
-        var metadata = new ReportMetadataInputs(BuildInfo.Commit, inputs.Now, inputs.OldestHandoff, inputs.NewestHandoff, inputs.KpisLastEdited, inputs.Digest());
+        var metadata = new ReportMetadataInputs(BuildInfo.Commit, inputs.Now, inputs.OldestHandoff, inputs.NewestHandoff, inputs.KpisLastEdited, digest);
 
         var builders = new List<ReportBuilder>();
         foreach (var generator in _generators.Where(g => only is null || only.Contains(g.Role)))
@@ -49,13 +50,18 @@ public sealed class ReportEngine(
         // Rendering (Markdig, the sanitiser) is most of the cost and each report's is independent; both libraries
         // document their shared pipeline / configured instance as safe across threads. Order is kept, so output is too.
         var reports = builders.AsParallel().AsOrdered().Select(b => b.Build(metadata)).ToList();
-        return new ReportSet(inputs, book, reports);
+        return new ReportSet(inputs, digest, book, previous, reports, month => BookFor(inputs, month, digest));
     }
 
-    public MetricBook Metrics(ReportInputs inputs) => Calculate(inputs).Book;
+    public MetricBook Metrics(ReportInputs inputs) => Calculate(inputs, inputs.Digest()).Book;
 
-    private (MetricBook Book, CfoResult Cfo) Calculate(ReportInputs inputs)
+    // An earlier month's book from the same inputs: the KPI months up to it, as if it were being reported.
+    private MetricBook BookFor(ReportInputs inputs, Period month, string digest) =>
+        Calculate(inputs with { Period = month, Kpis = inputs.Kpis.Where(k => k.Period <= month).ToList() }, digest).Book;
+
+    private (MetricBook Book, CfoResult Cfo) Calculate(ReportInputs inputs, string digest)
     {
+        _books?.Add(1, new KeyValuePair<string, object?>("period", inputs.Period.ToString()), new KeyValuePair<string, object?>("inputs", digest));
         var book = new MetricBook(inputs.Catalog.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal));
         var cfo = new CfoModel(finance.Value).Compute(inputs.Period, inputs.Kpis, book, [.. inputs.Catalog.Entities.Select(e => e.Id)]);
         var calculation = new ReportCalculation(inputs, cfo, book, finance.Value);

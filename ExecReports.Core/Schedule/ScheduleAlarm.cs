@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExecReports.Core.Alerts;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Primitives;
 
@@ -12,7 +13,7 @@ public sealed record Alarm(AlarmKind Kind, DateTimeOffset ExpectedAt, Period Per
 }
 
 // An expected run that did not happen, did not finish, or failed, once the grace period after its fire time is over.
-public sealed class ScheduleAlarm(ScheduleCalculator calculator, ScheduleHistory history, ScheduleAlerts alerts)
+public sealed class ScheduleAlarm(ScheduleCalculator calculator, ScheduleHistory history, AlertService alerts)
 {
     public async Task<Alarm?> CheckAsync(CancellationToken cancellationToken = default)
     {
@@ -33,7 +34,7 @@ public sealed class ScheduleAlarm(ScheduleCalculator calculator, ScheduleHistory
         var alarm = await CheckAsync(cancellationToken);
         if (alarm is not null && await history.TryMarkAlarmSentAsync(alarm.Key, alarm.Message, cancellationToken))
         {
-            await alerts.SendAsync($"ExecReports alarm: {alarm.Period} run {alarm.Kind.ToString().ToLowerInvariant()}", alarm.Message, cancellationToken);
+            await alerts.RaiseAsync(new AlertNotice(AlertSource.Schedule, alarm.Period.ToString(), $"Alarm: {alarm.Period} run {alarm.Kind.ToString().ToLowerInvariant()}", alarm.Message), cancellationToken);
         }
 
         return alarm;

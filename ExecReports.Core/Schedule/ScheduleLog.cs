@@ -14,7 +14,4 @@ internal static partial class ScheduleLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} for {Period} failed")]
     public static partial void RunFailed(this ILogger logger, Exception exception, int runId, Period period);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Alert '{Subject}' could not be sent: {Reply}")]
-    public static partial void AlertNotSent(this ILogger logger, string subject, string? reply);
 }

@@ -1,3 +1,4 @@
+using ExecReports.Core.Alerts;
 using ExecReports.Core.Dispatch;
 using ExecReports.Core.Primitives;
 using ExecReports.Core.Validation;
@@ -16,7 +17,7 @@ public sealed class ScheduleRunner(
     DispatchService dispatcher,
     ScheduleHistory history,
     ScheduleCalculator calculator,
-    ScheduleAlerts alerts,
+    AlertService alerts,
     ILogger<ScheduleRunner> logger)
 {
     public const string ScheduleUser = "schedule";
@@ -69,42 +70,39 @@ public sealed class ScheduleRunner(
 
         try
         {
-            var set = await reports.GetAsync(period, cancellationToken);
-            var validation = Validate(set);
-            if (!validation.Ok)
+            var validated = gate.Check(await reports.GetAsync(period, cancellationToken));
+            if (validated.Result.HasErrors)
             {
-                await history.FinishAsync(run, RunOutcome.Blocked, validation.Detail, cancellationToken);
-                await alerts.SendAsync($"ExecReports: {period} reports not sent — validation errors", $"Run #{run.Id} for {period} was stopped before sending.\n\n{validation.Detail}", cancellationToken);
+                await history.FinishAsync(run, RunOutcome.Blocked, validated.Result.Detail, cancellationToken);
+                await AlertAsync(period, $"{period} reports not sent — validation errors", $"Run #{run.Id} for {period} was stopped before sending.\n\n{validated.Result.Detail}", cancellationToken);
                 return run;
             }
 
-            var dispatch = await DispatchAsync(set, trigger, user, cancellationToken);
+            var dispatch = await DispatchAsync(validated, trigger, user, cancellationToken);
             await history.FinishAsync(run, dispatch.Ok ? RunOutcome.Sent : RunOutcome.Failed, dispatch.Detail, cancellationToken);
             if (!dispatch.Ok)
             {
-                await alerts.SendAsync($"ExecReports: {period} dispatch failed", $"Run #{run.Id} for {period} did not finish sending.\n\n{dispatch.Detail}", cancellationToken);
+                await AlertAsync(period, $"{period} dispatch failed", $"Run #{run.Id} for {period} did not finish sending.\n\n{dispatch.Detail}", cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.RunFailed(e, run.Id, period);
             await history.FinishAsync(run, RunOutcome.Failed, e.Message, CancellationToken.None);
-            await alerts.SendAsync($"ExecReports: {period} run failed", $"Run #{run.Id} for {period} failed: {e.Message}", CancellationToken.None);
+            await AlertAsync(period, $"{period} run failed", $"Run #{run.Id} for {period} failed: {e.Message}", CancellationToken.None);
         }
 
         return run;
     }
 
-    private StepResult Validate(ReportSet set)
-    {
-        var result = gate.Validate(set);
-        return new StepResult(!result.HasErrors, result.Detail);
-    }
+    private Task AlertAsync(Period period, string subject, string body, CancellationToken cancellationToken) =>
+        alerts.RaiseAsync(new AlertNotice(AlertSource.Schedule, period.ToString(), subject, body), cancellationToken);
 
     // Archive and send through the outbox; its per-period idempotency is what makes a catch-up run safe.
-    private async Task<StepResult> DispatchAsync(ReportSet set, RunTrigger trigger, string user, CancellationToken cancellationToken)
+    private async Task<StepResult> DispatchAsync(ValidatedSet validated, RunTrigger trigger, string user, CancellationToken cancellationToken)
     {
-        var result = await dispatcher.DispatchAsync(set.Period, trigger == RunTrigger.Schedule ? DispatchTrigger.Schedule : DispatchTrigger.Manual,
+        var set = validated.Set;
+        var result = await dispatcher.DispatchAsync(validated, trigger == RunTrigger.Schedule ? DispatchTrigger.Schedule : DispatchTrigger.Manual,
             user, cancellationToken: cancellationToken);
         if (result.RefusedBecause is { } refused)
         {

@@ -11,7 +11,6 @@ public static class ScheduleServiceCollectionExtensions
         services.AddStrictOptions<ScheduleOptions>(ScheduleOptions.SectionName);
         services.AddSingleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>();
         services.AddSingleton<ScheduleCalculator>();
-        services.AddSingleton<ScheduleAlerts>();
         services.AddScoped<ScheduleHistory>();
         services.AddScoped<ScheduleRunner>();
         services.AddScoped<ScheduleAlarm>();

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Primitives;
@@ -7,6 +8,19 @@ using ExecReports.Core.Reports.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace ExecReports.Core.Validation;
+
+// A set and the gate's result for it, as one value: dispatch sends exactly the set that was validated.
+public sealed record ValidatedSet
+{
+    internal ValidatedSet(ReportSet set, ValidationResult result)
+    {
+        Set = set;
+        Result = result;
+    }
+
+    public ReportSet Set { get; }
+    public ValidationResult Result { get; }
+}
 
 public sealed record FamilyCount(string Family, int Errors, int Warnings);
 
@@ -44,25 +58,30 @@ public sealed record ValidationResult
 }
 
 // Nothing is sent that is incomplete, leaks a credential, misnames an entity or disagrees with the CFO model.
-public sealed class ValidationGate(SecretsCheck secrets, ReportEngine engine, IOptions<ValidationOptions> options, IOptions<FinanceOptions> finance)
+public sealed class ValidationGate(SecretsCheck secrets, IOptions<ValidationOptions> options, IOptions<FinanceOptions> finance, IMeterFactory? meters = null)
 {
+    public const string ValidationsRun = "execreports.validations.run";
+
+    private readonly Counter<long>? _runs = meters?.Create(ReportEngine.MeterName).CreateCounter<long>(ValidationsRun, description: "report sets validated, by period and input digest");
+
     // The five executive reports plus the configured domain reports.
     public IReadOnlyList<ReportRole> ExpectedRoles { get; } = ReportRole.All
         .Where(r => r.Kind == ReportKind.Executive || options.Value.DomainReports.Contains(r.Id, StringComparer.OrdinalIgnoreCase))
         .ToList();
 
-    // A set is immutable and ReportService hands out one instance until an input changes, so the dashboard, the Reports
-    // page, the Send dialog and the scheduled run all share one result. Weak keys: a replaced set takes its result along.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReportSet, ValidationResult> _results = [];
+    // Kept on the set, which ReportService keeps once per input digest: the dashboard, the Reports page, the Send dialog,
+    // the scheduled run and dispatch all share one result.
+    public ValidationResult Validate(ReportSet set) => set.Derived(s => Validate(s, ExpectedRoles));
 
-    public ValidationResult Validate(ReportSet set) => _results.GetValue(set, s => Validate(s, ExpectedRoles));
+    // What dispatch takes: the set together with the result it was sent on.
+    public ValidatedSet Check(ReportSet set) => new(set, Validate(set));
 
     // set.Metrics is the CFO model computed from the KPI inputs, so every report, the CFO's own included, is held to it.
     public ValidationResult Validate(ReportSet set, IReadOnlyList<ReportRole> expected)
     {
+        _runs?.Add(1, new KeyValuePair<string, object?>("period", set.Period.ToString()), new KeyValuePair<string, object?>("inputs", set.Digest));
         var texts = set.Reports.Select(ReportText.From).ToList();
-        var previousPeriod = set.Period.Previous();
-        var previous = engine.Metrics(set.Inputs with { Period = previousPeriod, Kpis = set.Inputs.Kpis.Where(k => k.Period <= previousPeriod).ToList() });
+        var previous = set.Previous;
         var findings = new List<Finding>();
         findings.AddRange(CompletenessCheck.CheckSet(texts, expected, set.Period.ToString()));
         foreach (var text in texts)

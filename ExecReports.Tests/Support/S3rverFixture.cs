@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using ExecReports.Core.Archive;
+using ExecReports.Core.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace ExecReports.Tests.Support;
@@ -44,7 +45,7 @@ public sealed class S3rverFixture : IAsyncLifetime
             AccessKeyId = Credential,
             SecretAccessKey = Credential,
         },
-        Retry = new ArchiveRetryOptions { MaxAttempts = maxAttempts, BaseDelaySeconds = baseDelaySeconds },
+        Retry = new RetryOptions { MaxAttempts = maxAttempts, BaseDelaySeconds = baseDelaySeconds },
     };
 
     // The same archive as configuration keys, for a CoreServicesBuilder.

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ExecReports.Core.Email;
 using ExecReports.Core.Health;
+using ExecReports.Core.Resilience;
 using ExecReports.Tests.Support;
 using MailKit.Security;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -37,7 +38,7 @@ public static class SendRateBenchmark
             From = "reports@example.com",
             MaxSendRatePerSecond = rate,
             Smtp = new SmtpSettings { Host = "127.0.0.1", Port = server.Port, Security = SmtpSecurity.None },
-            Retry = new EmailRetryOptions { BaseDelaySeconds = 0.01, MaxAttempts = 1 },
+            Retry = new RetryOptions { BaseDelaySeconds = 0.01, MaxAttempts = 1 },
         };
         using var sender = new MailSender(transport, Options.Create(options), TimeProvider.System, NullLogger<MailSender>.Instance);
 

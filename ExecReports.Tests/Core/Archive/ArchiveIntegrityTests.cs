@@ -1,4 +1,5 @@
 using System.Text;
+using ExecReports.Core.Alerts;
 using ExecReports.Core.Archive;
 using ExecReports.Core.Data;
 using ExecReports.Core.Dispatch;
@@ -48,8 +49,8 @@ public sealed class ArchiveIntegrityTests : IAsyncLifetime
         Assert.False(read.Verified);
         Assert.Null(read.Content);
         Assert.Contains("has changed since it was archived", read.Error);
-        var alert = Assert.Single(await _services!.GetRequiredService<DispatchAlerts>().OpenAsync());
-        Assert.Equal((7L, 41L, "cfo", "2026-11"), (alert.BatchId, alert.ItemId, alert.Role, alert.Period));
+        var alert = Assert.Single(await _services!.GetRequiredService<AlertService>().OpenAsync());
+        Assert.Equal(((long?)7, (long?)41, "cfo", "2026-11"), (alert.BatchId, alert.ItemId, alert.Role, alert.Period));
         Assert.Contains(Key, alert.Message);
     }
 
@@ -68,7 +69,7 @@ public sealed class ArchiveIntegrityTests : IAsyncLifetime
 
         Assert.Null(read.Content);
         Assert.Contains("S3 archive has changed since it was archived", read.Error);
-        Assert.Single(await _services!.GetRequiredService<DispatchAlerts>().OpenAsync());
+        Assert.Single(await _services!.GetRequiredService<AlertService>().OpenAsync());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ExecReports.Core.Alerts;
 using ExecReports.Core.Dispatch;
 using ExecReports.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public sealed class DispatchS3Tests : IAsyncLifetime
         Assert.All(result.Items, i => Assert.Equal((ItemStatus.Failed, FailureKind.Transient), (i.Status, i.Failure)));
         Assert.All(result.Items, i => Assert.Contains("mailed but not archived", i.Detail));
         Assert.All(_h.ReceivedPerSubject().Values, count => Assert.Equal(1, count));
-        Assert.Equal(result.Items.Count, (await _h.Services.GetRequiredService<DispatchAlerts>().OpenAsync()).Count);
+        Assert.Equal(result.Items.Count, (await _h.Services.GetRequiredService<AlertService>().OpenAsync()).Count);
         Assert.All((await _h.Dispatch.PlanAsync(DispatchHarness.November)).Items, p => Assert.Equal(PlannedAction.AlreadySent, p.Action));
 
         await _s3.StartAsync();
@@ -42,7 +43,7 @@ public sealed class DispatchS3Tests : IAsyncLifetime
         Assert.All(resumed, i => Assert.Equal(ItemStatus.Sent, i.Status));
         Assert.Equal(result.Items.Count, _h.ReceivedPerSubject().Count);
         Assert.All(_h.ReceivedPerSubject().Values, count => Assert.Equal(1, count));
-        Assert.Empty(await _h.Services.GetRequiredService<DispatchAlerts>().OpenAsync());
+        Assert.Empty(await _h.Services.GetRequiredService<AlertService>().OpenAsync());
         foreach (var item in await _h.ItemsAsync())
         {
             Assert.Equal(System.Text.Encoding.UTF8.GetBytes(item.HtmlBody), await _h.Archive.GetAsync(item.ArchiveStem + ".html", CancellationToken.None));

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ExecReports.Core.Alerts;
 using ExecReports.Core.Archive;
 using ExecReports.Core.Dispatch;
 using ExecReports.Tests.Support;
@@ -89,7 +90,7 @@ public abstract class DispatchTests(TestDatabase database) : IAsyncLifetime
         Assert.Equal([554], ceoItem.Attempts.Select(a => a.StatusCode));
         Assert.Null(ceoItem.ArchivedAt);
 
-        var alert = Assert.Single(await _h.Services.GetRequiredService<DispatchAlerts>().OpenAsync());
+        var alert = Assert.Single(await _h.Services.GetRequiredService<AlertService>().OpenAsync());
         Assert.Equal((ceoItem.Id, true), (alert.ItemId, alert.Mailed));
         var alertMail = Assert.Single(_h.Smtp.Received, m => (m.Parse().Subject ?? "").StartsWith("[ExecReports]", StringComparison.Ordinal));
         Assert.Equal(["audit@example.com"], alertMail.RcptTo);
@@ -111,7 +112,7 @@ public abstract class DispatchTests(TestDatabase database) : IAsyncLifetime
         var ceo = result.Items.Single(i => i.Role == "ceo");
         Assert.Equal((ItemStatus.Failed, FailureKind.Transient), (ceo.Status, ceo.Failure));
         Assert.Contains("not delivered after 4 attempt(s)", ceo.Detail);
-        var alert = Assert.Single(await _h.Services.GetRequiredService<DispatchAlerts>().OpenAsync());
+        var alert = Assert.Single(await _h.Services.GetRequiredService<AlertService>().OpenAsync());
         Assert.True(alert.Mailed);
         Assert.Single(_h.Smtp.Received, m => m.RcptTo.SequenceEqual(["audit@example.com"]) && (m.Parse().Subject ?? "").StartsWith("[ExecReports]", StringComparison.Ordinal));
         Assert.False(_h.ReceivedPerSubject().ContainsKey("CEO report — 2026-11"));

@@ -1,4 +1,5 @@
 using ExecReports.Core.Email;
+using ExecReports.Core.Resilience;
 using ExecReports.Tests.Support;
 using MailKit.Security;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -194,7 +195,7 @@ public static class EmailOptionsBuilder
         From = "reports@example.com",
         MaxSendRatePerSecond = rate,
         Smtp = new SmtpSettings { Host = "127.0.0.1", Port = port, Security = SmtpSecurity.None },
-        Retry = new EmailRetryOptions { BaseDelaySeconds = 0.01, MaxAttempts = maxAttempts },
+        Retry = new RetryOptions { BaseDelaySeconds = 0.01, MaxAttempts = maxAttempts },
         Recipients = new(StringComparer.OrdinalIgnoreCase)
         {
             ["Default"] = new RecipientList { To = ["owner@example.com"], Bcc = ["audit@example.com"] },

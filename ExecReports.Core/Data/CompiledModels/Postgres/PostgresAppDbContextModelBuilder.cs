@@ -12,15 +12,15 @@ namespace ExecReports.Core.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("37fcb344-9567-410a-98be-d74c1f9bfa24"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("f624cfb1-27e3-44f7-9e65-6a9a3255a673"), entityTypeCount: 11)
         {
         }
 
         partial void Initialize()
         {
+            var alert = AlertEntityType.Create(this);
             var archiveIndexEntry = ArchiveIndexEntryEntityType.Create(this);
             var seedRun = SeedRunEntityType.Create(this);
-            var dispatchAlert = DispatchAlertEntityType.Create(this);
             var dispatchAttempt = DispatchAttemptEntityType.Create(this);
             var dispatchBatch = DispatchBatchEntityType.Create(this);
             var dispatchItem = DispatchItemEntityType.Create(this);
@@ -33,9 +33,9 @@ namespace ExecReports.Core.Data.CompiledModels.Postgres
             DispatchAttemptEntityType.CreateForeignKey1(dispatchAttempt, dispatchItem);
             DispatchItemEntityType.CreateForeignKey1(dispatchItem, dispatchBatch);
 
+            AlertEntityType.CreateAnnotations(alert);
             ArchiveIndexEntryEntityType.CreateAnnotations(archiveIndexEntry);
             SeedRunEntityType.CreateAnnotations(seedRun);
-            DispatchAlertEntityType.CreateAnnotations(dispatchAlert);
             DispatchAttemptEntityType.CreateAnnotations(dispatchAttempt);
             DispatchBatchEntityType.CreateAnnotations(dispatchBatch);
             DispatchItemEntityType.CreateAnnotations(dispatchItem);

@@ -11,15 +11,15 @@ namespace ExecReports.Core.Data.CompiledModels.Sqlite
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("944be659-0ad4-485f-becf-42ac04cbe368"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("3ae700d5-3cde-47ff-b57a-af72bd03034e"), entityTypeCount: 11)
         {
         }
 
         partial void Initialize()
         {
+            var alert = AlertEntityType.Create(this);
             var archiveIndexEntry = ArchiveIndexEntryEntityType.Create(this);
             var seedRun = SeedRunEntityType.Create(this);
-            var dispatchAlert = DispatchAlertEntityType.Create(this);
             var dispatchAttempt = DispatchAttemptEntityType.Create(this);
             var dispatchBatch = DispatchBatchEntityType.Create(this);
             var dispatchItem = DispatchItemEntityType.Create(this);
@@ -32,9 +32,9 @@ namespace ExecReports.Core.Data.CompiledModels.Sqlite
             DispatchAttemptEntityType.CreateForeignKey1(dispatchAttempt, dispatchItem);
             DispatchItemEntityType.CreateForeignKey1(dispatchItem, dispatchBatch);
 
+            AlertEntityType.CreateAnnotations(alert);
             ArchiveIndexEntryEntityType.CreateAnnotations(archiveIndexEntry);
             SeedRunEntityType.CreateAnnotations(seedRun);
-            DispatchAlertEntityType.CreateAnnotations(dispatchAlert);
             DispatchAttemptEntityType.CreateAnnotations(dispatchAttempt);
             DispatchBatchEntityType.CreateAnnotations(dispatchBatch);
             DispatchItemEntityType.CreateAnnotations(dispatchItem);
