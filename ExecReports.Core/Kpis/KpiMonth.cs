@@ -18,6 +18,9 @@ public sealed record KpiMonth
     public decimal CashOnHand { get; init; }
     public decimal CustomerDeposits { get; init; }
 
+    // Refundable tenant deposits: a liability held in cash, never revenue and never deferred revenue.
+    public decimal SecurityDeposits { get; init; }
+
     // Flows in the month between the owner and the entity; not revenue or expense.
     public decimal OwnerDraws { get; init; }
     public decimal CapitalInjections { get; init; }

@@ -96,6 +96,7 @@ public static partial class KpiValidator
 
         v.NonNegative("cashOnHand", month.CashOnHand);
         v.NonNegative("customerDeposits", month.CustomerDeposits);
+        v.NonNegative("securityDeposits", month.SecurityDeposits);
         v.NonNegative("ownerDraws", month.OwnerDraws);
         v.NonNegative("capitalInjections", month.CapitalInjections);
 

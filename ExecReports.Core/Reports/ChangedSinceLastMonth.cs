@@ -13,25 +13,36 @@ internal static class ChangedSinceLastMonth
         var section = report.SectionAtTop(ReportSections.Changed);
         var previousPeriod = context.Period.Previous().ToString();
 
-        var movements = report.Quoted
-            .Where(m => m.Period == context.PeriodText && m.Value is not null && m.Better is not null)
+        var moved = report.Quoted
+            .Where(m => m.Period == context.PeriodText && m.Value is not null && m.Better is not null && m.Kind != MetricKind.Assumption)
             .Select(m => (Now: m, Then: context.Previous.Find(m.Id)))
             .Where(x => x.Then?.Value is not null && x.Then.Value != x.Now.Value)
             .Select(x => (x.Now, Then: x.Then!, Result: Variance.Assess(x.Now.Value!.Value, x.Then!.Value!.Value, x.Now.Better!.Value,
-                context.Finance.MaterialityPercent, context.Finance.MaterialityAmount, $"{previousPeriod} {x.Then.Display}", x.Now.Unit)))
-            .OrderByDescending(x => x.Result.IsMaterial)
-            .ThenByDescending(x => Math.Abs(x.Result.DeltaPercent ?? 1m))
+                context.Finance.MaterialityPercent, context.Finance.MaterialityAmount, $"{previousPeriod} {x.Then.Display}", x.Now.Unit,
+                Finance.CfoMetricIds.SignWords(x.Now.Id))))
+            .ToList();
+        // Only material moves are listed: the headline figures first, then by money impact; a count or a rate carries
+        // no dollars, so its relative size orders it after the money moves.
+        var movements = moved
+            .Where(x => x.Result.IsMaterial)
+            .OrderByDescending(x => Finance.CfoMetricIds.IsHeadline(x.Now.Id))
+            .ThenByDescending(x => x.Result.MoneyImpact)
+            .ThenByDescending(x => Math.Abs(x.Result.DeltaPercent ?? x.Result.Delta))
             .ThenBy(x => x.Now.Id, StringComparer.Ordinal)
             .Take(Largest)
             .ToList();
+        var notListed = moved.Count - movements.Count;
 
         if (movements.Count == 0)
         {
-            section.Missing($"no figure in this report can be compared with {previousPeriod} (no KPI inputs for that month, or nothing moved)");
+            section.Missing(moved.Count == 0
+                ? $"no figure in this report can be compared with {previousPeriod} (no KPI inputs for that month, or nothing moved)"
+                : $"no figure in this report moved materially since {previousPeriod}");
         }
         else
         {
-            section.Paragraph($"The largest movements among this report's figures, {previousPeriod} → {context.PeriodText}:");
+            section.Paragraph($"The material movements among this report's figures, {previousPeriod} → {context.PeriodText}, headline figures first, then largest money impact"
+                + (notListed > 0 ? $" ({notListed} smaller or immaterial movement{(notListed == 1 ? "" : "s")} not listed):" : ":"));
             section.Table(
                 ["Figure", previousPeriod, context.PeriodText, "Status", "Why"],
                 movements.Select(x =>

@@ -63,7 +63,7 @@ public sealed class ReportEngine(
     {
         _books?.Add(1, new KeyValuePair<string, object?>("period", inputs.Period.ToString()), new KeyValuePair<string, object?>("inputs", digest));
         var book = new MetricBook(inputs.Catalog.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal));
-        var cfo = new CfoModel(finance.Value).Compute(inputs.Period, inputs.Kpis, book);
+        var cfo = new CfoModel(finance.Value).Compute(inputs.Period, inputs.Kpis, book, [.. inputs.Catalog.Entities.Select(e => e.Id)]);
         var calculation = new ReportCalculation(inputs, cfo, book, finance.Value);
         foreach (var calculator in _calculators)
         {

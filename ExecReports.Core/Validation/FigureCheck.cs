@@ -163,12 +163,12 @@ public static partial class FigureCheck
         return Math.Abs(metric.Value.Value - value * scale);
     }
 
-    // "$4,285/mo (+303.8%) vs ", "-23.6% (-346.9%) vs ", "48 vs " as written by Variance.Assess: a change derived
+    // "$4,285/mo (+303.8%) vs ", "-23.6 pp vs ", "48 vs " as written by Variance.Assess: a change derived
     // from the two quoted figures that follow and precede it.
-    [GeneratedRegex(@"(?:-?\$\d[\d,]*(?:\.\d+)?[KM]?(?:/mo)?|-?\d+(?:\.\d+)?(?:%| months| h| days)?)(?: \([+-]?\d+(?:\.\d+)?%\))? vs ")]
+    [GeneratedRegex(@"(?:-?\$\d[\d,]*(?:\.\d+)?[KM]?(?:/mo)?|-?\d+(?:\.\d+)?(?:%| pp| months| h| days)?)(?: \([+-]?\d+(?:\.\d+)?%\))? vs ")]
     private static partial Regex VarianceSize();
 
-    [GeneratedRegex(@"\(material at ±\d+(?:\.\d+)?%(?: and ±\$\d[\d,]*(?:\.\d+)?[KM]?)?\)")]
+    [GeneratedRegex(@"\(material at ±\d+(?:\.\d+)?(?:%| pp)(?: and ±\$\d[\d,]*(?:\.\d+)?[KM]?)?\)")]
     private static partial Regex MaterialityClause();
 
     [GeneratedRegex(@"\bburn", RegexOptions.IgnoreCase)]

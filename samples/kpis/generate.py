@@ -450,7 +450,7 @@ def rental():
         cash += sum(r["received"] for r in revenue) - sum(e["amount"] for e in expenses)
         months.append(month_doc(
             "rental-3028-51st", y, m, revenue, expenses,
-            cashOnHand=r0(cash), customerDeposits=6300, ownerDraws=0, capitalInjections=0,
+            cashOnHand=r0(cash), customerDeposits=0, securityDeposits=6300, ownerDraws=0, capitalInjections=0,
             targets={"monthlyRevenueTarget": 6400, "burnCeiling": 0},
             rental={"units": units},
         ))

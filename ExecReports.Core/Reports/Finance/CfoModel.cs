@@ -20,8 +20,9 @@ public sealed class CfoModel(FinanceOptions options)
     public const int TrendMonths = 6;
     public const int HorizonMonths = 60;
 
-    public CfoResult Compute(Period period, IEnumerable<KpiMonth> kpis, MetricBook book)
+    public CfoResult Compute(Period period, IEnumerable<KpiMonth> kpis, MetricBook book, IReadOnlyList<string>? entityIds = null)
     {
+        kpis = kpis as IReadOnlyCollection<KpiMonth> ?? kpis.ToList();
         var p = period.ToString();
         var series = PortfolioMonth.Series(kpis.Where(k => k.Period <= period));
         var current = series.LastOrDefault(m => m.Period == period);
@@ -50,6 +51,11 @@ public sealed class CfoModel(FinanceOptions options)
             "configured: a variance is material only past both thresholds", [new MetricInput("config", "Finance:MaterialityAmount", null, MetricFormat.Money(options.MaterialityAmount))],
             MetricKind.Assumption);
 
+        Add(CfoMetricIds.PostureSelectiveFrom, "Conservative runway from which spending may be selective", CapitalPosture.SelectiveFrom, MetricUnit.Months,
+            "policy: below this conservative runway, preserve cash", [new MetricInput("policy", "CapitalPosture.SelectiveFrom", null, "6.0 months")], MetricKind.Assumption);
+        Add(CfoMetricIds.PostureInvestFrom, "Conservative runway from which the posture may be invest", CapitalPosture.InvestFrom, MetricUnit.Months,
+            "policy: never invest below this conservative runway", [new MetricInput("policy", "CapitalPosture.InvestFrom", null, "12.0 months")], MetricKind.Assumption);
+
         // This month.
         var cashIn = Add(CfoMetricIds.CashIn, "Cash received", current?.CashIn, MetricUnit.Usd,
             "sum of revenue[].received over all entities", current?.Inputs("revenue[].received", e => e.CashReceived) ?? [],
@@ -63,8 +69,18 @@ public sealed class CfoModel(FinanceOptions options)
         var cash = Add(CfoMetricIds.Cash, "Cash on hand", current?.Cash, MetricUnit.Usd,
             "sum of cashOnHand at month end over all entities", current?.Inputs("cashOnHand", e => e.CashOnHand) ?? [],
             special: current is null ? $"no KPI inputs recorded for {p}" : null);
-        Add(CfoMetricIds.OwnerDraws, "Owner draws (financing)", current?.OwnerDraws, MetricUnit.Usd,
+        var draws = Add(CfoMetricIds.OwnerDraws, "Owner draws (financing)", current?.OwnerDraws, MetricUnit.Usd,
             "sum of ownerDraws; financing, not burn", current?.Inputs("ownerDraws", e => e.OwnerDraws) ?? []);
+        var customerDeposits = Add(CfoMetricIds.CustomerDeposits, "Customer deposits held (deferred revenue)", current?.CustomerDeposits, MetricUnit.Usd,
+            "sum of customerDeposits at month end; owed as future service", current?.Inputs("customerDeposits", e => e.CustomerDeposits) ?? []);
+        var securityDeposits = Add(CfoMetricIds.SecurityDeposits, "Tenant security deposits held", current?.SecurityDeposits, MetricUnit.Usd,
+            "sum of securityDeposits at month end; refundable, a liability, never revenue", current?.Inputs("securityDeposits", e => e.SecurityDeposits) ?? []);
+        var freeCash = Add(CfoMetricIds.FreeCash, "Free cash", current?.FreeCash, MetricUnit.Usd,
+            "cash on hand − customer deposits held − tenant security deposits held", current is null ? [] : FromMetrics(cash, customerDeposits, securityDeposits),
+            special: current is null ? $"no KPI inputs recorded for {p}" : null);
+        Add(CfoMetricIds.NetBurnAfterDraws, "Net burn after owner draws", current?.NetBurnAfterDraws, MetricUnit.UsdPerMonth,
+            "net burn + owner draws (capital injections are financing, shown apart)", current is null ? [] : FromMetrics(net, draws),
+            special: current is null ? $"no KPI inputs recorded for {p}" : null);
         Add(CfoMetricIds.CapitalInjections, "Capital injections (financing)", current?.CapitalInjections, MetricUnit.Usd,
             "sum of capitalInjections; financing, not burn", current?.Inputs("capitalInjections", e => e.CapitalInjections) ?? []);
 
@@ -82,6 +98,9 @@ public sealed class CfoModel(FinanceOptions options)
             History(month, CfoHistory.Expenses, "Expenses", month.Expenses, "sum of expenses[].amount", month.Inputs("expenses[].amount", e => e.ExpenseTotal));
             History(month, CfoHistory.NetBurn, "Net burn", month.NetBurn, "expenses − cash received", month.Inputs("expenses[].amount − revenue[].received", e => e.ExpenseTotal - e.CashReceived));
             History(month, CfoHistory.Cash, "Cash on hand", month.Cash, "sum of cashOnHand", month.Inputs("cashOnHand", e => e.CashOnHand));
+            History(month, CfoHistory.OwnerDraws, "Owner draws", month.OwnerDraws, "sum of ownerDraws", month.Inputs("ownerDraws", e => e.OwnerDraws));
+            History(month, CfoHistory.NetBurnAfterDraws, "Net burn after owner draws", month.NetBurnAfterDraws, "expenses − cash received + owner draws",
+                month.Inputs("expenses[].amount − revenue[].received + ownerDraws", e => e.ExpenseTotal - e.CashReceived + e.OwnerDraws));
         }
 
         // Trailing three months.
@@ -96,6 +115,18 @@ public sealed class CfoModel(FinanceOptions options)
         Add(CfoMetricIds.NetBurnHigh, "Net burn, trailing 3-month high", enough ? trailing.Max(m => m.NetBurn) : null,
             MetricUnit.UsdPerMonth, "highest monthly net burn of the last 3 months", trailingInputs,
             special: enough ? null : Insufficient(trailing.Count, TrailingMonths));
+
+        var afterDrawsAvg = Add(CfoMetricIds.NetBurnAfterDrawsAverage, "Net burn after owner draws, trailing 3-month average",
+            enough ? trailing.Average(m => m.NetBurnAfterDraws) : null, MetricUnit.UsdPerMonth,
+            "mean of monthly (net burn + owner draws) over the last 3 months",
+            trailing.SelectMany(m => m.Inputs("expenses[].amount − revenue[].received + ownerDraws", e => e.ExpenseTotal - e.CashReceived + e.OwnerDraws)),
+            special: enough ? null : Insufficient(trailing.Count, TrailingMonths));
+
+        AddCashBridge(period, series, cash, Add);
+        foreach (var entityId in entityIds ?? [])
+        {
+            AddEntity(period, entityId, kpis.Where(k => k.EntityId == entityId && k.Period <= period && k.Period > period.AddMonths(-TrailingMonths)).ToList(), Add, Insufficient);
+        }
 
         // Runway, three ways.
         var runway = RunwayFrom(avg.Value, cash.Value);
@@ -114,8 +145,13 @@ public sealed class CfoModel(FinanceOptions options)
             special: !enough ? Insufficient(trailing.Count, TrailingMonths)
                 : aboveMinimum < 0 ? "already below the minimum" : toMinimum.Special);
 
-        AddForecastRunway(period, trend, cash, Add, Insufficient);
-        AddCashChangeRunway(period, series, cash, Add, Insufficient);
+        var forecastRunway = AddForecastRunway(period, trend, cash, Add, Insufficient);
+        var cashChangeRunway = AddCashChangeRunway(period, series, cash, Add, Insufficient);
+        var free = RunwayFrom(afterDrawsAvg.Value, freeCash.Value);
+        var freeRunway = Add(CfoMetricIds.RunwayFreeCashAfterDraws, "Runway on free cash after owner draws", free.Months, MetricUnit.Months,
+            "free cash ÷ trailing 3-month average net burn after owner draws; ∞ when cash-positive after draws", FromMetrics(freeCash, afterDrawsAvg),
+            special: !enough ? Insufficient(trailing.Count, TrailingMonths) : free.Special);
+        AddConservativeRunway([trailingRunway, forecastRunway, cashChangeRunway, freeRunway], Add, FromMetrics);
 
         // Break-even.
         var revenueAvg = Add(CfoMetricIds.RevenueAverage, "Cash received, trailing 3-month average", enough ? trailing.Average(m => m.CashIn) : null,
@@ -162,16 +198,28 @@ public sealed class CfoModel(FinanceOptions options)
     private delegate Metric AddMetric(string id, string label, decimal? value, MetricUnit unit, string formula,
         IEnumerable<MetricInput> inputs, MetricKind kind = MetricKind.Actual, string? special = null);
 
-    private static void AddForecastRunway(Period period, IReadOnlyList<PortfolioMonth> trend, Metric cash, AddMetric add, Func<int, int, string> insufficient)
+    // The lowest runway any definition gives; a definition without enough data or reaching past its horizon does not
+    // count, and only when every one that counts is infinite is the conservative runway infinite.
+    private static void AddConservativeRunway(IReadOnlyList<Metric> runways, AddMetric add, Func<Metric[], IEnumerable<MetricInput>> fromMetrics)
+    {
+        var finite = runways.Where(r => r.Value is not null).ToList();
+        var infinite = runways.Any(r => r.Special == "∞");
+        var lowest = finite.OrderBy(r => r.Value).FirstOrDefault();
+        add(CfoMetricIds.RunwayConservative, "Conservative runway (lowest of the definitions)", lowest?.Value, MetricUnit.Months,
+            "lowest of: runway at trailing net burn, on the 12-month forecast, on the change in cash, and on free cash after owner draws",
+            fromMetrics([.. runways]),
+            special: lowest is not null ? null : infinite ? "∞" : "n/a: no runway definition has enough data");
+    }
+
+    private static Metric AddForecastRunway(Period period, IReadOnlyList<PortfolioMonth> trend, Metric cash, AddMetric add, Func<int, int, string> insufficient)
     {
         const string formula = "months until cash on hand, less the linear-trend forecast of net burn (last 6 months), reaches zero; 12-month horizon";
         var inputs = trend.SelectMany(m => m.Inputs("expenses[].amount − revenue[].received", e => e.ExpenseTotal - e.CashReceived))
             .Append(MetricInput.Of(cash));
         if (trend.Count < 3 || cash.Value is null)
         {
-            add(CfoMetricIds.RunwayForecast, "Runway on the 12-month forecast", null, MetricUnit.Months, formula, inputs, MetricKind.Forecast,
+            return add(CfoMetricIds.RunwayForecast, "Runway on the 12-month forecast", null, MetricUnit.Months, formula, inputs, MetricKind.Forecast,
                 insufficient(trend.Count, 3));
-            return;
         }
 
         var fit = Trend.Fit(trend.Select(m => m.NetBurn).ToList());
@@ -181,33 +229,96 @@ public sealed class CfoModel(FinanceOptions options)
             var burn = fit.Project(k);
             if (burn > 0 && remaining - burn < 0)
             {
-                add(CfoMetricIds.RunwayForecast, "Runway on the 12-month forecast", k - 1 + remaining / burn, MetricUnit.Months, formula, inputs, MetricKind.Forecast);
-                return;
+                return add(CfoMetricIds.RunwayForecast, "Runway on the 12-month forecast", k - 1 + remaining / burn, MetricUnit.Months, formula, inputs, MetricKind.Forecast);
             }
 
             remaining -= burn;
         }
 
         var cashPositive = Enumerable.Range(1, 12).All(k => fit.Project(k) <= 0);
-        add(CfoMetricIds.RunwayForecast, "Runway on the 12-month forecast", null, MetricUnit.Months, formula, inputs, MetricKind.Forecast,
+        return add(CfoMetricIds.RunwayForecast, "Runway on the 12-month forecast", null, MetricUnit.Months, formula, inputs, MetricKind.Forecast,
             cashPositive ? "∞" : "more than 12 months");
     }
 
-    private static void AddCashChangeRunway(Period period, IReadOnlyList<PortfolioMonth> series, Metric cash, AddMetric add, Func<int, int, string> insufficient)
+    // One entity's cash and runway on the owner-operator's terms: free cash, burn after draws.
+    private static void AddEntity(Period period, string id, IReadOnlyList<KpiMonth> trailing, AddMetric add, Func<int, int, string> insufficient)
+    {
+        var p = period.ToString();
+        var current = trailing.FirstOrDefault(k => k.Period == period);
+        var none = current is null ? $"no KPI inputs recorded for {p}" : null;
+        var enough = current is not null && trailing.Count == TrailingMonths;
+        var cash = add(CfoMetricIds.Entity(id, "cash"), $"{id} cash on hand", current?.CashOnHand, MetricUnit.Usd, "cashOnHand at month end",
+            current is null ? [] : [new($"kpi:{id}", "cashOnHand", p, MetricFormat.Money(current.CashOnHand))], special: none);
+        var free = current is null ? (decimal?)null : current.CashOnHand - current.CustomerDeposits - current.SecurityDeposits;
+        var freeCash = add(CfoMetricIds.Entity(id, "free-cash"), $"{id} free cash", free, MetricUnit.Usd,
+            "cash on hand − customer deposits held − tenant security deposits held",
+            current is null ? [] :
+            [
+                new($"kpi:{id}", "cashOnHand", p, MetricFormat.Money(current.CashOnHand)),
+                new($"kpi:{id}", "customerDeposits", p, MetricFormat.Money(current.CustomerDeposits)),
+                new($"kpi:{id}", "securityDeposits", p, MetricFormat.Money(current.SecurityDeposits)),
+            ], special: none);
+        IEnumerable<MetricInput> Inputs(string field, Func<KpiMonth, decimal> value) =>
+            trailing.Select(k => new MetricInput($"kpi:{id}", field, k.Period.ToString(), MetricFormat.Money(value(k))));
+        add(CfoMetricIds.Entity(id, "burn.net.avg3"), $"{id} net burn before draws, trailing 3-month average",
+            enough ? trailing.Average(k => -k.OperatingCashFlow) : null, MetricUnit.UsdPerMonth, "mean of (expenses − cash received) over the last 3 months",
+            Inputs("expenses[].amount − revenue[].received", k => -k.OperatingCashFlow), special: enough ? null : none ?? insufficient(trailing.Count, TrailingMonths));
+        var afterDraws = add(CfoMetricIds.Entity(id, "burn.net-after-draws.avg3"), $"{id} net burn after draws, trailing 3-month average",
+            enough ? trailing.Average(k => k.OwnerDraws - k.OperatingCashFlow) : null, MetricUnit.UsdPerMonth, "mean of (expenses − cash received + owner draws) over the last 3 months",
+            Inputs("expenses[].amount − revenue[].received + ownerDraws", k => k.OwnerDraws - k.OperatingCashFlow), special: enough ? null : none ?? insufficient(trailing.Count, TrailingMonths));
+        var runway = RunwayFrom(afterDraws.Value, freeCash.Value);
+        add(CfoMetricIds.Entity(id, "runway"), $"{id} runway on free cash after draws", runway.Months, MetricUnit.Months,
+            "free cash ÷ trailing 3-month average net burn after draws; ∞ when cash-positive after draws",
+            new[] { cash, freeCash, afterDraws }.Select(m => new MetricInput($"metric:{m.Id}", m.Label, m.Period, m.Display)),
+            special: afterDraws.Special ?? runway.Special);
+    }
+
+    private static void AddCashBridge(Period period, IReadOnlyList<PortfolioMonth> series, Metric cash, AddMetric add)
+    {
+        var opening = series.FirstOrDefault(m => m.Period == period.AddMonths(-1));
+        var closing = series.FirstOrDefault(m => m.Period == period);
+        if (opening is null || closing is null)
+        {
+            add(CfoMetricIds.BridgeOpening, "Opening cash", null, MetricUnit.Usd, "cash on hand at the end of last month", [],
+                special: $"no KPI inputs for {period.AddMonths(-1)}, so no cash bridge");
+            return;
+        }
+
+        var bridge = CashBridge.Between(opening, closing);
+        add(CfoMetricIds.BridgeOpening, "Opening cash", bridge.Opening, MetricUnit.Usd, "cash on hand at the end of last month",
+            opening.Inputs("cashOnHand", e => e.CashOnHand));
+        var mp = period.ToString();
+        var op = opening.Period.ToString();
+        var inputs = new Dictionary<string, IEnumerable<MetricInput>>(StringComparer.Ordinal)
+        {
+            ["operating"] = closing.Inputs("revenue[].received − expenses[].amount", e => e.OperatingCashFlow),
+            ["owner-draws"] = closing.Inputs("ownerDraws", e => e.OwnerDraws),
+            ["capital-injections"] = closing.Inputs("capitalInjections", e => e.CapitalInjections),
+            ["customer-deposits"] = closing.Inputs($"customerDeposits {mp} − {op}", e => e.CustomerDeposits - (opening.Entities.FirstOrDefault(o => o.EntityId == e.EntityId)?.CustomerDeposits ?? 0m)),
+            ["security-deposits"] = closing.Inputs($"securityDeposits {mp} − {op}", e => e.SecurityDeposits - (opening.Entities.FirstOrDefault(o => o.EntityId == e.EntityId)?.SecurityDeposits ?? 0m)),
+            ["unexplained"] = [new MetricInput($"metric:{cash.Id}", cash.Label, cash.Period, cash.Display), new MetricInput($"metric:{CfoMetricIds.BridgeOpening}", "Opening cash", op, MetricFormat.Money(bridge.Opening))],
+        };
+        foreach (var (id, label, amount) in bridge.Lines)
+        {
+            add(CfoMetricIds.Bridge(id), label, amount, MetricUnit.Usd,
+                id == "unexplained" ? "closing cash − opening cash − every line above" : $"{label}, {mp}, signed as it moves cash", inputs[id]);
+        }
+    }
+
+    private static Metric AddCashChangeRunway(Period period, IReadOnlyList<PortfolioMonth> series, Metric cash, AddMetric add, Func<int, int, string> insufficient)
     {
         const string formula = "cash on hand ÷ average monthly fall in cash over the last 3 months (includes financing)";
         var then = series.FirstOrDefault(m => m.Period == period.AddMonths(-TrailingMonths));
         if (then is null || cash.Value is null)
         {
             var months = series.Count(m => m.Period > period.AddMonths(-TrailingMonths - 1));
-            add(CfoMetricIds.RunwayCashChange, "Runway on the change in cash", null, MetricUnit.Months, formula, [], special: insufficient(months, TrailingMonths + 1));
-            return;
+            return add(CfoMetricIds.RunwayCashChange, "Runway on the change in cash", null, MetricUnit.Months, formula, [], special: insufficient(months, TrailingMonths + 1));
         }
 
         var fall = (then.Cash - cash.Value.Value) / TrailingMonths;
         var inputs = then.Inputs("cashOnHand", e => e.CashOnHand).Append(MetricInput.Of(cash));
         var runway = RunwayFrom(fall, cash.Value);
-        add(CfoMetricIds.RunwayCashChange, "Runway on the change in cash", runway.Months, MetricUnit.Months, formula, inputs, special: runway.Special);
+        return add(CfoMetricIds.RunwayCashChange, "Runway on the change in cash", runway.Months, MetricUnit.Months, formula, inputs, special: runway.Special);
     }
 
     private static void AddBreakEvenMonths(Period period, IReadOnlyList<PortfolioMonth> series, IReadOnlyList<PortfolioMonth> trend, AddMetric add,

@@ -16,6 +16,11 @@ public sealed record PortfolioMonth
     public decimal FixedCosts => Entities.Sum(e => e.Expenses.Where(x => x.Fixed).Sum(x => x.Amount));
     public decimal VariableCosts => Expenses - FixedCosts;
     public decimal Cash => Entities.Sum(e => e.CashOnHand);
+    public decimal CustomerDeposits => Entities.Sum(e => e.CustomerDeposits);
+    public decimal SecurityDeposits => Entities.Sum(e => e.SecurityDeposits);
+
+    // Cash the owner may spend: what is held for customers' future service and tenants' refunds is not theirs.
+    public decimal FreeCash => Cash - CustomerDeposits - SecurityDeposits;
     public decimal OwnerDraws => Entities.Sum(e => e.OwnerDraws);
     public decimal CapitalInjections => Entities.Sum(e => e.CapitalInjections);
     public decimal RevenueBooked => Entities.Sum(e => e.RevenueBooked);
@@ -25,6 +30,9 @@ public sealed record PortfolioMonth
 
     public decimal NetIncome => CashIn - Expenses;
     public decimal NetBurn => Expenses - CashIn;
+
+    // What the owner-operator's cash actually loses each month: operations plus what they take out.
+    public decimal NetBurnAfterDraws => NetBurn + OwnerDraws;
 
     public static IReadOnlyList<PortfolioMonth> Series(IEnumerable<KpiMonth> months) =>
         months.GroupBy(m => m.Period)

@@ -23,18 +23,39 @@ public sealed class CfoReport : ReportGenerator
         var burn = report.Section(ReportSections.Cfo.BurnRate);
         burn.Paragraph($"Net burn (trailing three months, cash basis): {burn.Quote(m.Get(CfoMetricIds.NetBurnAverage))}, "
             + $"ranging {burn.Quote(m.Get(CfoMetricIds.NetBurnLow))} to {burn.Quote(m.Get(CfoMetricIds.NetBurnHigh))}.");
+        burn.Paragraph($"After owner draws (what the owner-operator's cash actually loses): {burn.Quote(m.Get(CfoMetricIds.NetBurnAfterDrawsAverage))} trailing three-month average; "
+            + $"{burn.Quote(m.Get(CfoMetricIds.NetBurnAfterDraws))} in {p}. Capital injections are financing and are shown on their own line of the cash bridge.");
         burn.Paragraph($"In {p}: gross burn {burn.Quote(m.Get(CfoMetricIds.GrossBurn))}, cash received {burn.Quote(m.Get(CfoMetricIds.CashIn))}, "
             + $"net burn {burn.Quote(m.Get(CfoMetricIds.NetBurn))}. Owner draws ({burn.Quote(m.Get(CfoMetricIds.OwnerDraws))}) and capital injections "
             + $"({burn.Quote(m.Get(CfoMetricIds.CapitalInjections))}) are financing and are not counted as burn.");
-        burn.Table(["Month", "Cash received", "Expenses", "Net burn", "Cash on hand"],
+        burn.Table(["Month", "Cash received (cash basis)", "Expenses (paid)", "Net burn", "Owner draws", "Net burn after draws", "Cash on hand"],
             context.Cfo.Series.Where(s => s.Period > context.Period.AddMonths(-CfoModel.TrendMonths)).Select(s => (IReadOnlyList<string>)
             [
                 s.Period.ToString(),
                 burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.CashIn))),
                 burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.Expenses))),
                 burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.NetBurn))),
+                burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.OwnerDraws))),
+                burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.NetBurnAfterDraws))),
                 burn.Quote(m.Get(CfoMetricIds.History(s.Period, CfoHistory.Cash))),
-            ]), [false, true, true, true, true]);
+            ]), [false, true, true, true, true, true, true]);
+
+        var opening = m.Get(CfoMetricIds.BridgeOpening);
+        if (opening.Value is null)
+        {
+            burn.Missing(opening.Display);
+        }
+        else
+        {
+            burn.Paragraph($"Cash bridge {context.Period.Previous()} → {p} (cash basis): opening cash to closing cash.");
+            string[] lines = ["operating", "owner-draws", "capital-injections", "customer-deposits", "security-deposits", "unexplained"];
+            burn.Table(["Line", "Amount (cash basis)"],
+                lines.Select(id => m.Get(CfoMetricIds.Bridge(id)))
+                    .Select(l => (IReadOnlyList<string>)[MarkdownText.Cell(l.Label), burn.Quote(l)])
+                    .Prepend([MarkdownText.Cell(opening.Label), burn.Quote(opening)])
+                    .Append(["Closing cash", burn.Quote(m.Get(CfoMetricIds.Cash))]),
+                [false, true]);
+        }
 
         var runway = report.Section(ReportSections.Cfo.Runway);
         runway.Table(["Definition", "Runway", "Basis"],
@@ -42,20 +63,33 @@ public sealed class CfoReport : ReportGenerator
             ["Trailing average net burn", runway.Quote(m.Get(CfoMetricIds.RunwayTrailing)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayTrailing).Formula)],
             ["12-month forecast", runway.Quote(m.Get(CfoMetricIds.RunwayForecast)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayForecast).Formula)],
             ["Change in cash", runway.Quote(m.Get(CfoMetricIds.RunwayCashChange)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayCashChange).Formula)],
+            ["Free cash after owner draws", runway.Quote(m.Get(CfoMetricIds.RunwayFreeCashAfterDraws)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayFreeCashAfterDraws).Formula)],
+            ["**Conservative**", runway.Quote(m.Get(CfoMetricIds.RunwayConservative)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayConservative).Formula)],
         ]);
+        runway.Paragraph("Why they differ: the trailing figure ignores owner draws and the deposits held for others, the forecast extends a trend, "
+            + "the change in cash includes draws and injections, and free cash after draws counts only the cash the owner may spend at the rate the owner actually spends it.");
+        runway.Paragraph($"Free cash {runway.Quote(m.Get(CfoMetricIds.FreeCash))} = cash on hand {runway.Quote(m.Get(CfoMetricIds.Cash))} − customer deposits held "
+            + $"{runway.Quote(m.Get(CfoMetricIds.CustomerDeposits))} − tenant security deposits held {runway.Quote(m.Get(CfoMetricIds.SecurityDeposits))}.");
         runway.Paragraph($"Cash on hand {runway.Quote(m.Get(CfoMetricIds.Cash))}; at the trailing rate cash reaches zero in {runway.Quote(m.Get(CfoMetricIds.CashZeroMonth))}. "
             + $"{MarkdownText.Escape(m.Get(CfoMetricIds.RunwayToMinimumCash).Label)}: {runway.Quote(m.Get(CfoMetricIds.RunwayToMinimumCash))}.");
 
+        runway.Paragraph("Per entity (cash basis; runway = free cash ÷ trailing net burn after owner draws):");
+        runway.Table(["Entity", "Cash on hand", "Free cash", "Net burn before draws", "Net burn after draws", "Runway"],
+            context.Catalog.Entities.Select(e => (IReadOnlyList<string>)
+            [
+                MarkdownText.Cell(e.Name),
+                runway.Quote(m.Get(CfoMetricIds.Entity(e.Id, "cash"))),
+                runway.Quote(m.Get(CfoMetricIds.Entity(e.Id, "free-cash"))),
+                runway.Quote(m.Get(CfoMetricIds.Entity(e.Id, "burn.net.avg3"))),
+                runway.Quote(m.Get(CfoMetricIds.Entity(e.Id, "burn.net-after-draws.avg3"))),
+                runway.Quote(m.Get(CfoMetricIds.Entity(e.Id, "runway"))),
+            ]), [false, true, true, true, true, true]);
+
         var deploy = report.Section(ReportSections.Cfo.CapitalDeployment);
-        var runwayMonths = m.Get(CfoMetricIds.RunwayTrailing).Value;
-        var posture = runwayMonths switch
-        {
-            null => "Cash-positive: fund growth from operating cash; hold the minimum-cash reserve and invest the surplus in the highest-return channel.",
-            < 6 => "Preserve cash: freeze discretionary spend, defer new listings that carry fixed fees, and pursue receivables and deposits first.",
-            < 12 => "Selective: spend only on items that pay back within one quarter (commission-only OTA listings, collections, fixing revenue leaks).",
-            _ => "Invest: runway allows experiments that pay back within two quarters, while keeping the minimum-cash reserve.",
-        };
-        deploy.Paragraph($"Posture for the next quarter: {posture}");
+        var conservative = m.Get(CfoMetricIds.RunwayConservative);
+        var posture = CapitalPosture.For(conservative.Value, conservative.Special == "∞");
+        deploy.Paragraph($"Posture for the next quarter: {CapitalPosture.Advice(posture)}");
+        deploy.Paragraph($"Rule: {CapitalPosture.Rule(deploy.Quote(m.Get(CfoMetricIds.PostureSelectiveFrom)), deploy.Quote(m.Get(CfoMetricIds.PostureInvestFrom)))}. Conservative runway: {deploy.Quote(conservative)}.");
         deploy.Numbered(
         [
             $"Protect the reserve: keep cash above the minimum ({MarkdownText.Escape(m.Get(CfoMetricIds.RunwayToMinimumCash).Label)}: {deploy.Quote(m.Get(CfoMetricIds.RunwayToMinimumCash))}).",

@@ -1,6 +1,7 @@
 namespace ExecReports.Core.Reports.Metrics;
 
-public enum MetricUnit { Usd, UsdPerMonth, Percent, Months, Count, Ratio, Hours, Days }
+// PercentagePoints is the change between two Percent figures: 6.8% → -16.8% is -23.6 pp, never "-346.9%".
+public enum MetricUnit { Usd, UsdPerMonth, Percent, Months, Count, Ratio, Hours, Days, PercentagePoints }
 
 public enum MetricKind { Actual, Forecast, Assumption }
 

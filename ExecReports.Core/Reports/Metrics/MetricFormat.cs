@@ -12,6 +12,7 @@ public static class MetricFormat
         MetricUnit.Usd => Money(v),
         MetricUnit.UsdPerMonth => Money(v) + "/mo",
         MetricUnit.Percent => (v * 100m).ToString("0.0", Invariant) + "%",
+        MetricUnit.PercentagePoints => (v * 100m).ToString("0.0", Invariant) + " pp",
         MetricUnit.Months => v.ToString("0.0", Invariant) + " months",
         MetricUnit.Count => v.ToString("#,0", Invariant),
         MetricUnit.Ratio => v.ToString("0.00", Invariant) + "x",

@@ -19,6 +19,7 @@ public sealed class KpiMonthForm
     public string Currency { get; set; } = "";
     public decimal CashOnHand { get; set; }
     public decimal CustomerDeposits { get; set; }
+    public decimal SecurityDeposits { get; set; }
     public decimal OwnerDraws { get; set; }
     public decimal CapitalInjections { get; set; }
     public decimal? MonthlyRevenueTarget { get; set; }
@@ -44,6 +45,7 @@ public sealed class KpiMonthForm
             Currency = month.Currency,
             CashOnHand = month.CashOnHand,
             CustomerDeposits = month.CustomerDeposits,
+            SecurityDeposits = month.SecurityDeposits,
             OwnerDraws = month.OwnerDraws,
             CapitalInjections = month.CapitalInjections,
             MonthlyRevenueTarget = month.Targets?.MonthlyRevenueTarget,
@@ -89,6 +91,7 @@ public sealed class KpiMonthForm
             Currency = Currency.Trim(),
             CashOnHand = CashOnHand,
             CustomerDeposits = CustomerDeposits,
+            SecurityDeposits = SecurityDeposits,
             OwnerDraws = OwnerDraws,
             CapitalInjections = CapitalInjections,
             Targets = MonthlyRevenueTarget is null && BurnCeiling is null && _loaded.Targets is null
