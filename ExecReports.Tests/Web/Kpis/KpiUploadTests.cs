@@ -14,7 +14,7 @@ public class KpiUploadTests : MudTestBase
     public async Task AnOversizeUploadSaysSoAndImportsNothing()
     {
         await using var core = await WebDataCore.StartAsync();
-        var page = Render(core);
+        var page = await RenderAsync(core);
         var before = await core.WithKpis(k => k.ListPeriodsAsync());
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[6 * 1024 * 1024], "big.json", contentType: "application/json"));
@@ -28,7 +28,7 @@ public class KpiUploadTests : MudTestBase
     public async Task AMonthOverTheLimitsIsListedAsRejectedWithItsField()
     {
         await using var core = await WebDataCore.StartAsync();
-        var page = Render(core);
+        var page = await RenderAsync(core);
         var month = new KpiMonthBuilder().For("jada", "2027-01").With(m => m with { EmailBlasts = [], Expenses = [m.Expenses[0] with { Description = new string('x', 300) }] }).Build();
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(KpiJson.Serialize(month), "month.json", contentType: "application/json"));
@@ -43,7 +43,7 @@ public class KpiUploadTests : MudTestBase
         await using var core = await WebDataCore.StartAsync();
         await core.StoreDirectlyAsync("jada", "2026-11", m => m with { Expenses = [.. m.Expenses.Select(e => e with { Amount = decimal.MaxValue })] });
         core.AddTo(Services);
-        AddAuthorization().SetAuthorized("editor@example.com").SetRoles(Roles.Editor);
+        await TestAccount.SignInAsync(this, Roles.Editor);
         Render<MudPopoverProvider>();
 
         var page = Render<KpisPage>(p => p.Add(x => x.EntityId, "jada").Add(x => x.PeriodText, "2026-11"));
@@ -53,10 +53,10 @@ public class KpiUploadTests : MudTestBase
         Assert.NotNull(page.Find("#kpi-totals"));
     }
 
-    private IRenderedComponent<KpisPage> Render(WebDataCore core)
+    private async Task<IRenderedComponent<KpisPage>> RenderAsync(WebDataCore core)
     {
         core.AddTo(Services);
-        AddAuthorization().SetAuthorized("editor@example.com").SetRoles(Roles.Editor);
+        await TestAccount.SignInAsync(this, Roles.Editor);
         Render<MudPopoverProvider>();
         var page = Render<KpisPage>();
         page.WaitForElement("#kpi-overview");
