@@ -177,9 +177,11 @@ public sealed class HandoffHardeningTests : IDisposable
     {
         // The catalog has the same budget: loaded once first so the provider's own load is warm and well within it.
         EntityCatalogLoader.Load(Path.Combine(Support.RepoPaths.Samples, "entities.yaml"));
-        using var host = new IngestionTestHost(maxBytes: 4_000_000, parseTimeoutMs: 1000);
+        // The smallest budget the options allow against ~6 MB of inline-heavy Markdown: a margin of well over ten
+        // times on any machine. ParseBudgetTests pin the deadline logic itself without a clock race.
+        using var host = new IngestionTestHost(maxBytes: 8_000_000, parseTimeoutMs: 10);
         var slow = new HandoffBuilder().FrontMatter("entity", "jada").Section("Current state",
-            Enumerable.Range(0, 30_000).Select(i => $"fact number {i} with **bold** and `code` and a [link](https://example.com/{i})").ToArray());
+            Enumerable.Range(0, 70_000).Select(i => $"fact number {i} with **bold** and `code` and a [link](https://example.com/{i})").ToArray());
         host.Write("slow.md", slow);
         host.Write("quick.md", Utf8("# q\n"));
 
@@ -187,7 +189,7 @@ public sealed class HandoffHardeningTests : IDisposable
         Assert.Null(snapshot.FolderProblem);
         var documents = snapshot.Documents.ToDictionary(d => d.File);
 
-        Assert.Equal("slow.md: took longer than the 1,000 ms parse budget (Data:ParseTimeoutMs); skipped until it changes", documents["slow.md"].Problems.Single());
+        Assert.Equal("slow.md: took longer than the 10 ms parse budget (Data:ParseTimeoutMs); skipped until it changes", documents["slow.md"].Problems.Single());
         var again = host.Store.Refresh();
         Assert.Same(documents["slow.md"], again.Documents.Single(d => d.File == "slow.md"));
     }
