@@ -43,6 +43,23 @@ public class EntitiesPageTests : MudTestBase
     }
 
     [Fact]
+    public async Task DetailMarksAHandoffQuotingACredentialAsAWarningLikeTheHandoffsPage()
+    {
+        using var folder = new TempDirectory();
+        await File.WriteAllTextAsync(folder.Combine("qos.md"),
+            "---\nentity: QueenofSandiego\nupdated: 2026-11-20\n---\n# QueenofSandiego\n\n## Known issues\n- Stripe key `sk_live_4eC39HqLyjWDarjtT1zdp7f3a` is pasted in config/stripe.js\n");
+        await using var core = await WebDataCore.StartAsync(folder.Path);
+        core.AddTo(Services);
+        AddAuthorization().SetAuthorized("viewer@example.com").SetRoles(Roles.Viewer);
+
+        var page = Render<EntityDetailPage>(p => p.Add(x => x.Id, "queenofsandiego"));
+
+        page.WaitForAssertion(() => Assert.Contains("qos.md", page.Find("#entity-handoffs").TextContent));
+        Assert.Equal("Warning", page.Find("#entity-handoffs .handoff-status").GetAttribute("data-status"));
+        Assert.DoesNotContain("4eC39HqLyjWDarjtT1zdp", page.Markup);
+    }
+
+    [Fact]
     public async Task DetailOfADomainEntityShowsWhoItsReportGoesTo()
     {
         await using var core = await WebDataCore.StartAsync();

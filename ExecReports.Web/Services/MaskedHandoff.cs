@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Secrets;
 
-namespace ExecReports.Web.Components.Pages.Handoffs;
+namespace ExecReports.Web.Services;
 
 // What the Handoffs page shows of a note: every credential the scanner finds is masked in the title, the problems,
 // the note, the facts and their references, and a note that holds one is a Warning with the finding listed, for
