@@ -6,9 +6,27 @@ using Microsoft.EntityFrameworkCore;
 namespace ExecReports.Core.Schedule;
 
 // The run table and the schedule's state row.
-public sealed class ScheduleHistory(AppDbContext db, TimeProvider clock)
+// Each call opens its own short-lived context: a run spans minutes of generating and sending, and a page's circuit
+// lives longer still; callers pass ids and values back, never an entity tracked by an earlier call.
+public sealed class ScheduleHistory(IDbContextFactory<AppDbContext> dbs, TimeProvider clock)
 {
     public async Task<ScheduleState> StateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await StateIn(db, cancellationToken);
+    }
+
+    public async Task SetPausedAsync(bool paused, string user, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var state = await StateIn(db, cancellationToken);
+        state.Paused = paused;
+        state.ChangedBy = user;
+        state.ChangedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<ScheduleState> StateIn(AppDbContext db, CancellationToken cancellationToken)
     {
         if (await db.ScheduleStates.FindAsync([ScheduleState.SingletonId], cancellationToken) is { } state)
         {
@@ -21,18 +39,11 @@ public sealed class ScheduleHistory(AppDbContext db, TimeProvider clock)
         return state;
     }
 
-    public async Task SetPausedAsync(bool paused, string user, CancellationToken cancellationToken = default)
-    {
-        var state = await StateAsync(cancellationToken);
-        state.Paused = paused;
-        state.ChangedBy = user;
-        state.ChangedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public async Task<ScheduleRun> StartAsync(Period period, RunTrigger trigger, DateTimeOffset? scheduledFor, string user,
+    // Returns the new run's id; FinishAsync takes it back.
+    public async Task<int> StartAsync(Period period, RunTrigger trigger, DateTimeOffset? scheduledFor, string user,
         CancellationToken cancellationToken = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var run = new ScheduleRun
         {
             Period = period.ToString(), Trigger = trigger, ScheduledFor = scheduledFor, StartedAt = clock.GetUtcNow(),
@@ -40,23 +51,31 @@ public sealed class ScheduleHistory(AppDbContext db, TimeProvider clock)
         };
         db.ScheduleRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
-        return run;
+        return run.Id;
     }
 
-    public async Task FinishAsync(ScheduleRun run, RunOutcome outcome, string detail, CancellationToken cancellationToken = default)
+    public async Task<ScheduleRun> FinishAsync(int runId, RunOutcome outcome, string detail, CancellationToken cancellationToken = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var run = await db.ScheduleRuns.FindAsync([runId], cancellationToken)
+            ?? throw new InvalidOperationException($"Schedule run #{runId} does not exist; it cannot be finished.");
         run.Outcome = outcome;
         run.Detail = detail;
         run.FinishedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        return run;
     }
 
-    public async Task<IReadOnlyList<ScheduleRun>> RecentAsync(int count, CancellationToken cancellationToken = default) =>
-        await db.ScheduleRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(count).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<ScheduleRun>> RecentAsync(int count, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await db.ScheduleRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(count).ToListAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyList<ScheduleRun>> ForPeriodAsync(Period period, CancellationToken cancellationToken = default)
     {
         var text = period.ToString();
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         return await db.ScheduleRuns.AsNoTracking().Where(r => r.Period == text).OrderBy(r => r.StartedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
     }
 
@@ -64,11 +83,13 @@ public sealed class ScheduleHistory(AppDbContext db, TimeProvider clock)
     public async Task<bool> IsHandledAsync(Period period, CancellationToken cancellationToken = default)
     {
         var text = period.ToString();
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         return await db.ScheduleRuns.AnyAsync(r => r.Period == text && (r.Outcome == RunOutcome.Sent || r.Outcome == RunOutcome.Blocked), cancellationToken);
     }
 
     public async Task<bool> TryMarkAlarmSentAsync(string key, string message, CancellationToken cancellationToken = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         if (await db.ScheduleAlarmsSent.AnyAsync(a => a.Key == key, cancellationToken))
         {
             return false;

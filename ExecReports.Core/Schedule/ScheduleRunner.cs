@@ -61,35 +61,35 @@ public sealed class ScheduleRunner(
     private async Task<ScheduleRun> RunAsync(Period period, RunTrigger trigger, DateTimeOffset? fireTime, string user, CancellationToken cancellationToken)
     {
         var handled = await history.IsHandledAsync(period, cancellationToken);
-        var run = await history.StartAsync(period, trigger, fireTime, user, cancellationToken);
+        var runId = await history.StartAsync(period, trigger, fireTime, user, cancellationToken);
         if (handled)
         {
-            await history.FinishAsync(run, RunOutcome.Skipped, $"{period} was already sent or stopped by validation; a period runs once (resend from Dispatches)", cancellationToken);
-            return run;
+            return await history.FinishAsync(runId, RunOutcome.Skipped, $"{period} was already sent or stopped by validation; a period runs once (resend from Dispatches)", cancellationToken);
         }
 
+        ScheduleRun run;
         try
         {
             var validated = gate.Check(await reports.GetAsync(period, cancellationToken));
             if (validated.Result.HasErrors)
             {
-                await history.FinishAsync(run, RunOutcome.Blocked, validated.Result.Detail, cancellationToken);
-                await AlertAsync(period, $"{period} reports not sent — validation errors", $"Run #{run.Id} for {period} was stopped before sending.\n\n{validated.Result.Detail}", cancellationToken);
+                run = await history.FinishAsync(runId, RunOutcome.Blocked, validated.Result.Detail, cancellationToken);
+                await AlertAsync(period, $"{period} reports not sent — validation errors", $"Run #{runId} for {period} was stopped before sending.\n\n{validated.Result.Detail}", cancellationToken);
                 return run;
             }
 
             var dispatch = await DispatchAsync(validated, trigger, user, cancellationToken);
-            await history.FinishAsync(run, dispatch.Ok ? RunOutcome.Sent : RunOutcome.Failed, dispatch.Detail, cancellationToken);
+            run = await history.FinishAsync(runId, dispatch.Ok ? RunOutcome.Sent : RunOutcome.Failed, dispatch.Detail, cancellationToken);
             if (!dispatch.Ok)
             {
-                await AlertAsync(period, $"{period} dispatch failed", $"Run #{run.Id} for {period} did not finish sending.\n\n{dispatch.Detail}", cancellationToken);
+                await AlertAsync(period, $"{period} dispatch failed", $"Run #{runId} for {period} did not finish sending.\n\n{dispatch.Detail}", cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.RunFailed(e, run.Id, period);
-            await history.FinishAsync(run, RunOutcome.Failed, e.Message, CancellationToken.None);
-            await AlertAsync(period, $"{period} run failed", $"Run #{run.Id} for {period} failed: {e.Message}", CancellationToken.None);
+            logger.RunFailed(e, runId, period);
+            run = await history.FinishAsync(runId, RunOutcome.Failed, e.Message, CancellationToken.None);
+            await AlertAsync(period, $"{period} run failed", $"Run #{runId} for {period} failed: {e.Message}", CancellationToken.None);
         }
 
         return run;

@@ -30,10 +30,10 @@ public sealed class CfoModel(FinanceOptions options)
         var trend = series.Where(m => m.Period > period.AddMonths(-TrendMonths)).ToList();
 
         Metric Add(string id, string label, decimal? value, MetricUnit unit, string formula, IEnumerable<MetricInput> inputs,
-            MetricKind kind = MetricKind.Actual, string? special = null) =>
+            MetricKind kind = MetricKind.Actual, string? special = null, string? entityId = null) =>
             book.Add(new Metric
             {
-                Id = id, Label = label, Value = value is { } v ? Math.Round(v, 4) : null, Unit = unit,
+                Id = id, EntityId = entityId, Label = label, Value = value is { } v ? Math.Round(v, 4) : null, Unit = unit,
                 Period = p,
                 Formula = formula, Inputs = inputs.ToList(), Kind = kind, Special = special, Better = CfoMetricIds.Better(id),
             });
@@ -196,7 +196,7 @@ public sealed class CfoModel(FinanceOptions options)
     };
 
     private delegate Metric AddMetric(string id, string label, decimal? value, MetricUnit unit, string formula,
-        IEnumerable<MetricInput> inputs, MetricKind kind = MetricKind.Actual, string? special = null);
+        IEnumerable<MetricInput> inputs, MetricKind kind = MetricKind.Actual, string? special = null, string? entityId = null);
 
     // The lowest runway any definition gives; a definition without enough data or reaching past its horizon does not
     // count, and only when every one that counts is infinite is the conservative runway infinite.
@@ -248,7 +248,7 @@ public sealed class CfoModel(FinanceOptions options)
         var none = current is null ? $"no KPI inputs recorded for {p}" : null;
         var enough = current is not null && trailing.Count == TrailingMonths;
         var cash = add(CfoMetricIds.Entity(id, "cash"), $"{id} cash on hand", current?.CashOnHand, MetricUnit.Usd, "cashOnHand at month end",
-            current is null ? [] : [new($"kpi:{id}", "cashOnHand", p, MetricFormat.Money(current.CashOnHand))], special: none);
+            current is null ? [] : [new($"kpi:{id}", "cashOnHand", p, MetricFormat.Money(current.CashOnHand))], special: none, entityId: id);
         var free = current is null ? (decimal?)null : current.CashOnHand - current.CustomerDeposits - current.SecurityDeposits;
         var freeCash = add(CfoMetricIds.Entity(id, "free-cash"), $"{id} free cash", free, MetricUnit.Usd,
             "cash on hand − customer deposits held − tenant security deposits held",
@@ -257,20 +257,20 @@ public sealed class CfoModel(FinanceOptions options)
                 new($"kpi:{id}", "cashOnHand", p, MetricFormat.Money(current.CashOnHand)),
                 new($"kpi:{id}", "customerDeposits", p, MetricFormat.Money(current.CustomerDeposits)),
                 new($"kpi:{id}", "securityDeposits", p, MetricFormat.Money(current.SecurityDeposits)),
-            ], special: none);
+            ], special: none, entityId: id);
         IEnumerable<MetricInput> Inputs(string field, Func<KpiMonth, decimal> value) =>
             trailing.Select(k => new MetricInput($"kpi:{id}", field, k.Period.ToString(), MetricFormat.Money(value(k))));
         add(CfoMetricIds.Entity(id, "burn.net.avg3"), $"{id} net burn before draws, trailing 3-month average",
             enough ? trailing.Average(k => -k.OperatingCashFlow) : null, MetricUnit.UsdPerMonth, "mean of (expenses − cash received) over the last 3 months",
-            Inputs("expenses[].amount − revenue[].received", k => -k.OperatingCashFlow), special: enough ? null : none ?? insufficient(trailing.Count, TrailingMonths));
+            Inputs("expenses[].amount − revenue[].received", k => -k.OperatingCashFlow), special: enough ? null : none ?? insufficient(trailing.Count, TrailingMonths), entityId: id);
         var afterDraws = add(CfoMetricIds.Entity(id, "burn.net-after-draws.avg3"), $"{id} net burn after draws, trailing 3-month average",
             enough ? trailing.Average(k => k.OwnerDraws - k.OperatingCashFlow) : null, MetricUnit.UsdPerMonth, "mean of (expenses − cash received + owner draws) over the last 3 months",
-            Inputs("expenses[].amount − revenue[].received + ownerDraws", k => k.OwnerDraws - k.OperatingCashFlow), special: enough ? null : none ?? insufficient(trailing.Count, TrailingMonths));
+            Inputs("expenses[].amount − revenue[].received + ownerDraws", k => k.OwnerDraws - k.OperatingCashFlow), special: enough ? null : none ?? insufficient(trailing.Count, TrailingMonths), entityId: id);
         var runway = RunwayFrom(afterDraws.Value, freeCash.Value);
         add(CfoMetricIds.Entity(id, "runway"), $"{id} runway on free cash after draws", runway.Months, MetricUnit.Months,
             "free cash ÷ trailing 3-month average net burn after draws; ∞ when cash-positive after draws",
             new[] { cash, freeCash, afterDraws }.Select(m => new MetricInput($"metric:{m.Id}", m.Label, m.Period, m.Display)),
-            special: afterDraws.Special ?? runway.Special);
+            special: afterDraws.Special ?? runway.Special, entityId: id);
     }
 
     private static void AddCashBridge(Period period, IReadOnlyList<PortfolioMonth> series, Metric cash, AddMetric add)

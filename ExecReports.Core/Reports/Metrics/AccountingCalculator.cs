@@ -184,7 +184,7 @@ public sealed class AccountingCalculator : MetricCalculator
             var field = $"expenses[{row.Number - 1}].amount";
             book.Add(new Metric
             {
-                Id = row.MetricId, Label = $"{row.Month.EntityId} expense: {row.Line.Description}", Value = row.Line.Amount, Unit = MetricUnit.Usd, Period = p,
+                Id = row.MetricId, EntityId = row.Month.EntityId, Label = $"{row.Month.EntityId} expense: {row.Line.Description}", Value = row.Line.Amount, Unit = MetricUnit.Usd, Period = p,
                 Formula = $"expenses[{row.Number - 1}].amount", Inputs = [MetricInput.Kpi(row.Month.EntityId, field, p, MetricFormat.Money(row.Line.Amount))],
                 Better = Favourable.Lower,
             });
@@ -204,7 +204,7 @@ public sealed class AccountingCalculator : MetricCalculator
         {
             book.Add(new Metric
             {
-                Id = UncategorisedFor(group.Key), Label = $"{group.Key} expenses to categorise", Value = group.Sum(r => r.Line.Amount), Unit = MetricUnit.Usd,
+                Id = UncategorisedFor(group.Key), EntityId = group.Key, Label = $"{group.Key} expenses to categorise", Value = group.Sum(r => r.Line.Amount), Unit = MetricUnit.Usd,
                 Period = p, Formula = "sum of this entity's uncategorised expense lines",
                 Inputs = group.Select(r => MetricInput.Kpi(r.Month.EntityId, $"expenses[{r.Number - 1}].amount", p, MetricFormat.Money(r.Line.Amount))).ToList(),
                 Better = Favourable.Lower,
@@ -222,7 +222,7 @@ public sealed class AccountingCalculator : MetricCalculator
             var parts = group.Select(i => book.Get(i.AmountId)).Where(m => m.Value is not null).ToList();
             book.Add(new Metric
             {
-                Id = RecognitionFor(group.Key), Label = $"{group.Key} revenue to restate", Value = parts.Sum(m => m.Value!.Value), Unit = MetricUnit.Usd, Period = p,
+                Id = RecognitionFor(group.Key), EntityId = group.Key, Label = $"{group.Key} revenue to restate", Value = parts.Sum(m => m.Value!.Value), Unit = MetricUnit.Usd, Period = p,
                 Formula = "deposits to defer + commissions to gross up",
                 Inputs = parts.Select(MetricInput.Of).ToList(),
             });
@@ -234,7 +234,7 @@ public sealed class AccountingCalculator : MetricCalculator
             {
                 book.Add(new Metric
                 {
-                    Id = LargestVariableQuarter(month.EntityId), Label = $"{month.EntityId} {largest.Line.Description}: a quarter at this month's rate",
+                    Id = LargestVariableQuarter(month.EntityId), EntityId = month.EntityId, Label = $"{month.EntityId} {largest.Line.Description}: a quarter at this month's rate",
                     Value = largest.Line.Amount * 3, Unit = MetricUnit.Usd, Period = p, Kind = MetricKind.Forecast,
                     Formula = "largest variable expense line this month × 3 months",
                     Inputs = [MetricInput.Kpi(month.EntityId, $"expenses[{largest.Number - 1}].amount", p, MetricFormat.Money(largest.Line.Amount))],
@@ -308,7 +308,7 @@ public sealed class AccountingCalculator : MetricCalculator
             case RecognitionIssueKind.DepositBalance:
                 book.Add(new Metric
                 {
-                    Id = issue.AmountId, Label = $"{issue.EntityId} customer deposits held", Value = month.CustomerDeposits, Unit = MetricUnit.Usd, Period = p,
+                    Id = issue.AmountId, EntityId = issue.EntityId, Label = $"{issue.EntityId} customer deposits held", Value = month.CustomerDeposits, Unit = MetricUnit.Usd, Period = p,
                     Formula = "customerDeposits at month end", Inputs = [MetricInput.Kpi(issue.EntityId, "customerDeposits", p, MetricFormat.Money(month.CustomerDeposits))],
                 });
                 break;
@@ -317,7 +317,7 @@ public sealed class AccountingCalculator : MetricCalculator
                 var line = month.Revenue[issue.Number - 1];
                 book.Add(new Metric
                 {
-                    Id = issue.AmountId, Label = $"{issue.EntityId} deposit booked as revenue in {booked} for service on {line.ServiceDate:yyyy-MM-dd}",
+                    Id = issue.AmountId, EntityId = issue.EntityId, Label = $"{issue.EntityId} deposit booked as revenue in {booked} for service on {line.ServiceDate:yyyy-MM-dd}",
                     Value = line.Amount, Unit = MetricUnit.Usd, Period = p, Better = Favourable.Lower,
                     Formula = $"revenue[{issue.Number - 1}].amount where serviceDate is after {inputs.Period.LastDay:yyyy-MM-dd}",
                     Inputs =
@@ -336,13 +336,13 @@ public sealed class AccountingCalculator : MetricCalculator
                     line.Commission is { } c ? MetricFormat.Money(c) : "not recorded");
                 book.Add(new Metric
                 {
-                    Id = issue.AmountId, Label = $"{issue.EntityId} {line.Channel ?? line.Stream} commission netted out of revenue", Value = line.Commission,
+                    Id = issue.AmountId, EntityId = issue.EntityId, Label = $"{issue.EntityId} {line.Channel ?? line.Stream} commission netted out of revenue", Value = line.Commission,
                     Unit = MetricUnit.Usd, Period = p, Formula = $"revenue[{issue.Number - 1}].commission (payout booked net)", Inputs = [commissionInput],
                     Special = line.Commission is null ? "not recorded: take it from the payout statement" : null,
                 });
                 book.Add(new Metric
                 {
-                    Id = issue.GrossId, Label = $"{issue.EntityId} {line.Channel ?? line.Stream} revenue at gross", Value = line.Amount + line.Commission,
+                    Id = issue.GrossId, EntityId = issue.EntityId, Label = $"{issue.EntityId} {line.Channel ?? line.Stream} revenue at gross", Value = line.Amount + line.Commission,
                     Unit = MetricUnit.Usd, Period = p, Formula = $"revenue[{issue.Number - 1}].amount + commission", Inputs = [amountInput, commissionInput],
                     Special = line.Commission is null ? "n/a: commission not recorded" : null,
                 });

@@ -89,7 +89,7 @@ public sealed class EngineeringCalculator : MetricCalculator
             var inputs = findings.Select(f => HandoffInput(f.Fact, p, SecurityFindings.Word(f.Severity))).ToList();
             book.Add(new Metric
             {
-                Id = SecurityFindingCount(id), Label = $"{id} open security findings in handoffs", Value = findings.Count, Unit = MetricUnit.Count, Period = p,
+                Id = SecurityFindingCount(id), EntityId = id, Label = $"{id} open security findings in handoffs", Value = findings.Count, Unit = MetricUnit.Count, Period = p,
                 Formula = "count of handoff facts describing a security problem (tagged security, or a hard-coded secret / unauthenticated endpoint)",
                 Inputs = inputs, Better = Favourable.Lower,
             });
@@ -102,7 +102,7 @@ public sealed class EngineeringCalculator : MetricCalculator
             {
                 book.Add(new Metric
                 {
-                    Id = Deployments(id), Label = $"{id} deployments in the month", Value = d, Unit = MetricUnit.Count, Period = p,
+                    Id = Deployments(id), EntityId = id, Label = $"{id} deployments in the month", Value = d, Unit = MetricUnit.Count, Period = p,
                     Formula = "engineering.deployments", Inputs = [Kpi("deployments", d.ToString(CultureInfo.InvariantCulture))], Better = Favourable.Higher,
                 });
             }
@@ -111,7 +111,7 @@ public sealed class EngineeringCalculator : MetricCalculator
             {
                 book.Add(new Metric
                 {
-                    Id = LeadTime(id), Label = $"{id} lead time for changes", Value = l, Unit = MetricUnit.Hours, Period = p,
+                    Id = LeadTime(id), EntityId = id, Label = $"{id} lead time for changes", Value = l, Unit = MetricUnit.Hours, Period = p,
                     Formula = "engineering.leadTimeHours", Inputs = [Kpi("leadTimeHours", MetricFormat.Format(l, MetricUnit.Hours))], Better = Favourable.Lower,
                 });
             }
@@ -120,7 +120,7 @@ public sealed class EngineeringCalculator : MetricCalculator
             {
                 book.Add(new Metric
                 {
-                    Id = ChangeFailRate(id), Label = $"{id} change fail rate", Value = c, Unit = MetricUnit.Percent, Period = p,
+                    Id = ChangeFailRate(id), EntityId = id, Label = $"{id} change fail rate", Value = c, Unit = MetricUnit.Percent, Period = p,
                     Formula = "engineering.changeFailRate", Inputs = [Kpi("changeFailRate", MetricFormat.Format(c, MetricUnit.Percent))], Better = Favourable.Lower,
                 });
             }
@@ -129,7 +129,7 @@ public sealed class EngineeringCalculator : MetricCalculator
             {
                 book.Add(new Metric
                 {
-                    Id = TimeToRestore(id), Label = $"{id} time to restore service", Value = t, Unit = MetricUnit.Hours, Period = p,
+                    Id = TimeToRestore(id), EntityId = id, Label = $"{id} time to restore service", Value = t, Unit = MetricUnit.Hours, Period = p,
                     Formula = "engineering.timeToRestoreHours", Inputs = [Kpi("timeToRestoreHours", MetricFormat.Format(t, MetricUnit.Hours))], Better = Favourable.Lower,
                 });
             }
@@ -138,7 +138,7 @@ public sealed class EngineeringCalculator : MetricCalculator
             decimal? dora = levels.Count == 0 ? null : levels.Average(x => Dora.Points(x.Level));
             book.Add(new Metric
             {
-                Id = DoraScore(id), Label = $"{id} DORA score", Value = dora, Unit = MetricUnit.Percent, Period = p,
+                Id = DoraScore(id), EntityId = id, Label = $"{id} DORA score", Value = dora, Unit = MetricUnit.Percent, Period = p,
                 Formula = "mean over the DORA keys present of elite 100% / high 75% / medium 50% / low 25%",
                 Inputs = levels.Select(x => MetricInput.Kpi(id, $"engineering ({x.Measure})", p, Dora.Word(x.Level))).ToList(),
                 Better = Favourable.Higher, Special = dora is null ? $"unknown: no engineering inputs for {p}" : null,
@@ -148,7 +148,7 @@ public sealed class EngineeringCalculator : MetricCalculator
             var hygiene = RepositoryScorecard.Score(checks);
             book.Add(new Metric
             {
-                Id = HygieneScore(id), Label = $"{id} repository hygiene score", Value = hygiene, Unit = MetricUnit.Percent, Period = p,
+                Id = HygieneScore(id), EntityId = id, Label = $"{id} repository hygiene score", Value = hygiene, Unit = MetricUnit.Percent, Period = p,
                 Formula = "Σ weight of passed checks ÷ Σ weight of passed and failed checks (unknown and not-applicable checks left out)",
                 Inputs = checks.Where(r => r.Evidence is not null).Select(r => HandoffInput(r.Evidence!, p, $"{r.Check.Name}: {RepositoryScorecard.Word(r.Status)}")).ToList(),
                 Better = Favourable.Higher, Special = hygiene is null ? "unknown: no hygiene evidence in handoffs" : null,
@@ -157,7 +157,7 @@ public sealed class EngineeringCalculator : MetricCalculator
             var overall = Overall(dora, hygiene);
             book.Add(new Metric
             {
-                Id = CicdScore(id), Label = $"{id} CI/CD maturity score", Value = overall, Unit = MetricUnit.Percent, Period = p,
+                Id = CicdScore(id), EntityId = id, Label = $"{id} CI/CD maturity score", Value = overall, Unit = MetricUnit.Percent, Period = p,
                 Formula = "mean of the DORA score and the repository hygiene score, each when known",
                 Inputs = [MetricInput.OfMetric(DoraScore(id), "DORA score", p, MetricFormat.Format(dora, MetricUnit.Percent)),
                     MetricInput.OfMetric(HygieneScore(id), "hygiene score", p, MetricFormat.Format(hygiene, MetricUnit.Percent))],

@@ -41,13 +41,13 @@ public sealed class FunnelCalculator : MetricCalculator
 
                 void Count(string metricId, string field, int value) => book.Add(new Metric
                 {
-                    Id = metricId, Label = $"{id} {c.Channel} {field}", Value = value, Unit = MetricUnit.Count, Period = p,
+                    Id = metricId, EntityId = id, Label = $"{id} {c.Channel} {field}", Value = value, Unit = MetricUnit.Count, Period = p,
                     Formula = $"channels[].{field}", Inputs = [Input(field, value)], Better = Favourable.Higher,
                 });
 
                 void Ratio(string metricId, string label, string top, int numerator, string bottom, int denominator) => book.Add(new Metric
                 {
-                    Id = metricId, Label = $"{id} {c.Channel} {label}", Value = Rate(numerator, denominator), Unit = MetricUnit.Percent, Period = p,
+                    Id = metricId, EntityId = id, Label = $"{id} {c.Channel} {label}", Value = Rate(numerator, denominator), Unit = MetricUnit.Percent, Period = p,
                     Formula = $"channels[].{top} ÷ channels[].{bottom}", Inputs = [Input(top, numerator), Input(bottom, denominator)],
                     Better = Favourable.Higher, Special = denominator == 0 ? $"n/a: no {bottom} recorded" : null,
                 });

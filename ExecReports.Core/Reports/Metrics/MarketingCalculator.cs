@@ -183,7 +183,7 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
 
             void Count(CmoFigure figure, string label, int value) => book.Add(new Metric
             {
-                Id = row.Id(figure), Label = $"{row.EntityId} {row.Channel} {label}", Value = value, Unit = MetricUnit.Count, Period = p,
+                Id = row.Id(figure), EntityId = row.EntityId, Label = $"{row.EntityId} {row.Channel} {label}", Value = value, Unit = MetricUnit.Count, Period = p,
                 // The KPI field and the figure share a name for these counts.
                 Formula = $"{at}.{figure.Part}", Inputs = [Field(figure.Part, value.ToString(CultureInfo.InvariantCulture))], Better = Favourable.Higher,
             });
@@ -194,14 +194,14 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
             var revenueInput = Field("revenue", MetricFormat.Money(c.Revenue));
             book.Add(new Metric
             {
-                Id = row.Id(CmoFigure.Revenue), Label = $"{row.EntityId} {row.Channel} revenue (gross)", Value = c.Revenue, Unit = MetricUnit.Usd, Period = p,
+                Id = row.Id(CmoFigure.Revenue), EntityId = row.EntityId, Label = $"{row.EntityId} {row.Channel} revenue (gross)", Value = c.Revenue, Unit = MetricUnit.Usd, Period = p,
                 Formula = $"{at}.revenue", Inputs = [revenueInput], Better = Favourable.Higher,
             });
 
             var commission = Commission(row.EntityId, row.Channel, c, row.KpiIndex, schedule, inputs.Period);
             book.Add(new Metric
             {
-                Id = row.Id(CmoFigure.CommissionRate), Label = $"{row.EntityId} {row.Channel} commission rate ({commission.Basis})", Value = commission.Rate,
+                Id = row.Id(CmoFigure.CommissionRate), EntityId = row.EntityId, Label = $"{row.EntityId} {row.Channel} commission rate ({commission.Basis})", Value = commission.Rate,
                 Unit = MetricUnit.Percent, Period = p, Kind = c.CommissionRate is null ? MetricKind.Assumption : MetricKind.Actual,
                 Formula = commission.Basis, Inputs = [commission.Input], Better = Favourable.Lower,
             });
@@ -228,12 +228,12 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
 
             book.Add(new Metric
             {
-                Id = row.Id(CmoFigure.TakeRate), Label = $"{row.EntityId} {row.Channel} effective take rate", Value = take, Unit = MetricUnit.Percent, Period = p,
+                Id = row.Id(CmoFigure.TakeRate), EntityId = row.EntityId, Label = $"{row.EntityId} {row.Channel} effective take rate", Value = take, Unit = MetricUnit.Percent, Period = p,
                 Formula = formula, Inputs = takeInputs, Better = Favourable.Lower,
             });
             book.Add(new Metric
             {
-                Id = row.Id(CmoFigure.NetRevenue), Label = $"{row.EntityId} {row.Channel} revenue after commission", Value = c.Revenue * (1 - take),
+                Id = row.Id(CmoFigure.NetRevenue), EntityId = row.EntityId, Label = $"{row.EntityId} {row.Channel} revenue after commission", Value = c.Revenue * (1 - take),
                 Unit = MetricUnit.Usd, Period = p, Formula = "channel revenue × (1 − effective take rate)",
                 Inputs = [revenueInput, MetricInput.OfMetric(row.Id(CmoFigure.TakeRate), "effective take rate", p, Pct(take))], Better = Favourable.Higher,
             });
@@ -280,32 +280,32 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
             var cost = Field("cost", MetricFormat.Money(b.Cost));
             var bookings = Field("bookings", b.Bookings.ToString(CultureInfo.InvariantCulture));
 
-            book.Add(new Metric { Id = row.Id(CmoFigure.Sent), Label = $"{label} recipients", Value = b.Sent, Unit = MetricUnit.Count, Period = p, Formula = $"{at}.sent", Inputs = [sent] });
-            book.Add(new Metric { Id = row.Id(CmoFigure.Bookings), Label = $"{label} bookings", Value = b.Bookings, Unit = MetricUnit.Count, Period = p, Formula = $"{at}.bookings", Inputs = [bookings], Better = Favourable.Higher });
-            book.Add(new Metric { Id = row.Id(CmoFigure.Revenue), Label = $"{label} attributed revenue", Value = b.Revenue, Unit = MetricUnit.Usd, Period = p, Formula = $"{at}.revenue", Inputs = [revenue], Better = Favourable.Higher });
-            book.Add(new Metric { Id = row.Id(CmoFigure.Cost), Label = $"{label} cost", Value = b.Cost, Unit = MetricUnit.Usd, Period = p, Formula = $"{at}.cost", Inputs = [cost], Better = Favourable.Lower });
+            book.Add(new Metric { Id = row.Id(CmoFigure.Sent), EntityId = row.EntityId, Label = $"{label} recipients", Value = b.Sent, Unit = MetricUnit.Count, Period = p, Formula = $"{at}.sent", Inputs = [sent] });
+            book.Add(new Metric { Id = row.Id(CmoFigure.Bookings), EntityId = row.EntityId, Label = $"{label} bookings", Value = b.Bookings, Unit = MetricUnit.Count, Period = p, Formula = $"{at}.bookings", Inputs = [bookings], Better = Favourable.Higher });
+            book.Add(new Metric { Id = row.Id(CmoFigure.Revenue), EntityId = row.EntityId, Label = $"{label} attributed revenue", Value = b.Revenue, Unit = MetricUnit.Usd, Period = p, Formula = $"{at}.revenue", Inputs = [revenue], Better = Favourable.Higher });
+            book.Add(new Metric { Id = row.Id(CmoFigure.Cost), EntityId = row.EntityId, Label = $"{label} cost", Value = b.Cost, Unit = MetricUnit.Usd, Period = p, Formula = $"{at}.cost", Inputs = [cost], Better = Favourable.Lower });
             var (open, openSpecial) = Rate(b.Opened, b.Sent);
             book.Add(new Metric
             {
-                Id = row.Id(CmoFigure.OpenRate), Label = $"{label} open rate", Value = open, Special = openSpecial, Unit = MetricUnit.Percent, Period = p,
+                Id = row.Id(CmoFigure.OpenRate), EntityId = row.EntityId, Label = $"{label} open rate", Value = open, Special = openSpecial, Unit = MetricUnit.Percent, Period = p,
                 Formula = "opened ÷ sent", Inputs = [Field("opened", b.Opened.ToString(CultureInfo.InvariantCulture)), sent],
             });
             var (click, clickSpecial) = Rate(b.Clicked, b.Sent);
             book.Add(new Metric
             {
-                Id = row.Id(CmoFigure.ClickRate), Label = $"{label} click rate", Value = click, Special = clickSpecial, Unit = MetricUnit.Percent, Period = p,
+                Id = row.Id(CmoFigure.ClickRate), EntityId = row.EntityId, Label = $"{label} click rate", Value = click, Special = clickSpecial, Unit = MetricUnit.Percent, Period = p,
                 Formula = "clicked ÷ sent", Inputs = [Field("clicked", b.Clicked.ToString(CultureInfo.InvariantCulture)), sent], Better = Favourable.Higher,
             });
             var (roi, roiSpecial) = Roi(b.Revenue, b.Cost);
             book.Add(new Metric
             {
-                Id = row.Id(CmoFigure.Roi), Label = $"{label} ROI", Value = roi, Special = roiSpecial, Unit = MetricUnit.Percent, Period = p,
+                Id = row.Id(CmoFigure.Roi), EntityId = row.EntityId, Label = $"{label} ROI", Value = roi, Special = roiSpecial, Unit = MetricUnit.Percent, Period = p,
                 Formula = "(attributed revenue − cost) ÷ cost", Inputs = [revenue, cost], Better = Favourable.Higher,
             });
             var (cpb, cpbSpecial) = CostPerBooking(b.Cost, b.Bookings);
             book.Add(new Metric
             {
-                Id = row.Id(CmoFigure.CostPerBooking), Label = $"{label} cost per booking", Value = cpb, Special = cpbSpecial, Unit = MetricUnit.Usd, Period = p,
+                Id = row.Id(CmoFigure.CostPerBooking), EntityId = row.EntityId, Label = $"{label} cost per booking", Value = cpb, Special = cpbSpecial, Unit = MetricUnit.Usd, Period = p,
                 Formula = "cost ÷ bookings", Inputs = [cost, bookings], Better = Favourable.Lower,
             });
         }
@@ -343,7 +343,7 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
                 var commission = Commission(entityId, option.Channel, row?.Kpi, row?.KpiIndex ?? -1, schedule, inputs.Period);
                 book.Add(new Metric
                 {
-                    Id = option.Id(CmoFigure.CommissionRate), Label = $"{entityId} {option.Channel} commission ({commission.Basis})", Value = commission.Rate,
+                    Id = option.Id(CmoFigure.CommissionRate), EntityId = entityId, Label = $"{entityId} {option.Channel} commission ({commission.Basis})", Value = commission.Rate,
                     Unit = MetricUnit.Percent, Period = p, Kind = row?.Kpi?.CommissionRate is null ? MetricKind.Assumption : MetricKind.Actual,
                     Formula = commission.Basis, Inputs = [commission.Input], Better = Favourable.Lower,
                 });
@@ -371,7 +371,7 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
 
                 book.Add(new Metric
                 {
-                    Id = option.Id(CmoFigure.NetPerBooking), Label = $"{entityId} {option.Channel} expected revenue per booking after commission",
+                    Id = option.Id(CmoFigure.NetPerBooking), EntityId = entityId, Label = $"{entityId} {option.Channel} expected revenue per booking after commission",
                     Value = option.NetPerBooking, Special = option.NetPerBooking is null ? $"n/a: no bookings recorded for {entityId} in {p}" : null,
                     Unit = MetricUnit.Usd, Period = p, Kind = MetricKind.Forecast,
                     Formula = $"({grossFormula}) × (1 − commission rate)", Inputs = [.. grossInputs, commission.Input], Better = Favourable.Higher,

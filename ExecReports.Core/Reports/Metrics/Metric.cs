@@ -35,6 +35,9 @@ public sealed record Metric
     public required IReadOnlyList<MetricInput> Inputs { get; init; }
     public MetricKind Kind { get; init; } = MetricKind.Actual;
 
+    // The catalog entity a per-entity figure belongs to; the book shows that entity's name where the label names its id.
+    public string? EntityId { get; init; }
+
     // Which way is good, for variance colouring; null when direction has no meaning (a count of units, a date).
     public Favourable? Better { get; init; }
 

@@ -18,19 +18,13 @@ public sealed class MetricBook(IReadOnlyDictionary<string, string>? entityNames 
         return metric;
     }
 
-    // Calculators label per-entity figures by id ("jada revenue booked"); a reader sees the canonical name.
-    private Metric Named(Metric metric)
-    {
-        if (entityNames is null)
-        {
-            return metric;
-        }
-
-        var space = metric.Label.IndexOf(' ');
-        return space > 0 && entityNames.TryGetValue(metric.Label[..space], out var name)
-            ? metric with { Label = name + metric.Label[space..] }
+    // Calculators label per-entity figures by id ("jada revenue booked") and say which entity; a reader sees the
+    // canonical name.
+    private Metric Named(Metric metric) =>
+        metric.EntityId is { } id && entityNames is not null && entityNames.TryGetValue(id, out var name)
+            && metric.Label.StartsWith(id + " ", StringComparison.Ordinal)
+            ? metric with { Label = name + metric.Label[id.Length..] }
             : metric;
-    }
 
     public Metric Get(string id) =>
         _metrics.TryGetValue(id, out var metric) ? metric : throw new KeyNotFoundException($"No metric '{id}' in this period's book.");

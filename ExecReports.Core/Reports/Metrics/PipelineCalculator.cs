@@ -64,20 +64,20 @@ public sealed class PipelineCalculator : MetricCalculator
                 var item = m.Pipeline[i];
                 book.Add(new Metric
                 {
-                    Id = ItemValue(id, slugs[i]), Label = $"{id} pipeline: {item.Name} (value)", Value = item.Value, Unit = MetricUnit.Usd, Period = p,
+                    Id = ItemValue(id, slugs[i]), EntityId = id, Label = $"{id} pipeline: {item.Name} (value)", Value = item.Value, Unit = MetricUnit.Usd, Period = p,
                     Formula = "pipeline[].value", Inputs = [Input(m, item, "value", MetricFormat.Money(item.Value))],
                 });
                 if (IsOpen(item))
                 {
                     book.Add(new Metric
                     {
-                        Id = ItemProbability(id, slugs[i]), Label = $"{id} pipeline: {item.Name} (probability)", Value = item.Probability,
+                        Id = ItemProbability(id, slugs[i]), EntityId = id, Label = $"{id} pipeline: {item.Name} (probability)", Value = item.Probability,
                         Unit = MetricUnit.Percent, Period = p, Formula = "pipeline[].probability", Inputs = [Input(m, item, "probability", Probability(item.Probability))],
                         Kind = MetricKind.Assumption,
                     });
                     book.Add(new Metric
                     {
-                        Id = ItemWeighted(id, slugs[i]), Label = $"{id} pipeline: {item.Name} (weighted)", Value = item.Value * item.Probability,
+                        Id = ItemWeighted(id, slugs[i]), EntityId = id, Label = $"{id} pipeline: {item.Name} (weighted)", Value = item.Value * item.Probability,
                         Unit = MetricUnit.Usd, Period = p, Formula = "value × probability", Inputs = Inputs(m, [item]), Kind = MetricKind.Forecast,
                     });
                 }
@@ -85,16 +85,16 @@ public sealed class PipelineCalculator : MetricCalculator
 
             var open = m.Pipeline.Where(IsOpen).ToList();
             allOpen.AddRange(open.Select(i => (m, i)));
-            AddSum(book, Weighted(id), $"{id} weighted open pipeline", open, p, "Σ value × probability over open items (Won and Lost excluded)", Inputs(m, open), weighted: true);
-            AddSum(book, OpenValue(id), $"{id} open pipeline (unweighted)", open, p, "Σ value over open items (Won and Lost excluded)", Inputs(m, open), weighted: false);
+            AddSum(book, Weighted(id), $"{id} weighted open pipeline", open, p, "Σ value × probability over open items (Won and Lost excluded)", Inputs(m, open), weighted: true, entityId: id);
+            AddSum(book, OpenValue(id), $"{id} open pipeline (unweighted)", open, p, "Σ value over open items (Won and Lost excluded)", Inputs(m, open), weighted: false, entityId: id);
             var soon = open.Where(i => ClosesWithinHorizon(i, period)).ToList();
             AddSum(book, Next90Days(id), $"{id} weighted pipeline expected to close by {HorizonEnd(period).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
-                soon, p, $"Σ value × probability over open items with expectedClose ≤ period end + {HorizonDays} days", Inputs(m, soon), weighted: true);
+                soon, p, $"Σ value × probability over open items with expectedClose ≤ period end + {HorizonDays} days", Inputs(m, soon), weighted: true, entityId: id);
             foreach (var stage in OpenStages.Where(s => open.Any(i => i.Stage == s)))
             {
                 var inStage = open.Where(i => i.Stage == stage).ToList();
                 AddSum(book, StageWeighted(id, stage), $"{id} weighted pipeline at {StageSlug(stage)}", inStage, p,
-                    $"Σ value × probability over items at stage {StageSlug(stage)}", Inputs(m, inStage), weighted: true);
+                    $"Σ value × probability over items at stage {StageSlug(stage)}", Inputs(m, inStage), weighted: true, entityId: id);
             }
         }
 
@@ -119,9 +119,9 @@ public sealed class PipelineCalculator : MetricCalculator
     }
 
     private static void AddSum(MetricBook book, string id, string label, IEnumerable<PipelineItem> items, string period, string formula,
-        IReadOnlyList<MetricInput> inputs, bool weighted) => book.Add(new Metric
+        IReadOnlyList<MetricInput> inputs, bool weighted, string? entityId = null) => book.Add(new Metric
     {
-        Id = id, Label = label, Value = weighted ? items.Sum(i => i.Value * i.Probability) : items.Sum(i => i.Value), Unit = MetricUnit.Usd,
+        Id = id, EntityId = entityId, Label = label, Value = weighted ? items.Sum(i => i.Value * i.Probability) : items.Sum(i => i.Value), Unit = MetricUnit.Usd,
         Period = period, Formula = formula, Inputs = inputs, Kind = weighted ? MetricKind.Forecast : MetricKind.Actual, Better = Favourable.Higher,
     });
 

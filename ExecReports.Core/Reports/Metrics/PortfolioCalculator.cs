@@ -41,33 +41,33 @@ public sealed class PortfolioCalculator : MetricCalculator
             var id = m.EntityId;
             book.Add(new Metric
             {
-                Id = Revenue(id), Label = $"{id} revenue booked", Value = m.RevenueBooked, Unit = MetricUnit.Usd, Period = p,
+                Id = Revenue(id), EntityId = id, Label = $"{id} revenue booked", Value = m.RevenueBooked, Unit = MetricUnit.Usd, Period = p,
                 Formula = "sum of revenue[].amount", Inputs = [Input(m, "revenue[].amount", m.RevenueBooked)], Better = Favourable.Higher,
             });
             book.Add(new Metric
             {
-                Id = CashIn(id), Label = $"{id} cash received", Value = m.CashReceived, Unit = MetricUnit.Usd, Period = p,
+                Id = CashIn(id), EntityId = id, Label = $"{id} cash received", Value = m.CashReceived, Unit = MetricUnit.Usd, Period = p,
                 Formula = "sum of revenue[].received", Inputs = [Input(m, "revenue[].received", m.CashReceived)], Better = Favourable.Higher,
             });
             book.Add(new Metric
             {
-                Id = Expenses(id), Label = $"{id} expenses", Value = m.ExpenseTotal, Unit = MetricUnit.Usd, Period = p,
+                Id = Expenses(id), EntityId = id, Label = $"{id} expenses", Value = m.ExpenseTotal, Unit = MetricUnit.Usd, Period = p,
                 Formula = "sum of expenses[].amount", Inputs = [Input(m, "expenses[].amount", m.ExpenseTotal)], Better = Favourable.Lower,
             });
             book.Add(new Metric
             {
-                Id = NetIncome(id), Label = $"{id} net income (cash basis)", Value = m.OperatingCashFlow, Unit = MetricUnit.Usd, Period = p,
+                Id = NetIncome(id), EntityId = id, Label = $"{id} net income (cash basis)", Value = m.OperatingCashFlow, Unit = MetricUnit.Usd, Period = p,
                 Formula = "revenue[].received − expenses[].amount",
                 Inputs = [Input(m, "revenue[].received", m.CashReceived), Input(m, "expenses[].amount", m.ExpenseTotal)], Better = Favourable.Higher,
             });
             book.Add(new Metric
             {
-                Id = Cash(id), Label = $"{id} cash on hand", Value = m.CashOnHand, Unit = MetricUnit.Usd, Period = p,
+                Id = Cash(id), EntityId = id, Label = $"{id} cash on hand", Value = m.CashOnHand, Unit = MetricUnit.Usd, Period = p,
                 Formula = "cashOnHand at month end", Inputs = [Input(m, "cashOnHand", m.CashOnHand)], Better = Favourable.Higher,
             });
             book.Add(new Metric
             {
-                Id = RevenueShare(id), Label = $"{id} share of portfolio revenue", Value = total > 0 ? m.RevenueBooked / total : null,
+                Id = RevenueShare(id), EntityId = id, Label = $"{id} share of portfolio revenue", Value = total > 0 ? m.RevenueBooked / total : null,
                 Unit = MetricUnit.Percent, Period = p, Formula = "entity revenue booked ÷ portfolio revenue booked",
                 Inputs = [Input(m, "revenue[].amount", m.RevenueBooked), MetricInput.OfMetric(PortfolioRevenue, "Portfolio revenue booked", p, MetricFormat.Money(total))],
                 Special = total > 0 ? null : "no portfolio revenue",
@@ -77,12 +77,12 @@ public sealed class PortfolioCalculator : MetricCalculator
             {
                 book.Add(new Metric
                 {
-                    Id = RevenueTarget(id), Label = $"{id} monthly revenue target", Value = target, Unit = MetricUnit.Usd, Period = p,
+                    Id = RevenueTarget(id), EntityId = id, Label = $"{id} monthly revenue target", Value = target, Unit = MetricUnit.Usd, Period = p,
                     Formula = "targets.monthlyRevenueTarget", Inputs = [Input(m, "targets.monthlyRevenueTarget", target)],
                 });
                 book.Add(new Metric
                 {
-                    Id = TargetAttainment(id), Label = $"{id} revenue as a share of target", Value = target > 0 ? m.RevenueBooked / target : null,
+                    Id = TargetAttainment(id), EntityId = id, Label = $"{id} revenue as a share of target", Value = target > 0 ? m.RevenueBooked / target : null,
                     Unit = MetricUnit.Percent, Period = p, Formula = "revenue booked ÷ monthly revenue target",
                     Inputs = [Input(m, "revenue[].amount", m.RevenueBooked), Input(m, "targets.monthlyRevenueTarget", target)],
                     Better = Favourable.Higher, Special = target > 0 ? null : "target is zero",

@@ -26,13 +26,13 @@ public sealed class ReceivablesCalculator : MetricCalculator
             var overdue = clients.Where(c => c.Overdue > 0).ToList();
             book.Add(new Metric
             {
-                Id = Overdue(id), Label = $"{id} overdue receivables", Value = overdue.Sum(c => c.Overdue), Unit = MetricUnit.Usd, Period = p,
+                Id = Overdue(id), EntityId = id, Label = $"{id} overdue receivables", Value = overdue.Sum(c => c.Overdue), Unit = MetricUnit.Usd, Period = p,
                 Formula = "Σ portfolio.clients[].overdue", Inputs = overdue.Select(c => Input(c, "overdue", MetricFormat.Money(c.Overdue))).ToList(),
                 Better = Favourable.Lower,
             });
             book.Add(new Metric
             {
-                Id = OldestOverdueDays(id), Label = $"{id} oldest overdue invoice", Value = overdue.Count == 0 ? 0 : overdue.Max(c => c.OverdueDays),
+                Id = OldestOverdueDays(id), EntityId = id, Label = $"{id} oldest overdue invoice", Value = overdue.Count == 0 ? 0 : overdue.Max(c => c.OverdueDays),
                 Unit = MetricUnit.Days, Period = p, Formula = "max portfolio.clients[].overdueDays over clients with an overdue amount",
                 Inputs = overdue.Select(c => Input(c, "overdueDays", c.OverdueDays.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
                 Better = Favourable.Lower,
@@ -41,7 +41,7 @@ public sealed class ReceivablesCalculator : MetricCalculator
             var unbilled = clients.Where(c => c.UnbilledHours > 0).ToList();
             book.Add(new Metric
             {
-                Id = UnbilledHours(id), Label = $"{id} unbilled hours", Value = unbilled.Sum(c => c.UnbilledHours), Unit = MetricUnit.Hours, Period = p,
+                Id = UnbilledHours(id), EntityId = id, Label = $"{id} unbilled hours", Value = unbilled.Sum(c => c.UnbilledHours), Unit = MetricUnit.Hours, Period = p,
                 Formula = "Σ portfolio.clients[].unbilledHours",
                 Inputs = unbilled.Select(c => Input(c, "unbilledHours", MetricFormat.Format(c.UnbilledHours, MetricUnit.Hours))).ToList(),
                 Better = Favourable.Lower,
@@ -49,7 +49,7 @@ public sealed class ReceivablesCalculator : MetricCalculator
             var unpriced = unbilled.Count(c => c.HourlyRate is null);
             book.Add(new Metric
             {
-                Id = UnbilledValue(id), Label = $"{id} unbilled hours at the client's hourly rate",
+                Id = UnbilledValue(id), EntityId = id, Label = $"{id} unbilled hours at the client's hourly rate",
                 Value = unbilled.Sum(c => c.UnbilledHours * (c.HourlyRate ?? 0m)), Unit = MetricUnit.Usd, Period = p,
                 Formula = "Σ unbilledHours × hourlyRate (clients without an hourly rate count as zero)",
                 Inputs = unbilled.SelectMany(c => new[]

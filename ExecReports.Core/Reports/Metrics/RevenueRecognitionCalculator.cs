@@ -34,7 +34,7 @@ public sealed class RevenueRecognitionCalculator : MetricCalculator
             var future = m.Revenue.Where(r => IsFutureService(r, period)).ToList();
             book.Add(new Metric
             {
-                Id = FutureService(id), Label = $"{id} revenue booked for services after {p}", Value = future.Sum(r => r.Amount), Unit = MetricUnit.Usd,
+                Id = FutureService(id), EntityId = id, Label = $"{id} revenue booked for services after {p}", Value = future.Sum(r => r.Amount), Unit = MetricUnit.Usd,
                 Period = p, Formula = "Σ revenue[].amount where serviceDate is after the period end (should be a customer deposit)",
                 Inputs = future.Select(r => Line(m, r, "amount", MetricFormat.Money(r.Amount))).ToList(), Better = Favourable.Lower,
             });
@@ -45,7 +45,7 @@ public sealed class RevenueRecognitionCalculator : MetricCalculator
             var early = history.SelectMany(h => h.Revenue.Where(r => IsFutureService(r, h.Period)).Select(r => (Month: h, Line: r))).ToList();
             book.Add(new Metric
             {
-                Id = FutureServiceTrailing(id), Label = $"{id} revenue booked before the service month, {from}–{p}",
+                Id = FutureServiceTrailing(id), EntityId = id, Label = $"{id} revenue booked before the service month, {from}–{p}",
                 Value = early.Sum(x => x.Line.Amount), Unit = MetricUnit.Usd, Period = p,
                 Formula = $"Σ over the last {TrailingMonths} months of revenue[].amount where serviceDate is after that month's end",
                 Inputs = early.Select(x => Line(x.Month, x.Line, "amount", MetricFormat.Money(x.Line.Amount))).ToList(), Better = Favourable.Lower,
@@ -54,21 +54,21 @@ public sealed class RevenueRecognitionCalculator : MetricCalculator
             var net = m.Revenue.Where(r => r.BookedNetOfCommission).ToList();
             book.Add(new Metric
             {
-                Id = NetOfCommission(id), Label = $"{id} revenue booked net of OTA commission", Value = net.Sum(r => r.Amount), Unit = MetricUnit.Usd,
+                Id = NetOfCommission(id), EntityId = id, Label = $"{id} revenue booked net of OTA commission", Value = net.Sum(r => r.Amount), Unit = MetricUnit.Usd,
                 Period = p, Formula = "Σ revenue[].amount where bookedNetOfCommission", Better = Favourable.Lower,
                 Inputs = net.Select(r => Line(m, r, "amount", MetricFormat.Money(r.Amount))).ToList(),
             });
             var unknownCommission = net.Count(r => r.Commission is null);
             book.Add(new Metric
             {
-                Id = OmittedCommission(id), Label = $"{id} OTA commission missing from revenue and expenses", Value = net.Sum(r => r.Commission ?? 0m),
+                Id = OmittedCommission(id), EntityId = id, Label = $"{id} OTA commission missing from revenue and expenses", Value = net.Sum(r => r.Commission ?? 0m),
                 Unit = MetricUnit.Usd, Period = p, Formula = "Σ revenue[].commission where bookedNetOfCommission (gross = amount + commission)",
                 Inputs = net.Select(r => Line(m, r, "commission", r.Commission is { } c ? MetricFormat.Money(c) : "missing")).ToList(), Better = Favourable.Lower,
                 Special = unknownCommission > 0 ? $"understated: commission not recorded on {unknownCommission} line(s)" : null,
             });
             book.Add(new Metric
             {
-                Id = CustomerDeposits(id), Label = $"{id} customer deposits held at month end", Value = m.CustomerDeposits, Unit = MetricUnit.Usd,
+                Id = CustomerDeposits(id), EntityId = id, Label = $"{id} customer deposits held at month end", Value = m.CustomerDeposits, Unit = MetricUnit.Usd,
                 Period = p, Formula = "customerDeposits balance", Inputs = [MetricInput.Kpi(id, "customerDeposits", p, MetricFormat.Money(m.CustomerDeposits))],
             });
         }

@@ -60,18 +60,18 @@ public sealed partial class TechCostCalculator : MetricCalculator
                 var now = Sum(m, name);
                 book.Add(new Metric
                 {
-                    Id = id3, Label = label, Value = now, Unit = MetricUnit.Usd, Period = p, Formula = "Σ expenses[].amount of the line this month",
+                    Id = id3, EntityId = id, Label = label, Value = now, Unit = MetricUnit.Usd, Period = p, Formula = "Σ expenses[].amount of the line this month",
                     Inputs = [Input(m, name)], Better = Favourable.Lower,
                 });
                 book.Add(new Metric
                 {
-                    Id = idAvg, Label = $"{label}, {TrailingMonths}-month average", Value = window.Average(w => Sum(w, name)), Unit = MetricUnit.UsdPerMonth,
+                    Id = idAvg, EntityId = id, Label = $"{label}, {TrailingMonths}-month average", Value = window.Average(w => Sum(w, name)), Unit = MetricUnit.UsdPerMonth,
                     Period = p, Formula = $"mean over the months with KPI inputs among the last {TrailingMonths}", Inputs = window.Select(w => Input(w, name)).ToList(),
                     Better = Favourable.Lower,
                 });
                 book.Add(new Metric
                 {
-                    Id = idChange, Label = $"{label}, change vs {period.Previous()}", Value = previous is null ? null : now - Sum(previous, name),
+                    Id = idChange, EntityId = id, Label = $"{label}, change vs {period.Previous()}", Value = previous is null ? null : now - Sum(previous, name),
                     Unit = MetricUnit.Usd, Period = p, Formula = "this month − last month",
                     Inputs = previous is null ? [Input(m, name)] : [Input(m, name), Input(previous, name)], Better = Favourable.Lower,
                     Special = previous is null ? $"n/a: no KPI inputs for {period.Previous()}" : null,
