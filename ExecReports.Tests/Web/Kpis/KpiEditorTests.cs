@@ -47,6 +47,20 @@ public class KpiEditorTests : MudTestBase
     }
 
     [Fact]
+    public async Task SavesTheSecurityDepositsHeldAsTheirOwnField()
+    {
+        await using var core = await WebDataCore.StartAsync();
+        var page = await RenderEditorAsync(core, Roles.Editor);
+
+        page.Find("#security-deposits").Change("2500");
+        page.Find("#save-kpis").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("securityDeposits", page.Find("#kpi-history").TextContent));
+        var stored = (await core.WithKpis(k => k.GetAsync("jada", November)))!;
+        Assert.Equal(2500m, stored.SecurityDeposits);
+    }
+
+    [Fact]
     public async Task AViewerSeesTheMonthReadOnlyWithNoSaveButton()
     {
         await using var core = await WebDataCore.StartAsync();
