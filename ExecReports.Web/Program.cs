@@ -6,7 +6,14 @@ using ExecReports.Web.Schedule;
 using ExecReports.Web.Security;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
+// A published app keeps its wwwroot beside the dll; started from any other folder the default web root (the current
+// folder's wwwroot) would not exist and every script and stylesheet would be served empty.
+var published = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Directory.Exists(published) ? published : null,
+});
 builder.Configuration.AddExecReportsFiles();
 // Serves _content/ and _framework/ from build output in any environment, not only Development.
 builder.WebHost.UseStaticWebAssets();

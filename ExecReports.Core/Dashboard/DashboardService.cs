@@ -167,7 +167,7 @@ public sealed class DashboardService(
 
         var now = clock.GetUtcNow();
         var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
-        var edited = await kpis.LastEditedAtAsync(entityId, cancellationToken);
+        var edited = await kpis.LastEditedAtAsync(entityId, cancellationToken: cancellationToken);
         if (edited is null || edited < monthStart)
         {
             warnings.Add(new FreshnessWarning("kpis", edited is null

@@ -179,7 +179,10 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> dbs, TimeProvider
             await LastEditedAtAsync(cancellationToken: cancellationToken));
     }
 
-    public async Task<DateTimeOffset?> LastEditedAtAsync(string? entityId = null, CancellationToken cancellationToken = default)
+    // With a range, only the months in it count: a report reads its own window, so an edit to a later month must not
+    // stamp (and so regenerate) an earlier month's reports.
+    public async Task<DateTimeOffset?> LastEditedAtAsync(string? entityId = null, Period? from = null, Period? to = null,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var records = db.Set<KpiRecord>().AsNoTracking();
@@ -187,6 +190,20 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> dbs, TimeProvider
         {
             records = records.Where(r => r.EntityId == entityId);
         }
+
+#pragma warning disable CA1309 // as in ListRangeAsync: only this overload translates to SQL
+        if (from is { } low)
+        {
+            var key = low.ToString();
+            records = records.Where(r => string.Compare(r.Period, key) >= 0);
+        }
+
+        if (to is { } high)
+        {
+            var key = high.ToString();
+            records = records.Where(r => string.Compare(r.Period, key) <= 0);
+        }
+#pragma warning restore CA1309
 
         return await records.OrderByDescending(r => r.UpdatedAt).Select(r => (DateTimeOffset?)r.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
     }

@@ -39,7 +39,7 @@ public sealed class ReportInputsLoader(EntityCatalogProvider catalogs, HandoffSt
             Kpis = months,
             KpiProblems = problems,
             Accounts = accounts,
-            KpisLastEdited = await kpis.LastEditedAtAsync(cancellationToken: cancellationToken),
+            KpisLastEdited = await kpis.LastEditedAtAsync(from: from, to: period, cancellationToken: cancellationToken),
             Now = now ?? clock.GetUtcNow(),
         };
     }

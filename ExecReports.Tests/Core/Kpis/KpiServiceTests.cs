@@ -166,6 +166,21 @@ public abstract class KpiServiceTests(TestDatabase database)
         Assert.Equal(jadaAt, await db.WithKpis(k => k.LastEditedAtAsync("jada")));
         Assert.Null(await db.WithKpis(k => k.LastEditedAtAsync("quickdumpnow")));
     }
+
+    [Fact]
+    public async Task LastEditedAtInARangeIgnoresEditsToMonthsOutsideIt()
+    {
+        await using var db = await KpiDatabase.StartAsync(database: database);
+        var saved = await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().For("jada", "2026-10").With(m => m with { EmailBlasts = [] }), "owner@example.com"));
+        Assert.True(saved.Saved, string.Join("; ", saved.Errors));
+        var octoberAt = db.Clock.GetUtcNow();
+        db.Clock.Advance(TimeSpan.FromDays(1));
+        await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().For("jada", "2026-11"), "owner@example.com"));
+
+        Assert.Equal(octoberAt, await db.WithKpis(k => k.LastEditedAtAsync(from: Period.Parse("2025-11"), to: Period.Parse("2026-10"))));
+        Assert.Equal(db.Clock.GetUtcNow(), await db.WithKpis(k => k.LastEditedAtAsync(from: Period.Parse("2026-11"), to: Period.Parse("2026-11"))));
+        Assert.Null(await db.WithKpis(k => k.LastEditedAtAsync(from: Period.Parse("2026-12"), to: Period.Parse("2026-12"))));
+    }
 }
 
 public sealed class KpiServiceTestsOnSqlite() : KpiServiceTests(TestDatabase.Sqlite);

@@ -78,4 +78,24 @@ public class DerivedDataTests
         Assert.Equal(1, counts.Sum(ValidationGate.ValidationsRun, ("inputs", before.Digest)));
         Assert.Equal(1, counts.Sum(ValidationGate.ValidationsRun, ("inputs", after.Digest)));
     }
+
+    [Fact]
+    public async Task AnEditToALaterMonthKeepsAnEarlierMonthsSet()
+    {
+        await using var host = await ScheduleTestHost.StartAsync(Now);
+        var reports = host.Services.GetRequiredService<ReportService>();
+        var october = await reports.GetAsync(November.Previous());
+        var november = await reports.GetAsync(November);
+
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
+        await host.With<ExecReports.Core.Kpis.KpiService, bool>(async kpis =>
+        {
+            var jada = (await kpis.GetAsync("jada", November))!;
+            return (await kpis.SaveAsync(jada with { CashOnHand = jada.CashOnHand + 1 }, "editor@example.com")).Saved;
+        });
+
+        // October's reports read September and earlier too, never November: the edit is not theirs to show.
+        Assert.Same(october, await reports.GetAsync(November.Previous()));
+        Assert.NotSame(november, await reports.GetAsync(November));
+    }
 }
