@@ -25,8 +25,12 @@ internal static partial class EntityNameCheck
 
             var best = spans
                 .Where(s => !IsProse(s.Raw, s.Tokens))
-                .SelectMany(s => ours.Keys.Select(k => (Span: s, k.Key, k.Entity, Distance: NameDistance.Distance(k.Key, s.Norm, NameDistance.Threshold(k.Key)))))
-                .Where(x => x.Distance <= NameDistance.Threshold(x.Key) && (x.Distance == 0 || x.Span.Norm[0] == x.Key[0]))
+                // A near-miss starts with the key's letter (an exact match does too), and is within the threshold in
+                // length: both are cheap tests that spare the distance for nearly every word of a long report.
+                .SelectMany(s => ours.Keys
+                    .Where(k => k.Key.Length > 0 && k.Key[0] == s.Norm[0] && Math.Abs(k.Key.Length - s.Norm.Length) <= NameDistance.Threshold(k.Key))
+                    .Select(k => (Span: s, k.Key, k.Entity, Distance: NameDistance.Distance(k.Key, s.Norm, NameDistance.Threshold(k.Key)))))
+                .Where(x => x.Distance <= NameDistance.Threshold(x.Key))
                 .OrderBy(x => x.Distance).ThenBy(x => x.Span.Tokens).ThenBy(x => x.Entity.Id, StringComparer.Ordinal)
                 .FirstOrDefault();
             if (best.Entity is null)

@@ -28,18 +28,20 @@ public static partial class NameCheck
             var masked = line.ToCharArray();
             var buckets = new List<(string Bucket, bool Explicit)>();
 
-            foreach (Match url in Url().Matches(line))
+            // A URL needs "://" and a host a dot: most lines of a long report have neither, and skip the regexes.
+            var hasScheme = line.Contains("://", StringComparison.Ordinal);
+            foreach (var url in hasScheme ? Url().Matches(line) : Enumerable.Empty<Match>())
             {
                 Mask(masked, url.Index, url.Length);
             }
 
-            foreach (Match s3 in S3Uri().Matches(line))
+            foreach (var s3 in hasScheme ? S3Uri().Matches(line) : Enumerable.Empty<Match>())
             {
                 buckets.Add((s3.Groups["bucket"].Value, true));
                 Mask(masked, s3.Index, s3.Length);
             }
 
-            foreach (Match host in Host().Matches(line))
+            foreach (var host in line.Contains('.', StringComparison.Ordinal) ? Host().Matches(line) : Enumerable.Empty<Match>())
             {
                 Mask(masked, host.Index, host.Length);
                 var before = line[..host.Index];

@@ -30,6 +30,11 @@ if (args is ["process", ..])
     return await ProcessBenchmark.RunAsync(args[1..]);
 }
 
+if (args is ["dashboard-stages", ..])
+{
+    return await DashboardStages.RunAsync(args[1..]);
+}
+
 if (args is ["pages", ..])
 {
     return await PageBenchmark.RunAsync(args[1..]);
