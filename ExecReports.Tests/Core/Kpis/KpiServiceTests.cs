@@ -28,6 +28,26 @@ public abstract class KpiServiceTests(TestDatabase database)
     }
 
     [Fact]
+    public async Task StartsANewMonthFromTheLatestEarlierMonthSkippingAGap()
+    {
+        await using var db = await KpiDatabase.StartAsync(database: database);
+        await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().For("jada", "2026-09").WithExpense(0, e => e with { Amount = 1000m }), "owner@example.com"));
+        await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().For("jada", "2026-11"), "owner@example.com"));
+        await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().For("quickdumpnow", "2026-12"), "owner@example.com"));
+
+        var december = await db.WithKpis(k => k.StartFromPreviousAsync("jada", Period.Parse("2027-01")));
+        var october = await db.WithKpis(k => k.StartFromPreviousAsync("jada", Period.Parse("2026-10")));
+        var first = await db.WithKpis(k => k.StartFromPreviousAsync("jada", Period.Parse("2026-09")));
+
+        Assert.Equal(Period.Parse("2026-11"), december!.Value.From);
+        Assert.Equal(Period.Parse("2027-01"), december.Value.Month.Period);
+        Assert.Equal(1450m, Assert.Single(december.Value.Month.Expenses).Amount);
+        Assert.Equal(Period.Parse("2026-09"), october!.Value.From);
+        Assert.Equal(1000m, Assert.Single(october.Value.Month.Expenses).Amount);
+        Assert.Null(first);
+    }
+
+    [Fact]
     public async Task RejectedSaveKeepsNothing()
     {
         await using var db = await KpiDatabase.StartAsync(database: database);
