@@ -31,9 +31,12 @@ public abstract class KpiServiceTests(TestDatabase database)
     public async Task StartsANewMonthFromTheLatestEarlierMonthSkippingAGap()
     {
         await using var db = await KpiDatabase.StartAsync(database: database);
-        await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().For("jada", "2026-09").WithExpense(0, e => e with { Amount = 1000m }), "owner@example.com"));
-        await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().For("jada", "2026-11"), "owner@example.com"));
-        await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().For("quickdumpnow", "2026-12"), "owner@example.com"));
+        // The builder's dated lines fall in November; September's month carries none so it is valid on its own.
+        KpiMonth september = new KpiMonthBuilder().For("jada", "2026-09").WithExpense(0, e => e with { Amount = 1000m })
+            .With(m => m with { Revenue = [], EmailBlasts = [], Pipeline = [] });
+        Assert.True((await db.WithKpis(k => k.SaveAsync(september, "owner@example.com"))).Saved);
+        Assert.True((await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().For("jada", "2026-11"), "owner@example.com"))).Saved);
+        Assert.True((await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().For("quickdumpnow", "2026-12"), "owner@example.com"))).Saved);
 
         var december = await db.WithKpis(k => k.StartFromPreviousAsync("jada", Period.Parse("2027-01")));
         var october = await db.WithKpis(k => k.StartFromPreviousAsync("jada", Period.Parse("2026-10")));

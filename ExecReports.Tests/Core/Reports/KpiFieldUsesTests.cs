@@ -10,7 +10,7 @@ namespace ExecReports.Tests.Core.Reports;
 public class KpiFieldUsesTests(SampleReports samples) : IClassFixture<SampleReports>
 {
     // The sample entity that carries each field.
-    private static string EntityFor(string field) => field.Split('.')[0] switch
+    private static string EntityFor(string field) => field.Split('.')[0].Replace("[]", "", StringComparison.Ordinal) switch
     {
         "securityDeposits" => "rental-3028-51st",
         "rental" => "rental-3028-51st",
