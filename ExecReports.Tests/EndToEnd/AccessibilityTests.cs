@@ -55,7 +55,7 @@ public class AccessibilityTests(BrowserFixture browser)
             problems.AddRange(await AxeProblemsAsync(page, url));
         }
 
-        var signedOut = await browser.Browser.NewPageAsync(new() { BaseURL = app.StartKestrel(), BypassCSP = true });
+        var signedOut = await browser.Browser.NewPageAsync(new() { BaseURL = new Uri(page.Url).GetLeftPart(UriPartial.Authority), BypassCSP = true });
         await signedOut.GotoAsync("/account/login");
         problems.AddRange(await AxeProblemsAsync(signedOut, "/account/login"));
 
