@@ -33,6 +33,14 @@ if [ ! -d .tools/s3rver/node_modules/s3rver ]; then
 fi
 export EXECREPORTS_S3RVER_DIR="$PWD/.tools/s3rver"
 
+# axe-core for the accessibility browser tests (injected into each page), likewise under .tools/.
+if [ ! -f .tools/axe/node_modules/axe-core/axe.min.js ]; then
+  echo "test.sh: installing axe-core@4.14.1 into .tools/axe"
+  mkdir -p .tools/axe
+  npm install --prefix .tools/axe --no-audit --no-fund --loglevel=error axe-core@4.14.1 >/dev/null
+fi
+export EXECREPORTS_AXE_DIR="$PWD/.tools/axe"
+
 dotnet build ExecReports.sln -c Release -nologo -v q
 set +e
 dotnet test ExecReports.sln -c Release --no-build --nologo "$@" 2>&1 | tee /tmp/execreports-test.log

@@ -88,6 +88,28 @@ public sealed class KpiService(IDbContextFactory<AppDbContext> dbs, TimeProvider
         return periods.ConvertAll(p => Period.Parse(p));
     }
 
+    // The latest month before `period` carried over (KpiCarryOver), or null when the entity has no earlier month.
+    public async Task<(KpiMonth Month, Period From)?> StartFromPreviousAsync(string entityId, Period period, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var key = period.ToString();
+        // Periods are "YYYY-MM", so ordinal order is calendar order; see ListRangeAsync for why CA1309 is off.
+#pragma warning disable CA1309
+        var json = await db.Set<KpiRecord>().AsNoTracking()
+            .Where(r => r.EntityId == entityId && string.Compare(r.Period, key) < 0)
+#pragma warning restore CA1309
+            .OrderByDescending(r => r.Period)
+            .Select(r => r.Json)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (json is null)
+        {
+            return null;
+        }
+
+        var previous = KpiJson.Deserialize(json);
+        return (KpiCarryOver.From(previous, period), previous.Period);
+    }
+
     // Every problem a stored month has now (a month saved before a rule existed may break it), for the editor to show.
     public IReadOnlyList<KpiError> Validate(KpiMonth month) => KpiValidator.Validate(month, knownEntities.Ids, chart);
 

@@ -4,6 +4,7 @@ using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Finance;
 using ExecReports.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace ExecReports.Tests.EndToEnd;
 
@@ -58,6 +59,48 @@ public class KpiEditTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task LeavingWithAnUnsavedEditAsksFirstAndStayKeepsTheTypedValue()
+    {
+        await using var app = new ExecReportsWebFactory();
+        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop);
+        var saved = await CashOnHandAsync(app);
+
+        await BrowserFixture.OpenAsync(page, "/kpis/jada/2026-11");
+        await page.FillAsync("#cash-on-hand", "55555");
+        await page.PressAsync("#cash-on-hand", "Tab");
+        await page.WaitForSelectorAsync("#kpi-dirty-state[data-dirty='true']");
+
+        await page.ClickAsync(".mud-drawer a[href='/reports']");
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.GetByText("are not saved").WaitForAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Stay" }).ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Assert.EndsWith("/kpis/jada/2026-11", page.Url);
+        Assert.Equal("55555", await page.InputValueAsync("#cash-on-hand"));
+
+        await page.ClickAsync(".mud-drawer a[href='/reports']");
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Leave without saving" }).ClickAsync();
+        await page.WaitForURLAsync("**/reports");
+        Assert.Equal(saved, await CashOnHandAsync(app));
+    }
+
+    [Fact]
+    public async Task LeavingAfterSavingDoesNotAsk()
+    {
+        await using var app = new ExecReportsWebFactory();
+        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop);
+
+        await BrowserFixture.OpenAsync(page, "/kpis/jada/2026-11");
+        await page.FillAsync("#cash-on-hand", "55555");
+        await page.ClickAsync("#save-kpis");
+        await page.WaitForSelectorAsync("#saved-affected");
+        await page.ClickAsync("#saved-affected a[data-role='cfo']");
+
+        await page.WaitForURLAsync("**/reports/2026-11/cfo/diff");
+        Assert.Equal(0, await page.Locator(".mud-dialog").CountAsync());
+    }
+
+    [Fact]
     public async Task DataPagesRenderWithSampleDataForTheAdmin()
     {
         await using var app = new ExecReportsWebFactory();
@@ -78,5 +121,11 @@ public class KpiEditTests(BrowserFixture browser)
         await BrowserFixture.OpenAsync(page, "/kpis");
         Assert.Equal(7, await page.Locator("#kpi-overview tbody tr").CountAsync());
         await BrowserFixture.ScreenshotAsync(page, "kpis");
+    }
+
+    private static async Task<decimal> CashOnHandAsync(ExecReportsWebFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<KpiService>().GetAsync("jada", Period.Parse("2026-11")))!.CashOnHand;
     }
 }

@@ -12,7 +12,7 @@ public class SignInTests(BrowserFixture browser)
 
         var page = await browser.SignedInPageAsync(app);
 
-        Assert.Equal("Dashboard", (await page.TextContentAsync("h4"))?.Trim());
+        Assert.Equal("Dashboard", (await page.TextContentAsync("h1"))?.Trim());
         foreach (var nav in new[] { "Dashboard", "Entities", "Handoffs", "KPIs", "Reports", "Dispatches", "Archive", "Users" })
         {
             Assert.True(await page.Locator(".mud-nav-link", new() { HasTextString = nav }).IsVisibleAsync(), $"nav link {nav} is not visible");

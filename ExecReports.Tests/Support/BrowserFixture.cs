@@ -42,10 +42,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     // The app on Kestrel and a page on it (relative URLs resolve against the app), signed in as the bootstrap admin.
-    public async Task<IPage> SignedInPageAsync(ExecReportsWebFactory app, ViewportSize? viewport = null)
+    // bypassCsp: for a test that injects a script of its own (axe-core), which the app's nonce-based CSP would refuse.
+    public async Task<IPage> SignedInPageAsync(ExecReportsWebFactory app, ViewportSize? viewport = null, bool bypassCsp = false)
     {
         var baseUrl = app.StartKestrel();
-        var page = await Browser.NewPageAsync(new() { ViewportSize = viewport, BaseURL = baseUrl });
+        var page = await Browser.NewPageAsync(new() { ViewportSize = viewport, BaseURL = baseUrl, BypassCSP = bypassCsp });
         await SignInAsync(page, baseUrl, ExecReportsWebFactory.AdminEmail, ExecReportsWebFactory.AdminPassword);
         return page;
     }

@@ -9,6 +9,9 @@ public sealed class KpiAccess(IServiceScopeFactory scopes)
     public Task<StoredKpiMonth?> GetStoredAsync(string entityId, Period period) =>
         WithKpis(k => k.GetStoredAsync(entityId, period));
 
+    public Task<(KpiMonth Month, Period From)?> StartFromPreviousAsync(string entityId, Period period) =>
+        WithKpis(k => k.StartFromPreviousAsync(entityId, period));
+
     public Task<IReadOnlyList<KpiMonth>> ListForPeriodAsync(Period period) =>
         WithKpis(k => k.ListForPeriodAsync(period));
 

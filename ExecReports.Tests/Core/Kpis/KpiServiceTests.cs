@@ -28,6 +28,30 @@ public abstract class KpiServiceTests(TestDatabase database)
     }
 
     [Fact]
+    public async Task StartsANewMonthFromTheLatestEarlierMonthSkippingAGap()
+    {
+        await using var db = await KpiDatabase.StartAsync(database: database);
+        // The builder's dated lines fall in November; September's month carries none so it is valid on its own.
+        KpiMonth september = new KpiMonthBuilder().For("jada", "2026-09").WithExpense(0, e => e with { Amount = 1000m })
+            .With(m => m with { Revenue = [], EmailBlasts = [], Pipeline = [] });
+        Assert.True((await db.WithKpis(k => k.SaveAsync(september, "owner@example.com"))).Saved);
+        Assert.True((await db.WithKpis(k => k.SaveAsync(new KpiMonthBuilder().For("jada", "2026-11"), "owner@example.com"))).Saved);
+        KpiMonth otherEntity = new KpiMonthBuilder().For("quickdumpnow", "2026-12").With(m => m with { Revenue = [], EmailBlasts = [], Pipeline = [] });
+        Assert.True((await db.WithKpis(k => k.SaveAsync(otherEntity, "owner@example.com"))).Saved);
+
+        var december = await db.WithKpis(k => k.StartFromPreviousAsync("jada", Period.Parse("2027-01")));
+        var october = await db.WithKpis(k => k.StartFromPreviousAsync("jada", Period.Parse("2026-10")));
+        var first = await db.WithKpis(k => k.StartFromPreviousAsync("jada", Period.Parse("2026-09")));
+
+        Assert.Equal(Period.Parse("2026-11"), december!.Value.From);
+        Assert.Equal(Period.Parse("2027-01"), december.Value.Month.Period);
+        Assert.Equal(1450m, Assert.Single(december.Value.Month.Expenses).Amount);
+        Assert.Equal(Period.Parse("2026-09"), october!.Value.From);
+        Assert.Equal(1000m, Assert.Single(october.Value.Month.Expenses).Amount);
+        Assert.Null(first);
+    }
+
+    [Fact]
     public async Task RejectedSaveKeepsNothing()
     {
         await using var db = await KpiDatabase.StartAsync(database: database);

@@ -89,6 +89,43 @@ public class ReportsPageValidationTests : MudTestBase
         Assert.Equal("Markdown", page.Find(".mud-tab.mud-tab-active").TextContent.Trim());
     }
 
+    [Fact]
+    public async Task MissingInputChipsNameWhatIsMissing()
+    {
+        using var samples = new SampleReports();
+        await UseServicesOfAsync(samples, Roles.Viewer);
+        // The samples hold no December KPIs, so December's CFO report is missing inputs.
+        var december = new ExecReports.Core.Primitives.Period(2026, 12);
+        var cfo = (await samples.GenerateAsync(december)).For(ReportRole.Cfo)!;
+        var missing = cfo.Sections.SelectMany(s => s.MissingInputs).Distinct().ToList();
+        Assert.NotEmpty(missing);
+
+        var page = Render<ReportsPage>(p => p.Add(x => x.PeriodText, "2026-12"));
+
+        page.WaitForElement(".report-card[data-role='cfo']");
+        var chips = page.FindAll(".report-card[data-role='cfo'] .missing-input").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(missing.Take(3).Select(m => $"Missing: {m}"), chips);
+        Assert.Equal(missing.Count > 3, page.FindAll(".report-card[data-role='cfo'] .missing-more").Count == 1);
+    }
+
+    [Fact]
+    public async Task AContentsEntryScrollsTheEmailBodyToItsHeading()
+    {
+        using var samples = new SampleReports();
+        await UseServicesOfAsync(samples, Roles.Viewer);
+        var cfo = (await samples.Services.GetRequiredService<ReportService>().GetAsync(SampleReports.November)).For(ReportRole.Cfo)!;
+        var second = cfo.Sections[1];
+
+        var page = Render<ReportPreview>(p => p.Add(x => x.PeriodText, "2026-11").Add(x => x.RoleId, "cfo"));
+        page.WaitForElement("#report-contents");
+        Assert.Equal(cfo.Sections.Count, page.FindAll("#report-contents [data-section]").Count);
+
+        page.Find($"#report-contents [data-section='{second.Id}']").Click();
+
+        var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "execReports.scrollToHeading");
+        Assert.Equal(["report-html", second.Heading], call.Arguments.Select(a => a?.ToString()));
+    }
+
     private async Task UseServicesOfAsync(SampleReports samples, string role)
     {
         var reports = samples.Services.GetRequiredService<ReportService>();

@@ -9,8 +9,13 @@ namespace ExecReports.Web.Components.Pages.Kpis;
 public sealed class KpiMonthForm
 {
     private readonly KpiMonth _loaded;
+    private string _baseline = "";
 
     private KpiMonthForm(KpiMonth loaded) => _loaded = loaded;
+
+    // Compared as the month the form would save, so a stored month whose text the form normalises (trimmed names,
+    // empty optional fields) does not open as already changed.
+    public bool IsDirty => KpiJson.Serialize(ToMonth().Month) != _baseline;
 
     public string EntityId => _loaded.EntityId;
     public Period Period => _loaded.Period;
@@ -78,6 +83,7 @@ public sealed class KpiMonthForm
             Name = b.Name, Date = Text(b.Date), Channel = b.Channel ?? "", Audience = b.Audience, Sent = b.Sent, Opened = b.Opened,
             Clicked = b.Clicked, Bookings = b.Bookings, Revenue = b.Revenue, Cost = b.Cost,
         }));
+        form._baseline = KpiJson.Serialize(form.ToMonth().Month);
         return form;
     }
 
