@@ -93,8 +93,14 @@ public sealed partial class RentalReport : ReportGenerator
             ["… with the highest-rent unit vacant one month", s.Quote(m.Get(VacantMonthCashFlow)), s.Quote(m.Get(YearVacantMonthCashFlow))],
         ], [false, true, true]);
         s.Paragraph($"DSCR over the last {YearMonths} months: {DscrVerdict(m.Get(YearDscr), minimum, target)}.");
+        var year = m.Get(YearCashFlowAfterDebt);
         var vacant = m.Get(YearVacantMonthCashFlow);
-        if (vacant.Value < 0)
+        if (year.Value < 0)
+        {
+            s.Paragraph($"**The property does not carry its mortgage**: cash flow after debt service over the year is {s.Quote(year)}, "
+                + $"and one vacant month of the highest-rent unit takes it to {s.Quote(vacant)}; the shortfall is paid from the landlord's cash.");
+        }
+        else if (vacant.Value < 0)
         {
             s.Paragraph($"**One vacant month of the highest-rent unit turns the year's cash flow after debt service negative** ({s.Quote(vacant)}): "
                 + "the mortgage is then paid from the landlord's cash.");

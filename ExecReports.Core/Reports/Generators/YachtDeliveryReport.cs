@@ -113,8 +113,8 @@ public sealed class YachtDeliveryReport : ReportGenerator
         ], [false, true]);
         var profit = m.Get(YearProfit);
         s.Paragraph(profit.Value < 0
-            ? $"**The business lost {s.Quote(profit)} over the period**: jobs did not earn enough gross profit to carry the overhead."
-            : $"The business made {s.Quote(profit)} over the period after overhead.");
+            ? $"**Loss over the period: {s.Quote(profit)}**: jobs did not earn enough gross profit to carry the overhead."
+            : $"Profit over the period after overhead: {s.Quote(profit)}.");
     }
 
     private static VarianceStatus MarginStatus(decimal margin, decimal target) =>
