@@ -138,7 +138,8 @@ public sealed partial class PortfolioBillingReport : ReportGenerator
         var invoiceLevel = m.Get(ReceivablesCalculator.InvoiceLevelClients(id));
         s.Subheading($"Ageing at {Metrics.DomainMetrics.Date(context.Period.LastDay)}");
         s.Paragraph($"Accounts receivable {s.Quote(m.Get(ReceivablesCalculator.Balance(id)))}, aged by days past due; "
-            + $"{s.Quote(invoiceLevel)} of {clients.Count} client(s) have invoice-level data (the others: overdue amount at its days overdue, the rest current). "
+            + (invoiceLevel.Value == clients.Count ? "every client has invoice-level data. "
+                : $"{s.Quote(invoiceLevel)} of {clients.Count} client(s) have invoice-level data (the others: overdue amount at its days overdue, the rest current). ")
             + $"Days sales outstanding {s.Quote(m.Get(ReceivablesCalculator.Dso(id)))}.");
         s.Table(["Age", "Amount"],
             [
