@@ -26,6 +26,7 @@ public static class ReportsServiceCollectionExtensions
         services.AddSingleton<MetricCalculator, RevenueRecognitionCalculator>();
         services.AddSingleton<MetricCalculator, ConcentrationCalculator>();
         services.AddSingleton<MetricCalculator, ReceivablesCalculator>();
+        services.AddSingleton<MetricCalculator, OwnerRiskCalculator>();
         services.AddSingleton<MetricCalculator, TechCostCalculator>();
         services.AddSingleton<MetricCalculator, FunnelCalculator>();
         services.AddSingleton<MetricCalculator, EngineeringCalculator>();
