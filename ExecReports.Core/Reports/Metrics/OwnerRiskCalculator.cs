@@ -1,5 +1,4 @@
 using ExecReports.Core.Kpis;
-using ExecReports.Core.Primitives;
 
 namespace ExecReports.Core.Reports.Metrics;
 
@@ -19,13 +18,6 @@ public sealed class OwnerRiskCalculator : MetricCalculator
     public static string DepositsHeld(string entityId) => $"owner.{entityId}.deposits-held";
     public static string EmailList(string entityId) => $"owner.{entityId}.email-list";
 
-    public static IReadOnlyList<KpiMonth> Window(ReportInputs inputs, string entityId, Period period) =>
-        Enumerable.Range(0, WindowMonths)
-            .Select(back => DomainMetrics.Month(inputs, entityId, period.AddMonths(-back)))
-            .OfType<KpiMonth>()
-            .OrderBy(m => m.Period)
-            .ToList();
-
     public override void Compute(ReportCalculation calculation)
     {
         var period = calculation.Inputs.Period;
@@ -34,7 +26,7 @@ public sealed class OwnerRiskCalculator : MetricCalculator
         foreach (var now in calculation.Inputs.Kpis.Where(k => k.Period == period).OrderBy(k => k.EntityId, StringComparer.Ordinal))
         {
             var id = now.EntityId;
-            var months = Window(calculation.Inputs, id, period);
+            var months = DomainMetrics.Trailing(calculation.Inputs, id, period, WindowMonths);
             var span = $"{months.Count} month(s) {months[0].Period}..{p}";
             MetricInput Kpi(KpiMonth m, string field, decimal value) => MetricInput.Kpi(id, field, m.Period.ToString(), MetricFormat.Money(value));
 

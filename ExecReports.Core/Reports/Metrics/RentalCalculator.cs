@@ -203,12 +203,7 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
 
     // The months of the trailing year that have rental data, oldest first.
     public static IReadOnlyList<KpiMonth> Year(ReportInputs inputs, Period period) =>
-        Enumerable.Range(0, YearMonths)
-            .Select(back => DomainMetrics.Month(inputs, EntityId, period.AddMonths(-back)))
-            .OfType<KpiMonth>()
-            .Where(m => m.Rental is { Units.Count: > 0 })
-            .OrderBy(m => m.Period)
-            .ToList();
+        DomainMetrics.Trailing(inputs, EntityId, period, YearMonths).Where(m => m.Rental is { Units.Count: > 0 }).ToList();
 
     // The largest rent is the one vacant month that hurts most: the stress test uses it.
     public static (RentalUnit Unit, string Slug)? LargestRent(IReadOnlyList<(RentalUnit Unit, string Slug)> units) =>

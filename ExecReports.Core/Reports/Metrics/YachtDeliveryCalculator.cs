@@ -249,11 +249,7 @@ public sealed class YachtDeliveryCalculator(IOptions<DomainOptions> options) : M
         var period = calculation.Inputs.Period;
         var p = period.ToString();
         var accounts = calculation.Inputs.Accounts;
-        var months = Enumerable.Range(0, WindowMonths)
-            .Select(back => DomainMetrics.Month(calculation.Inputs, EntityId, period.AddMonths(-back)))
-            .OfType<KpiMonth>()
-            .OrderBy(m => m.Period)
-            .ToList();
+        var months = DomainMetrics.Trailing(calculation.Inputs, EntityId, period, WindowMonths);
         var span = $"{months.Count} month(s) {months[0].Period}..{p}";
         var revenue = months.Sum(m => m.RevenueBooked);
         var direct = months.Sum(m => m.Expenses.Where(e => IsDirectCost(e, accounts)).Sum(e => e.Amount));
