@@ -220,4 +220,17 @@ public sealed record PortfolioClient
     public int OverdueDays { get; init; }
     public decimal UnbilledHours { get; init; }
     public decimal CostsNotRebilled { get; init; }
+
+    // The client's unpaid or part-paid invoices at month end, for invoice-level ageing; null when not recorded.
+    // Their open amounts should add up to invoiced − paid.
+    public IReadOnlyList<OpenInvoice>? OpenInvoices { get; init; }
+}
+
+public sealed record OpenInvoice
+{
+    public required string Number { get; init; }
+    public DateOnly? Issued { get; init; }
+    public required DateOnly Due { get; init; }
+    public decimal Amount { get; init; }
+    public decimal Paid { get; init; }
 }

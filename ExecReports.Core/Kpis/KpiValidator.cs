@@ -230,6 +230,19 @@ public static partial class KpiValidator
                 v.Count($"{at}.overdueDays", c.OverdueDays);
                 v.NonNegative($"{at}.unbilledHours", c.UnbilledHours);
                 v.NonNegative($"{at}.costsNotRebilled", c.CostsNotRebilled);
+                v.Lines($"{at}.openInvoices", c.OpenInvoices?.Count ?? 0);
+                for (var n = 0; n < Math.Min(c.OpenInvoices?.Count ?? 0, KpiLimits.MaxLines); n++)
+                {
+                    var invoice = c.OpenInvoices![n];
+                    var iat = $"{at}.openInvoices[{n}]";
+                    v.Required($"{iat}.number", invoice.Number);
+                    v.NonNegative($"{iat}.amount", invoice.Amount);
+                    v.NonNegative($"{iat}.paid", invoice.Paid);
+                    if (invoice.Paid > invoice.Amount)
+                    {
+                        v.Other($"{iat}.paid", "is more than the invoice amount.");
+                    }
+                }
                 if (c.BillingType == BillingType.Retainer && c.Retainer is null)
                 {
                     v.Other($"{at}.retainer", "is required for a retainer client.");

@@ -133,18 +133,23 @@ public static class ReportSections
     {
         public static readonly ReportSectionDefinition Occupancy = new("occupancy", "Occupancy");
         public static readonly ReportSectionDefinition RentRoll = new("rent-roll", "Rent Roll");
+        public static readonly ReportSectionDefinition DebtService = new("noi-and-debt-service", "NOI and Debt Service");
+        public static readonly ReportSectionDefinition Deposits = new("deposits-and-cash", "Deposits and Cash");
         public static readonly ReportSectionDefinition LeaseEnds = new("lease-ends", "Lease Ends");
         public static readonly ReportSectionDefinition Maintenance = new("maintenance", "Maintenance");
-        public static readonly IReadOnlyList<ReportSectionDefinition> All = [Occupancy, RentRoll, LeaseEnds, Maintenance];
+        public static readonly IReadOnlyList<ReportSectionDefinition> All = [Occupancy, RentRoll, DebtService, Deposits, LeaseEnds, Maintenance];
     }
 
     public static class YachtDelivery
     {
         public static readonly ReportSectionDefinition Jobs = new("jobs", "Jobs");
         public static readonly ReportSectionDefinition RoutesAndCrew = new("routes-and-crew", "Routes and Crew");
-        public static readonly ReportSectionDefinition Costs = new("quoted-vs-actual-costs", "Quoted vs Actual Costs");
+        public static readonly ReportSectionDefinition BusinessResult = new("business-result", "Business Result");
+        public static readonly ReportSectionDefinition Margins = new("job-gross-margin", "Job Gross Margin");
+        public static readonly ReportSectionDefinition RateCard = new("cost-per-mile-and-rate-card", "Cost per Mile and Rate Card");
+        public static readonly ReportSectionDefinition WorkingCapital = new("working-capital", "Working Capital");
         public static readonly ReportSectionDefinition OpenRisks = new("open-risks", "Open Risks");
-        public static readonly IReadOnlyList<ReportSectionDefinition> All = [Jobs, RoutesAndCrew, Costs, OpenRisks];
+        public static readonly IReadOnlyList<ReportSectionDefinition> All = [BusinessResult, Jobs, RoutesAndCrew, Margins, RateCard, WorkingCapital, OpenRisks];
     }
 
     public static class PortfolioBilling

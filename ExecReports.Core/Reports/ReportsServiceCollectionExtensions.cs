@@ -16,6 +16,7 @@ public static class ReportsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<OtaOptions>, OtaOptionsValidator>();
         services.AddSingleton(sp => new OtaFeeSchedule(sp.GetRequiredService<IOptions<OtaOptions>>().Value.Fees));
         services.AddStrictOptions<MarketingOptions>(MarketingOptions.SectionName);
+        services.AddStrictOptions<DomainOptions>(DomainOptions.SectionName);
 
         // Metric calculators fill the book (after the CFO model) in their Order; generators only quote it.
         services.AddSingleton<MetricCalculator, PortfolioCalculator>();
@@ -25,6 +26,7 @@ public static class ReportsServiceCollectionExtensions
         services.AddSingleton<MetricCalculator, RevenueRecognitionCalculator>();
         services.AddSingleton<MetricCalculator, ConcentrationCalculator>();
         services.AddSingleton<MetricCalculator, ReceivablesCalculator>();
+        services.AddSingleton<MetricCalculator, OwnerRiskCalculator>();
         services.AddSingleton<MetricCalculator, TechCostCalculator>();
         services.AddSingleton<MetricCalculator, FunnelCalculator>();
         services.AddSingleton<MetricCalculator, EngineeringCalculator>();

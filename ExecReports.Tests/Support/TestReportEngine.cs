@@ -26,7 +26,7 @@ public static class TestReportEngine
     // The engine holds no state between calls: one instance serves every test that keeps the defaults.
     public static ReportEngine Default { get; } = Create();
 
-    public static ReportEngine Create(MarketingOptions? marketing = null)
+    public static ReportEngine Create(MarketingOptions? marketing = null, DomainOptions? domain = null)
     {
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
@@ -34,6 +34,7 @@ public static class TestReportEngine
         // Registered after AddReports, so these win over the (empty) configuration.
         services.AddSingleton(Options.Create(FinanceOptions.Default));
         services.AddSingleton(Options.Create(marketing ?? MarketingOptions.Default));
+        services.AddSingleton(Options.Create(domain ?? DomainOptions.Default));
         services.AddSingleton(Fees);
         services.AddSingleton(new SecretScanner([]));
         return services.BuildServiceProvider().GetRequiredService<ReportEngine>();

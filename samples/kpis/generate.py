@@ -4,6 +4,7 @@
 Deterministic: fixed seeds, no clock. Run from anywhere: python3 samples/kpis/generate.py
 """
 import calendar
+import datetime
 import json
 import os
 import random
@@ -324,6 +325,19 @@ CLIENTS = [
 ]
 
 
+def open_invoices(name, amounts, first, last):
+    """The unpaid invoices: one a month from index first to last, issued on the 1st, due net 30."""
+    prefix = "".join(w[0] for w in name.split()).upper()
+    result = []
+    for j in range(first, last + 1):
+        if amounts[j]:
+            y, m = PERIODS[j]
+            issued = datetime.date(y, m, 1)
+            result.append({"number": f"{prefix}-{y:04d}{m:02d}", "issued": issued.isoformat(),
+                           "due": (issued + datetime.timedelta(days=30)).isoformat(), "amount": amounts[j], "paid": 0})
+    return result
+
+
 def consultancy():
     rng = random.Random(404)
     invoiced = {name: [] for name, *_ in CLIENTS}
@@ -361,6 +375,7 @@ def consultancy():
                     **({"retainer": retainer} if retainer else {"hourlyRate": rate}),
                     "invoiced": total_invoiced, "paid": total_paid, "overdue": overdue,
                     "overdueDays": 30 * (lag - 1) if overdue else 0,
+                    "openInvoices": open_invoices(name, invoiced[name], max(0, i + 1 - lag), i),
                     "unbilledHours": {"Harbor Analytics": 6, "Mission Bay Brewing": 9, "Pacific Surf School": 14}.get(name, 0)
                     if i >= 9 else 0,
                     "costsNotRebilled": 240 if name == "Mission Bay Brewing" and i >= 8 else 0,

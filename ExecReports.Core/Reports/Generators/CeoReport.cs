@@ -58,6 +58,8 @@ public sealed partial class CeoReport : ReportGenerator
         {
             section.Paragraph($"No domains, buckets or stack recorded for: {MarkdownText.Escape(string.Join(", ", bare.Select(e => e.Name)))} (catalog entries only).");
         }
+
+        WriteBusinessAssets(context, section);
     }
 
     private static void WriteRevenueRecognition(ReportContext context, SectionBuilder section)
@@ -116,6 +118,7 @@ public sealed partial class CeoReport : ReportGenerator
     {
         var m = context.Metrics;
         var p = context.PeriodText;
+        WriteOwnerRisk(context, section);
         section.Subheading("Revenue concentration");
         var largest = m.Find(PortfolioCalculator.LargestShare);
         if (largest is null || largest.Value is null)
@@ -172,6 +175,134 @@ public sealed partial class CeoReport : ReportGenerator
             section.Paragraph($"No security findings in the handoffs for: {MarkdownText.Escape(string.Join(", ", none))}.");
         }
     }
+
+    // What the owner personally carries: draws against what each entity earned, debt, deposits sitting in operating cash
+    // and business costs paid on personal cards.
+    private static void WriteOwnerRisk(ReportContext context, SectionBuilder section)
+    {
+        var m = context.Metrics;
+        section.Subheading("Owner's financial risks");
+        // A view with no money of its own (the client portfolio) has nothing to show here.
+        var entities = context.Catalog.Entities.Where(e => m.Find(OwnerRiskCalculator.Draws(e.Id)) is not null
+            && new[] { OwnerRiskCalculator.Draws(e.Id), OwnerRiskCalculator.Earnings(e.Id), OwnerRiskCalculator.DebtService12(e.Id), OwnerRiskCalculator.DepositsHeld(e.Id) }
+                .Any(id => m.Get(id).Value != 0)).ToList();
+        if (entities.Count == 0)
+        {
+            section.Missing($"no KPI inputs for {context.PeriodText}, so draws, debt and deposits cannot be assessed");
+        }
+        else
+        {
+            section.Paragraph($"Per entity over the last {OwnerRiskCalculator.WindowMonths} months: earnings before draws (revenue booked − expenses), owner draws, "
+                + "debt service (mortgage and loan payments), and deposits held at month end.");
+            section.Table(["Entity", "Earnings", "Owner draws", "Draws ÷ earnings", "Debt service", "Deposits held"],
+                entities.Select(e => (IReadOnlyList<string>)
+                [
+                    MarkdownText.Cell(e.Name),
+                    section.Quote(m.Get(OwnerRiskCalculator.Earnings(e.Id))),
+                    section.Quote(m.Get(OwnerRiskCalculator.Draws(e.Id))),
+                    section.Quote(m.Get(OwnerRiskCalculator.DrawsShare(e.Id))),
+                    section.Quote(m.Get(OwnerRiskCalculator.DebtService12(e.Id))),
+                    section.Quote(m.Get(OwnerRiskCalculator.DepositsHeld(e.Id))),
+                ]), [false, true, true, true, true, true]);
+
+            var findings = new List<string>();
+            foreach (var e in entities)
+            {
+                var draws = m.Get(OwnerRiskCalculator.Draws(e.Id));
+                var earnings = m.Get(OwnerRiskCalculator.Earnings(e.Id));
+                if (draws.Value > 0 && draws.Value > earnings.Value)
+                {
+                    findings.Add($"**{MarkdownText.Escape(e.Name)}: draws exceed earnings** — {section.Quote(draws)} drawn against {section.Quote(earnings)} earned; "
+                        + "the difference comes out of the business's cash or capital.");
+                }
+
+                var deposits = m.Get(OwnerRiskCalculator.DepositsHeld(e.Id));
+                if (deposits.Value > 0)
+                {
+                    findings.Add($"**{MarkdownText.Escape(e.Name)}: {section.Quote(deposits)} of deposits sit in operating cash** — owed back or owed as service; "
+                        + "the KPI inputs record no separate deposit account, so they are commingled with money the owner could spend.");
+                }
+            }
+
+            var debtors = entities.Where(e => m.Get(OwnerRiskCalculator.DebtService12(e.Id)).Value > 0).ToList();
+            if (debtors.Count > 0)
+            {
+                findings.Add("Debt serviced: " + string.Join("; ", debtors.Select(e =>
+                    $"{MarkdownText.Escape(e.Name)} {section.Quote(m.Get(OwnerRiskCalculator.DebtServiceMonth(e.Id)))}")) + ".");
+            }
+
+            if (findings.Count > 0)
+            {
+                section.Bullets(findings);
+            }
+        }
+
+        var cards = context.Facts().Where(f => PersonalCard().IsMatch(f.Fact.Text)).ToList();
+        if (cards.Count == 0)
+        {
+            section.Paragraph("No handoff note mentions business costs paid on a personal card or account.");
+        }
+        else
+        {
+            section.Paragraph("Business costs on personal cards or accounts (the business's books miss them until reimbursed):");
+            section.Bullets(cards.Select(f => $"{MarkdownText.Escape(context.NameOf(f.Document.EntityId ?? "unassigned"))}: {context.Quote(f.Fact.Text)} ({Evidence(f)})"));
+        }
+    }
+
+    private static void WriteBusinessAssets(ReportContext context, SectionBuilder section)
+    {
+        var m = context.Metrics;
+        section.Subheading("Business assets from the inputs");
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var e in context.Catalog.Entities)
+        {
+            var month = context.Kpi(e.Id);
+            if (month is null)
+            {
+                continue;
+            }
+
+            var name = MarkdownText.Cell(e.Name);
+            if (month.Rental is { Units.Count: > 0 } rental && m.Find(RentalCalculator.GrossPotentialRent) is { } gross && e.Id == RentalCalculator.EntityId)
+            {
+                rows.Add([name, "Property", MarkdownText.Cell($"{rental.Units.Count} units ({string.Join(", ", rental.Units.Select(u => u.Name))})"), section.Quote(gross)]);
+            }
+
+            foreach (var loan in month.Expenses.Where(DebtService.Is))
+            {
+                rows.Add([name, "Loan", MarkdownText.Cell(loan.Vendor is { Length: > 0 } v ? $"{loan.Description} ({v})" : loan.Description),
+                    section.Quote(m.Get(OwnerRiskCalculator.DebtServiceMonth(e.Id)))]);
+            }
+
+            foreach (var kept in month.Expenses.Where(x => x.AccountCode is VesselCode or VehicleCode))
+            {
+                rows.Add([name, kept.AccountCode == VesselCode ? "Vessel (moorage or lease paid)" : "Vehicle or equipment", MarkdownText.Cell(kept.Description), "no value recorded"]);
+            }
+
+            if (m.Find(OwnerRiskCalculator.EmailList(e.Id)) is { } list)
+            {
+                rows.Add([name, "Email list", "largest audience sent to", section.Quote(list)]);
+            }
+
+            var listings = month.Channels.Where(c => c.Listed).Select(c => c.Live ? c.Channel : $"{c.Channel} (not live)").ToList();
+            if (listings.Count > 0)
+            {
+                rows.Add([name, "Listings", MarkdownText.Cell(string.Join(", ", listings)), "—"]);
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            section.Missing($"no KPI inputs for {context.PeriodText} record a property, loan, vessel, vehicle, email list or listing");
+            return;
+        }
+
+        section.Paragraph($"What the KPI inputs of {context.PeriodText} show each entity owns or owes. Vessel and vehicle values and loan balances are not recorded.");
+        section.Table(["Entity", "Asset", "Detail", "Figure"], rows, [false, false, false, true]);
+    }
+
+    private const string VesselCode = "6000";
+    private const string VehicleCode = "6050";
 
     private static void WritePipeline(ReportContext context, SectionBuilder section)
     {
@@ -357,4 +488,7 @@ public sealed partial class CeoReport : ReportGenerator
 
     [GeneratedRegex(@"single point of failure|\bspof\b|only one|bus factor|personal (account|card|gmail|email)|no replica|from a laptop", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SinglePointOfFailure();
+
+    [GeneratedRegex(@"personal (credit |debit )?(card|account)|own card|paid personally", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PersonalCard();
 }

@@ -25,7 +25,7 @@ public sealed partial class PortfolioBillingReport : ReportGenerator
         var m = context.Metrics;
         WriteClients(report.Section(ReportSections.PortfolioBilling.Clients), m, clients);
         WriteRetainers(context, report.Section(ReportSections.PortfolioBilling.Retainers), m, clients);
-        WriteOverdue(report.Section(ReportSections.PortfolioBilling.Overdue), m, clients);
+        WriteOverdue(context, report.Section(ReportSections.PortfolioBilling.Overdue), m, clients);
         WriteUnbilled(context, report.Section(ReportSections.PortfolioBilling.Unbilled), m, clients);
         WriteCosts(report.Section(ReportSections.PortfolioBilling.Costs), m, clients);
     }
@@ -108,7 +108,7 @@ public sealed partial class PortfolioBillingReport : ReportGenerator
         }
     }
 
-    private static void WriteOverdue(SectionBuilder s, MetricBook m, IReadOnlyList<(PortfolioClient Client, string Slug)> clients)
+    private static void WriteOverdue(ReportContext context, SectionBuilder s, MetricBook m, IReadOnlyList<(PortfolioClient Client, string Slug)> clients)
     {
         var overdue = clients.Where(c => c.Client.Overdue > 0).OrderByDescending(c => c.Client.OverdueDays).ThenBy(c => c.Client.Name, StringComparer.Ordinal).ToList();
         s.Paragraph($"Overdue receivables total {s.Quote(m.Get(Overdue))}.");
@@ -128,7 +128,50 @@ public sealed partial class PortfolioBillingReport : ReportGenerator
                 ]), [false, true, true, false]);
         }
 
-        s.Table(["Age", "Overdue"], Buckets.Select(b => (IReadOnlyList<string>)[b.Label, s.Quote(m.Get(OverdueBucket(b.Slug)))]), [false, true]);
+        WriteAgeing(context, s, m, clients);
+    }
+
+    // The ageing adds up to accounts receivable; the credit-control flags follow from the oldest amount each client owes.
+    private static void WriteAgeing(ReportContext context, SectionBuilder s, MetricBook m, IReadOnlyList<(PortfolioClient Client, string Slug)> clients)
+    {
+        var id = EntityId;
+        var invoiceLevel = m.Get(ReceivablesCalculator.InvoiceLevelClients(id));
+        s.Subheading($"Ageing at {Metrics.DomainMetrics.Date(context.Period.LastDay)}");
+        s.Paragraph($"Accounts receivable {s.Quote(m.Get(ReceivablesCalculator.Balance(id)))}, aged by days past due; "
+            + (invoiceLevel.Value == clients.Count ? "every client has invoice-level data. "
+                : $"{s.Quote(invoiceLevel)} of {clients.Count} client(s) have invoice-level data (the others: overdue amount at its days overdue, the rest current). ")
+            + $"Days sales outstanding {s.Quote(m.Get(ReceivablesCalculator.Dso(id)))}.");
+        s.Table(["Age", "Amount"],
+            [
+                .. ReceivablesCalculator.AgeBuckets.Select(b => (IReadOnlyList<string>)[b.Label, s.Quote(m.Get(ReceivablesCalculator.Ageing(id, b.Slug)))]),
+                ["**Total (accounts receivable)**", s.Quote(m.Get(ReceivablesCalculator.Balance(id)))],
+            ], [false, true]);
+        var unreconciled = m.Get(ReceivablesCalculator.AgeingUnreconciled(id));
+        if (unreconciled.Value != 0)
+        {
+            s.Paragraph($"**The open invoices do not add up to receivables**: {s.Quote(unreconciled)} is invoiced and unpaid but on no open invoice; fix the billing inputs.");
+        }
+
+        var flags = ReceivablesCalculator.CreditControl(context.Kpi(id)!, context.Period);
+        if (flags.Count == 0)
+        {
+            s.Paragraph("Credit control: no client owes anything more than 30 days past due.");
+            return;
+        }
+
+        s.Paragraph("Credit control:");
+        s.Bullets(flags.Select(x =>
+        {
+            var action = x.Oldest.DaysPastDue switch
+            {
+                > 90 => "final demand, and provide for it as doubtful",
+                > 60 => "stop new work until it is paid",
+                _ => "call the client and send a second reminder",
+            };
+            var invoice = x.Oldest.Invoice is { } number ? $"invoice {MarkdownText.Escape(number)}" : "its overdue balance";
+            return $"**{MarkdownText.Escape(x.Client.Name)}**: {s.Quote(m.Get(ReceivablesCalculator.ClientPastDue30(id, x.Slug)))} more than 30 days past due, "
+                + $"oldest {invoice} {s.Quote(m.Get(ReceivablesCalculator.ClientOldestDays(id, x.Slug)))}; {action}.";
+        }));
     }
 
     private static void WriteUnbilled(ReportContext context, SectionBuilder s, MetricBook m, IReadOnlyList<(PortfolioClient Client, string Slug)> clients)

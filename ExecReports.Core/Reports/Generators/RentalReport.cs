@@ -25,6 +25,8 @@ public sealed partial class RentalReport : ReportGenerator
         var m = context.Metrics;
         WriteOccupancy(context, report.Section(ReportSections.Rental.Occupancy), m, units);
         WriteRentRoll(context, report.Section(ReportSections.Rental.RentRoll), m, units);
+        WriteDebtService(report.Section(ReportSections.Rental.DebtService), m);
+        WriteDeposits(report.Section(ReportSections.Rental.Deposits), m);
         WriteLeaseEnds(context, report.Section(ReportSections.Rental.LeaseEnds), m, month);
         WriteMaintenance(context, report.Section(ReportSections.Rental.Maintenance), m, units, name);
     }
@@ -39,6 +41,8 @@ public sealed partial class RentalReport : ReportGenerator
             s.Bullets(vacant.Select(u => $"{MarkdownText.Escape(u.Unit.Name)} is vacant (listed at {s.Quote(m.Get(UnitRent(u.Slug)))})."));
         }
 
+        s.Paragraph($"Economic occupancy (rent actually received against every unit let at its listed rent): {s.Quote(m.Get(EconomicOccupancy))}, "
+            + $"{s.Quote(m.Get(YearMonthsCounted))} month(s) of the last {YearMonths} recorded.");
         s.Paragraph($"Trend, {context.Period.AddMonths(1 - TrendMonths)} to {context.PeriodText}:");
         s.Table(["Month", "Occupancy", "Vacancy cost"],
             Enumerable.Range(0, TrendMonths).Select(i => context.Period.AddMonths(i - TrendMonths + 1)).Select(at => (IReadOnlyList<string>)
@@ -74,6 +78,55 @@ public sealed partial class RentalReport : ReportGenerator
         }
     }
 
+    private static void WriteDebtService(SectionBuilder s, MetricBook m)
+    {
+        var minimum = m.Get(LenderMinimumDscr);
+        var target = m.Get(LenderTargetDscr);
+        s.Paragraph($"Net operating income is rent received less every expense except mortgage and loan payments; DSCR is NOI ÷ debt service. "
+            + $"Lenders usually want {s.Quote(minimum)}–{s.Quote(target)}.");
+        s.Table(["Figure", "This month", $"Last {YearMonths} months"],
+        [
+            ["Net operating income", s.Quote(m.Get(Noi)), s.Quote(m.Get(YearNoi))],
+            ["Debt service", s.Quote(m.Get(DebtServiceMonth)), s.Quote(m.Get(YearDebtService))],
+            ["DSCR", s.Quote(m.Get(Dscr)), s.Quote(m.Get(YearDscr))],
+            ["Cash flow after debt service", s.Quote(m.Get(CashFlowAfterDebt)), s.Quote(m.Get(YearCashFlowAfterDebt))],
+            ["… with the highest-rent unit vacant one month", s.Quote(m.Get(VacantMonthCashFlow)), s.Quote(m.Get(YearVacantMonthCashFlow))],
+        ], [false, true, true]);
+        s.Paragraph($"DSCR over the last {YearMonths} months: {DscrVerdict(m.Get(YearDscr), minimum, target)}.");
+        var year = m.Get(YearCashFlowAfterDebt);
+        var vacant = m.Get(YearVacantMonthCashFlow);
+        if (year.Value < 0)
+        {
+            s.Paragraph($"**The property does not carry its mortgage**: cash flow after debt service over the year is {s.Quote(year)}, "
+                + $"and one vacant month of the highest-rent unit takes it to {s.Quote(vacant)}; the shortfall is paid from the landlord's cash.");
+        }
+        else if (vacant.Value < 0)
+        {
+            s.Paragraph($"**One vacant month of the highest-rent unit turns the year's cash flow after debt service negative** ({s.Quote(vacant)}): "
+                + "the mortgage is then paid from the landlord's cash.");
+        }
+    }
+
+    // Lenders test the annual figure; the month alone swings with one repair.
+    public static string DscrVerdict(Metrics.Metric dscr, Metrics.Metric minimum, Metrics.Metric target) => dscr.Value switch
+    {
+        null => dscr.Display,
+        var v when v < minimum.Value => $"**{dscr.Display}, below the lender's usual minimum of {minimum.Display}**: a refinance or new loan on this NOI would be refused or cut",
+        var v when v < target.Value => $"{dscr.Display}, inside the lender's band ({minimum.Display}–{target.Display}) but under the comfortable level",
+        _ => $"{dscr.Display}, at or above the lender's comfortable level of {target.Display}",
+    };
+
+    private static void WriteDeposits(SectionBuilder s, MetricBook m)
+    {
+        var deposits = m.Get(SecurityDepositsHeld);
+        s.Paragraph($"Security deposits held {s.Quote(deposits)} are a liability: they are owed back to tenants and are not revenue. "
+            + $"Cash on hand {s.Quote(m.Get(CashOnHand))} less deposits leaves the landlord's own cash at {s.Quote(m.Get(LandlordCash))}.");
+        if (m.Get(LandlordCash).Value < 0)
+        {
+            s.Paragraph("**Cash on hand does not cover the deposits held**: returning them would need new money.");
+        }
+    }
+
     private static void WriteLeaseEnds(ReportContext context, SectionBuilder s, MetricBook m, Kpis.KpiMonth month)
     {
         var leases = Leases(month, context.Period);
@@ -98,6 +151,11 @@ public sealed partial class RentalReport : ReportGenerator
             }));
             s.Paragraph($"Rent on occupied units with a lease ending in the window or already month-to-month: {s.Quote(m.Get(RentAtRisk))}.");
         }
+
+        s.Paragraph($"Lease-end exposure over the next {ExposureWindowDays} days: {s.Quote(m.Get(LeaseExposure))} of rent on occupied units whose lease ends "
+            + $"by {DomainMetrics.Date(context.Period.LastDay.AddDays(ExposureWindowDays))} or has already ended, {s.Quote(m.Get(LeaseExposureShare))} of gross potential rent"
+            + (Exposed(leases).Any() ? ": " + string.Join("; ", Exposed(leases).Select(l =>
+                $"{MarkdownText.Escape(l.Unit.Name)} {DomainMetrics.Date(l.Unit.LeaseEnd!.Value)}")) + "." : "."));
 
         var later = leases.Where(l => l.State == LeaseState.Current).ToList();
         if (later.Count > 0)

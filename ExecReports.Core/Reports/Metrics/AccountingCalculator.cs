@@ -293,6 +293,8 @@ public sealed class AccountingCalculator : MetricCalculator
     public static (string Field, Func<KpiMonth, decimal> Value)? BalanceField(Account account) => account.Type switch
     {
         AccountType.Asset when account.Name.Contains("cash", StringComparison.OrdinalIgnoreCase) => ("cashOnHand", m => m.CashOnHand),
+        AccountType.Asset when account.Name.Contains("receivable", StringComparison.OrdinalIgnoreCase) =>
+            ("portfolio.clients[].invoiced − paid", ReceivablesCalculator.BalanceOf),
         AccountType.Liability when account.Name.Contains("deposit", StringComparison.OrdinalIgnoreCase) => ("customerDeposits", m => m.CustomerDeposits),
         AccountType.Equity when account.Name.Contains("draw", StringComparison.OrdinalIgnoreCase) => ("ownerDraws", m => m.OwnerDraws),
         AccountType.Equity when account.Name.Contains("equity", StringComparison.OrdinalIgnoreCase) => ("capitalInjections", m => m.CapitalInjections),

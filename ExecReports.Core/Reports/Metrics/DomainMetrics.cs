@@ -15,6 +15,14 @@ public static class DomainMetrics
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    // The entity's KPI months among the `count` months ending at the period, oldest first.
+    public static IReadOnlyList<KpiMonth> Trailing(ReportInputs inputs, string entityId, Period period, int count) =>
+        Enumerable.Range(0, count)
+            .Select(back => Month(inputs, entityId, period.AddMonths(-back)))
+            .OfType<KpiMonth>()
+            .OrderBy(m => m.Period)
+            .ToList();
+
     public static KpiMonth? Month(ReportInputs inputs, string entityId, Period period) =>
         inputs.Kpis.FirstOrDefault(k => k.Period == period && string.Equals(k.EntityId, entityId, StringComparison.OrdinalIgnoreCase));
 }

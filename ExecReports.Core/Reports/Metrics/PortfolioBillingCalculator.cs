@@ -223,7 +223,7 @@ public sealed partial class PortfolioBillingCalculator : MetricCalculator
         });
         book.Add(new Metric
         {
-            Id = Outstanding, Label = "Invoiced but not paid, all clients", Value = invoiced - paid, Unit = MetricUnit.Usd, Period = p,
+            Id = Outstanding, Label = "Invoiced but not paid, all clients", Value = ReceivablesCalculator.BalanceOf(clients), Unit = MetricUnit.Usd, Period = p,
             Formula = "sum of clients[].invoiced − sum of clients[].paid", Inputs = [.. Inputs("invoiced", c => c.Invoiced), .. Inputs("paid", c => c.Paid)],
             Better = Favourable.Lower,
         });

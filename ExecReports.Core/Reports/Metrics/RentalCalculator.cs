@@ -1,5 +1,6 @@
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Primitives;
+using Microsoft.Extensions.Options;
 
 namespace ExecReports.Core.Reports.Metrics;
 
@@ -7,8 +8,9 @@ public enum LeaseState { NotRecorded, Current, EndingSoon, Expired }
 
 public sealed record UnitLease(RentalUnit Unit, string Slug, LeaseState State, int? DaysToEnd);
 
-// Occupancy, rent roll, lease ends and maintenance for 3028 51st St, from the units listed in KpiMonth.Rental.
-public sealed class RentalCalculator : MetricCalculator
+// Occupancy, rent roll, lease ends and maintenance for 3028 51st St, from the units listed in KpiMonth.Rental; NOI, debt
+// service and DSCR from its expense lines; the deposits it holds from KpiMonth.SecurityDeposits.
+public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCalculator
 {
     // The catalog entity comes from the report's registration.
     public static string EntityId => ReportRole.Rental.Entity;
@@ -31,6 +33,29 @@ public sealed class RentalCalculator : MetricCalculator
     public const string MaintenanceShare = "rental.maintenance-share";
     public const string MaintenanceTrailing = "rental.maintenance-3m";
     public const string MaintenanceTrailingShare = "rental.maintenance-3m-share";
+
+    public const int YearMonths = 12;
+    public const int ExposureWindowDays = 365;
+    public const string OperatingExpenses = "rental.operating-expenses";
+    public const string DebtServiceMonth = "rental.debt-service";
+    public const string Noi = "rental.noi";
+    public const string Dscr = "rental.dscr";
+    public const string CashFlowAfterDebt = "rental.cash-flow-after-debt-service";
+    public const string VacantMonthCashFlow = "rental.cash-flow-one-vacant-month";
+    public const string YearMonthsCounted = "rental.12m.months";
+    public const string YearNoi = "rental.12m.noi";
+    public const string YearDebtService = "rental.12m.debt-service";
+    public const string YearDscr = "rental.12m.dscr";
+    public const string YearCashFlowAfterDebt = "rental.12m.cash-flow-after-debt-service";
+    public const string YearVacantMonthCashFlow = "rental.12m.cash-flow-one-vacant-month";
+    public const string LenderMinimumDscr = "rental.lender-minimum-dscr";
+    public const string LenderTargetDscr = "rental.lender-target-dscr";
+    public const string EconomicOccupancy = "rental.12m.economic-occupancy";
+    public const string SecurityDepositsHeld = "rental.security-deposits";
+    public const string CashOnHand = "rental.cash-on-hand";
+    public const string LandlordCash = "rental.landlord-cash";
+    public const string LeaseExposure = "rental.lease-exposure-12m";
+    public const string LeaseExposureShare = "rental.lease-exposure-12m-share";
 
     public override int Order => 20;
 
@@ -172,7 +197,169 @@ public sealed class RentalCalculator : MetricCalculator
         });
 
         AddMaintenance(calculation, month, units, period);
+        AddDebtService(calculation, month, units, period, options.Value);
+        AddDepositsAndExposure(calculation, month, period, leases, gross);
     }
+
+    // The months of the trailing year that have rental data, oldest first.
+    public static IReadOnlyList<KpiMonth> Year(ReportInputs inputs, Period period) =>
+        DomainMetrics.Trailing(inputs, EntityId, period, YearMonths).Where(m => m.Rental is { Units.Count: > 0 }).ToList();
+
+    // The largest rent is the one vacant month that hurts most: the stress test uses it.
+    public static (RentalUnit Unit, string Slug)? LargestRent(IReadOnlyList<(RentalUnit Unit, string Slug)> units) =>
+        units.Count == 0 ? null : units.OrderByDescending(u => u.Unit.Rent).ThenBy(u => u.Unit.Name, StringComparer.Ordinal).First();
+
+    private static void AddDebtService(ReportCalculation calculation, KpiMonth month, IReadOnlyList<(RentalUnit Unit, string Slug)> units, Period period,
+        DomainOptions o)
+    {
+        var book = calculation.Book;
+        var p = period.ToString();
+        book.Add(new Metric
+        {
+            Id = LenderMinimumDscr, Label = "Lender's usual minimum DSCR", Value = o.LenderMinimumDscr, Unit = MetricUnit.Ratio, Period = p,
+            Formula = "configured (Domain:LenderMinimumDscr)", Inputs = [], Kind = MetricKind.Assumption,
+        });
+        book.Add(new Metric
+        {
+            Id = LenderTargetDscr, Label = "Lender's comfortable DSCR", Value = o.LenderTargetDscr, Unit = MetricUnit.Ratio, Period = p,
+            Formula = "configured (Domain:LenderTargetDscr)", Inputs = [], Kind = MetricKind.Assumption,
+        });
+
+        var largest = LargestRent(units)!.Value;
+        AddDebtServiceFor(book, [month], period, Noi, DebtServiceMonth, Dscr, CashFlowAfterDebt, VacantMonthCashFlow, largest, "this month", OperatingExpenses);
+
+        var year = Year(calculation.Inputs, period);
+        book.Add(new Metric
+        {
+            Id = YearMonthsCounted, Label = $"Months with rental data in the {YearMonths} months to {period}", Value = year.Count, Unit = MetricUnit.Count, Period = p,
+            Formula = $"count of months {period.AddMonths(1 - YearMonths)}..{period} with rental.units[]",
+            Inputs = year.Select(m => DomainMetrics.Kpi(EntityId, "rental.units[]", m.Period, m.Rental!.Units.Count)).ToList(),
+        });
+        AddDebtServiceFor(book, year, period, YearNoi, YearDebtService, YearDscr, YearCashFlowAfterDebt, YearVacantMonthCashFlow, largest,
+            $"over {year.Count} month(s) {year[0].Period}..{period}", null);
+    }
+
+    private static void AddDebtServiceFor(MetricBook book, IReadOnlyList<KpiMonth> months, Period period, string noiId, string debtId, string dscrId,
+        string afterDebtId, string vacantId, (RentalUnit Unit, string Slug) largest, string span, string? opexId)
+    {
+        var p = period.ToString();
+        var income = months.Sum(m => m.CashReceived);
+        var debt = months.Sum(m => m.Expenses.Where(DebtService.Is).Sum(e => e.Amount));
+        var opex = months.Sum(m => m.Expenses.Where(e => !DebtService.Is(e)).Sum(e => e.Amount));
+        var noi = income - opex;
+        var incomeInputs = months.Select(m => DomainMetrics.Kpi(EntityId, "revenue[].received", m.Period, m.CashReceived)).ToList();
+        var opexInputs = months.SelectMany(m => m.Expenses.Where(e => !DebtService.Is(e))
+            .Select(e => DomainMetrics.Kpi(EntityId, $"expenses[{e.Description}].amount", m.Period, e.Amount))).ToList();
+        var debtInputs = months.SelectMany(m => m.Expenses.Where(DebtService.Is)
+            .Select(e => DomainMetrics.Kpi(EntityId, $"expenses[{e.Description}].amount", m.Period, e.Amount))).ToList();
+        var suffix = span == "this month" ? "" : $", {span}";
+        if (opexId is not null)
+        {
+            book.Add(new Metric
+            {
+                Id = opexId, Label = "Operating expenses (all expenses except debt service)", Value = opex, Unit = MetricUnit.Usd, Period = p,
+                Formula = "sum of expenses[].amount that are not mortgage or loan payments", Inputs = opexInputs, Better = Favourable.Lower,
+            });
+        }
+
+        book.Add(new Metric
+        {
+            Id = noiId, Label = $"Net operating income{suffix}", Value = noi, Unit = MetricUnit.Usd, Period = p,
+            Formula = $"rent received − operating expenses (every expense except mortgage and loan payments), {span}",
+            Inputs = [.. incomeInputs, .. opexInputs], Better = Favourable.Higher,
+        });
+        book.Add(new Metric
+        {
+            Id = debtId, Label = $"Debt service (mortgage and loan payments){suffix}", Value = debt, Unit = MetricUnit.Usd, Period = p,
+            Formula = $"sum of expenses[].amount in account {DebtService.MortgageCode} or {DebtService.LoanCode} (or category Mortgage/Loan), {span}",
+            Inputs = debtInputs, Better = Favourable.Lower,
+        });
+        book.Add(new Metric
+        {
+            Id = dscrId, Label = $"Debt service coverage ratio (DSCR){suffix}", Value = debt > 0 ? Math.Round(noi / debt, 2, MidpointRounding.AwayFromZero) : null, Unit = MetricUnit.Ratio,
+            Period = p, Formula = $"net operating income ÷ debt service, rounded to 2 decimals so the verdict matches what is shown, {span}",
+            Inputs = [MetricInput.OfMetric(noiId, "Net operating income", p, MetricFormat.Format(noi, MetricUnit.Usd)),
+                MetricInput.OfMetric(debtId, "Debt service", p, MetricFormat.Format(debt, MetricUnit.Usd))],
+            Better = Favourable.Higher, Special = debt > 0 ? null : "n/a: no mortgage or loan payment recorded",
+        });
+        book.Add(new Metric
+        {
+            Id = afterDebtId, Label = $"Cash flow after debt service{suffix}", Value = noi - debt, Unit = MetricUnit.Usd, Period = p,
+            Formula = $"net operating income − debt service, {span}",
+            Inputs = [MetricInput.OfMetric(noiId, "Net operating income", p, MetricFormat.Format(noi, MetricUnit.Usd)),
+                MetricInput.OfMetric(debtId, "Debt service", p, MetricFormat.Format(debt, MetricUnit.Usd))],
+            Better = Favourable.Higher,
+        });
+        book.Add(new Metric
+        {
+            Id = vacantId, Label = $"Cash flow after debt service with {largest.Unit.Name} vacant one month{suffix}", Value = noi - debt - largest.Unit.Rent,
+            Unit = MetricUnit.Usd, Period = p,
+            Formula = $"cash flow after debt service − one month's rent of the highest-rent unit ({largest.Unit.Name}), {span}",
+            Inputs = [MetricInput.OfMetric(afterDebtId, "Cash flow after debt service", p, MetricFormat.Format(noi - debt, MetricUnit.Usd)),
+                DomainMetrics.Kpi(EntityId, $"rental.units[{largest.Unit.Name}].rent", period, largest.Unit.Rent)],
+            Better = Favourable.Higher,
+        });
+    }
+
+    private static void AddDepositsAndExposure(ReportCalculation calculation, KpiMonth month, Period period, IReadOnlyList<UnitLease> leases, decimal gross)
+    {
+        var book = calculation.Book;
+        var p = period.ToString();
+        var year = Year(calculation.Inputs, period);
+        var received = year.Sum(m => m.CashReceived);
+        var potential = year.Sum(m => m.Rental!.Units.Sum(u => u.Rent));
+        book.Add(new Metric
+        {
+            Id = EconomicOccupancy, Label = $"Economic occupancy, {year.Count} month(s) {year[0].Period}..{period}",
+            Value = potential > 0 ? received / potential : null, Unit = MetricUnit.Percent, Period = p,
+            Formula = "rent received ÷ gross potential rent (every unit let at its listed rent), both summed over the months with rental data",
+            Inputs = year.SelectMany(m => new[]
+            {
+                DomainMetrics.Kpi(EntityId, "revenue[].received", m.Period, m.CashReceived),
+                DomainMetrics.Kpi(EntityId, "rental.units[].rent", m.Period, m.Rental!.Units.Sum(u => u.Rent)),
+            }).ToList(),
+            Better = Favourable.Higher, Special = potential > 0 ? null : "n/a: no rent listed",
+        });
+
+        book.Add(new Metric
+        {
+            Id = SecurityDepositsHeld, Label = "Security deposits held (owed back to tenants)", Value = month.SecurityDeposits, Unit = MetricUnit.Usd, Period = p,
+            Formula = "securityDeposits", Inputs = [DomainMetrics.Kpi(EntityId, "securityDeposits", period, month.SecurityDeposits)], Better = null,
+        });
+        book.Add(new Metric
+        {
+            Id = CashOnHand, Label = "Cash on hand at month end", Value = month.CashOnHand, Unit = MetricUnit.Usd, Period = p,
+            Formula = "cashOnHand", Inputs = [DomainMetrics.Kpi(EntityId, "cashOnHand", period, month.CashOnHand)], Better = Favourable.Higher,
+        });
+        book.Add(new Metric
+        {
+            Id = LandlordCash, Label = "Landlord's own cash (cash on hand less deposits held)", Value = month.CashOnHand - month.SecurityDeposits,
+            Unit = MetricUnit.Usd, Period = p, Formula = "cashOnHand − securityDeposits",
+            Inputs = [DomainMetrics.Kpi(EntityId, "cashOnHand", period, month.CashOnHand), DomainMetrics.Kpi(EntityId, "securityDeposits", period, month.SecurityDeposits)],
+            Better = Favourable.Higher,
+        });
+
+        var exposed = Exposed(leases).ToList();
+        var exposure = exposed.Sum(l => l.Unit.Rent);
+        book.Add(new Metric
+        {
+            Id = LeaseExposure, Label = $"Rent on leases ending within {ExposureWindowDays} days or already month-to-month", Value = exposure,
+            Unit = MetricUnit.UsdPerMonth, Period = p, Formula = $"sum of rent of occupied units whose lease ends ≤ {ExposureWindowDays} days after period end",
+            Inputs = exposed.Select(l => DomainMetrics.Kpi(EntityId, $"rental.units[{l.Unit.Name}].rent", period, l.Unit.Rent)).ToList(), Better = Favourable.Lower,
+        });
+        book.Add(new Metric
+        {
+            Id = LeaseExposureShare, Label = $"Share of gross potential rent on leases ending within {ExposureWindowDays} days", Value = gross > 0 ? exposure / gross : null,
+            Unit = MetricUnit.Percent, Period = p, Formula = "lease-end exposure ÷ gross potential rent",
+            Inputs = [MetricInput.OfMetric(LeaseExposure, "Lease-end exposure", p, MetricFormat.Format(exposure, MetricUnit.UsdPerMonth)),
+                MetricInput.OfMetric(GrossPotentialRent, "Gross potential rent", p, MetricFormat.Format(gross, MetricUnit.UsdPerMonth))],
+            Better = Favourable.Lower, Special = gross > 0 ? null : "n/a: no rent listed",
+        });
+    }
+
+    // Occupied units whose lease ends within a year of period end, or has already ended (month-to-month).
+    public static IEnumerable<UnitLease> Exposed(IReadOnlyList<UnitLease> leases) =>
+        leases.Where(l => l.Unit.Occupied && l.DaysToEnd is { } days && days <= ExposureWindowDays).OrderBy(l => l.DaysToEnd);
 
     private static void AddOccupancy(MetricBook book, KpiMonth month, Period at, string? occupiedId, string rateId, string vacancyId, string? totalId,
         Period? reportedIn = null)

@@ -39,6 +39,10 @@ internal static class DomainInputs
     public static ReportInputs Inputs(IEnumerable<KpiMonth> kpis, params HandoffDocument[] handoffs) =>
         new ReportInputsBuilder().Catalog(Catalog).Kpis(kpis).Handoff(handoffs).Build();
 
+    // With the sample chart of accounts, for figures that split cost of sales from overhead.
+    public static ReportInputs InputsWithChart(IEnumerable<KpiMonth> kpis) =>
+        new ReportInputsBuilder().Catalog(Catalog).Accounts(ReportInputsBuilder.SampleChart).Kpis(kpis).Build();
+
     public static MetricBook Book(ReportInputs inputs) => TestReportEngine.Default.Metrics(inputs);
 
     public static Report Report(ReportInputs inputs, ReportRole role) => TestReportEngine.Default.Generate(inputs, [role]).For(role)!;

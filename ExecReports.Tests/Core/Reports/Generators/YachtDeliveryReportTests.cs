@@ -47,16 +47,19 @@ public class YachtDeliveryReportTests
     }
 
     [Fact]
-    public void ComingInUnderQuoteIsOnTrackWithAPositiveMargin()
+    public void AMarginUnderTargetIsAtRiskEvenWhenTheJobCameInUnderQuote()
     {
-        var book = Book(Inputs([Jobs("2026-11", Job("EYD-2601", DeliveryStatus.Completed, 9_500m, 8_700m))]));
-        var section = Section(Report(Inputs([Jobs("2026-11", Job("EYD-2601", DeliveryStatus.Completed, 9_500m, 8_700m))]), ReportRole.YachtDelivery),
-            "Quoted vs Actual Costs").Markdown;
+        var inputs = Inputs([Jobs("2026-11", Job("EYD-2601", DeliveryStatus.Completed, 9_500m, 8_700m))]);
+        var book = Book(inputs);
+        var section = Section(Report(inputs, ReportRole.YachtDelivery), "Job Gross Margin").Markdown;
 
-        Assert.Equal(-800m, book.Get(JobVariance("eyd-2601")).Value);
         Assert.Equal(800m, book.Get(JobMargin("eyd-2601")).Value);
         Assert.Equal(800m, book.Get(CompletedMargin).Value);
-        Assert.Contains("| on track | -$800 (-8.4%) vs quote: favourable (lower is better) |", section);
+        // 800 ÷ 9,500 = 8.4%, 16.6 points under the 25% target.
+        Assert.Equal("-16.6 pp", book.Get(JobMarginGap("eyd-2601")).Display);
+        Assert.Contains("| EYD-2601 | $9,500 | $8,700 | $800 | 8.4% | -16.6 pp | at risk |", section);
+        Assert.Contains("Below the 25.0% target: **EYD-2601** 8.4%.", section);
+        Assert.DoesNotContain("vs quote", section);
     }
 
     [Fact]
