@@ -167,17 +167,14 @@ public sealed class CfoModel(FinanceOptions options)
             trailing.SelectMany(m => m.Inputs("expenses[variable].amount", e => e.Expenses.Where(x => !x.Fixed).Sum(x => x.Amount))),
             special: enough ? null : Insufficient(trailing.Count, TrailingMonths));
 
-        decimal? cmr = revenueAvg.Value is > 0 && variableAvg.Value is { } v ? (revenueAvg.Value - v) / revenueAvg.Value : null;
-        var cmrMetric = Add(CfoMetricIds.ContributionMarginRatio, "Contribution-margin ratio", cmr, MetricUnit.Percent,
+        var point = enough ? BreakEven.From(revenueAvg.Value!.Value, variableAvg.Value!.Value, fixedAvg.Value!.Value) : null;
+        var cmrMetric = Add(CfoMetricIds.ContributionMarginRatio, "Contribution-margin ratio", point?.ContributionMarginRatio, MetricUnit.Percent,
             "(revenue − variable costs) ÷ revenue, trailing 3-month averages", FromMetrics(revenueAvg, variableAvg),
-            special: !enough ? Insufficient(trailing.Count, TrailingMonths) : revenueAvg.Value is not > 0 ? "no revenue received" : null);
-        decimal? breakEven = cmr is > 0 && fixedAvg.Value is { } f ? f / cmr : null;
-        var breakEvenMetric = Add(CfoMetricIds.BreakEvenRevenue, "Break-even revenue", breakEven, MetricUnit.UsdPerMonth,
+            special: point is null ? Insufficient(trailing.Count, TrailingMonths) : point.ContributionMarginRatio is null ? point.Special : null);
+        var breakEvenMetric = Add(CfoMetricIds.BreakEvenRevenue, "Break-even revenue", point?.Revenue, MetricUnit.UsdPerMonth,
             "fixed costs ÷ contribution-margin ratio", FromMetrics(fixedAvg, cmrMetric),
-            special: !enough ? Insufficient(trailing.Count, TrailingMonths)
-                : cmr is null ? "no revenue received"
-                : cmr <= 0 ? "unreachable: variable costs exceed revenue" : null);
-        Add(CfoMetricIds.MarginOfSafety, "Margin of safety", breakEven is { } be && revenueAvg.Value is > 0 ? (revenueAvg.Value - be) / revenueAvg.Value : null,
+            special: point is null ? Insufficient(trailing.Count, TrailingMonths) : point.Special);
+        Add(CfoMetricIds.MarginOfSafety, "Margin of safety", point?.MarginOfSafety,
             MetricUnit.Percent, "(revenue − break-even revenue) ÷ revenue; negative when below break-even", FromMetrics(revenueAvg, breakEvenMetric),
             special: breakEvenMetric.Special);
 
@@ -241,7 +238,7 @@ public sealed class CfoModel(FinanceOptions options)
     }
 
     // One entity's cash and runway on the owner-operator's terms: free cash, burn after draws.
-    private static void AddEntity(Period period, string id, IReadOnlyList<KpiMonth> trailing, AddMetric add, Func<int, int, string> insufficient)
+    private void AddEntity(Period period, string id, IReadOnlyList<KpiMonth> trailing, AddMetric add, Func<int, int, string> insufficient)
     {
         var p = period.ToString();
         var current = trailing.FirstOrDefault(k => k.Period == period);
@@ -271,7 +268,31 @@ public sealed class CfoModel(FinanceOptions options)
             "free cash ÷ trailing 3-month average net burn after draws; ∞ when cash-positive after draws",
             new[] { cash, freeCash, afterDraws }.Select(m => new MetricInput($"metric:{m.Id}", m.Label, m.Period, m.Display)),
             special: afterDraws.Special ?? runway.Special, entityId: id);
+
+        // Break-even on the entity's own trailing averages, cash basis like the portfolio's.
+        var point = enough ? BreakEven.From(trailing.Average(k => k.CashReceived), trailing.Average(VariableCosts), trailing.Average(FixedCosts)) : null;
+        var shortOf = enough ? null : none ?? insufficient(trailing.Count, TrailingMonths);
+        var breakEven = add(CfoMetricIds.Entity(id, "break-even"), $"{id} break-even revenue", point?.Revenue, MetricUnit.UsdPerMonth,
+            "fixed costs ÷ ((revenue received − variable costs) ÷ revenue received), trailing 3-month averages",
+            Inputs("expenses[fixed].amount", FixedCosts).Concat(Inputs("expenses[variable].amount", VariableCosts)).Concat(Inputs("revenue[].received", k => k.CashReceived)),
+            special: shortOf ?? point?.Special, entityId: id);
+        add(CfoMetricIds.Entity(id, "margin-of-safety"), $"{id} margin of safety", point?.MarginOfSafety, MetricUnit.Percent,
+            "(revenue received − break-even revenue) ÷ revenue received, trailing 3-month averages; negative when below break-even",
+            [MetricInput.Of(breakEven), .. Inputs("revenue[].received", k => k.CashReceived)], special: breakEven.Special, entityId: id);
+
+        // The minimum-cash test is on free cash: deposits held for customers and tenants do not protect the entity.
+        var minimum = options.MinimumCashFor(id);
+        var minimumMetric = add(CfoMetricIds.Entity(id, "minimum-cash"), $"{id} minimum cash", minimum, MetricUnit.Usd,
+            "configured minimum free cash for the entity", [new MetricInput("config", options.MinimumCashKeyFor(id), null, MetricFormat.Money(minimum))],
+            MetricKind.Assumption, entityId: id);
+        add(CfoMetricIds.Entity(id, "minimum-cash.headroom"), $"{id} free cash above its minimum", freeCash.Value - minimum, MetricUnit.Usd,
+            "free cash − minimum cash; below zero the entity fails the minimum-cash test", [MetricInput.Of(freeCash), MetricInput.Of(minimumMetric)],
+            special: none, entityId: id);
     }
+
+    private static decimal FixedCosts(KpiMonth month) => month.Expenses.Where(x => x.Fixed).Sum(x => x.Amount);
+
+    private static decimal VariableCosts(KpiMonth month) => month.Expenses.Where(x => !x.Fixed).Sum(x => x.Amount);
 
     private static void AddCashBridge(Period period, IReadOnlyList<PortfolioMonth> series, Metric cash, AddMetric add)
     {

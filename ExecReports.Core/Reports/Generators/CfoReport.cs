@@ -85,6 +85,22 @@ public sealed class CfoReport : ReportGenerator
                 runway.Quote(m.Get(CfoMetricIds.Entity(e.Id, "runway"))),
             ]), [false, true, true, true, true, true]);
 
+        runway.Paragraph("Per entity break-even and minimum-cash test (cash basis; the test is on free cash against the entity's configured minimum):");
+        runway.Table(["Entity", "Break-even revenue (received)", "Margin of safety", "Minimum cash", "Free cash above minimum", "Minimum-cash test"],
+            context.Catalog.Entities.Select(e => (IReadOnlyList<string>)
+            [
+                MarkdownText.Cell(e.Name),
+                runway.Quote(m.Get(CfoMetricIds.Entity(e.Id, "break-even"))),
+                runway.Quote(m.Get(CfoMetricIds.Entity(e.Id, "margin-of-safety"))),
+                runway.Quote(m.Get(CfoMetricIds.Entity(e.Id, "minimum-cash"))),
+                runway.Quote(m.Get(CfoMetricIds.Entity(e.Id, "minimum-cash.headroom"))),
+                MinimumCashTest(m.Get(CfoMetricIds.Entity(e.Id, "minimum-cash.headroom"))),
+            ]), [false, true, true, true, true, false]);
+        var below = context.Catalog.Entities.Where(e => m.Get(CfoMetricIds.Entity(e.Id, "minimum-cash.headroom")).Value < 0).Select(e => MarkdownText.Escape(e.Name)).ToList();
+        runway.Paragraph(below.Count == 0
+            ? "Every entity with inputs holds at least its minimum free cash."
+            : $"**Below minimum cash:** {string.Join(", ", below)}. Each needs cash moved in or spending cut before any new commitment.");
+
         var deploy = report.Section(ReportSections.Cfo.CapitalDeployment);
         var conservative = m.Get(CfoMetricIds.RunwayConservative);
         var posture = CapitalPosture.For(conservative.Value, conservative.Special == "∞");
@@ -124,4 +140,11 @@ public sealed class CfoReport : ReportGenerator
                 [false, false, true]);
         }
     }
+
+    private static string MinimumCashTest(Metric headroom) => headroom.Value switch
+    {
+        null => "n/a",
+        < 0 => "**BELOW MINIMUM**",
+        _ => "passes",
+    };
 }
