@@ -145,7 +145,8 @@ public sealed class CfoModel(FinanceOptions options)
             special: !enough ? Insufficient(trailing.Count, TrailingMonths)
                 : aboveMinimum < 0 ? "already below the minimum" : toMinimum.Special);
 
-        var forecastRunway = AddForecastRunway(period, trend, cash, Add, Insufficient);
+        var forecast = AddForecast(period, series, trend, Add);
+        var forecastRunway = AddForecastRunway(forecast, cash, Add);
         var cashChangeRunway = AddCashChangeRunway(period, series, cash, Add, Insufficient);
         var free = RunwayFrom(afterDrawsAvg.Value, freeCash.Value);
         var freeRunway = Add(CfoMetricIds.RunwayFreeCashAfterDraws, "Runway on free cash after owner draws", free.Months, MetricUnit.Months,
@@ -178,7 +179,7 @@ public sealed class CfoModel(FinanceOptions options)
             MetricUnit.Percent, "(revenue − break-even revenue) ÷ revenue; negative when below break-even", FromMetrics(revenueAvg, breakEvenMetric),
             special: breakEvenMetric.Special);
 
-        AddBreakEvenMonths(period, series, trend, Add, FromMetrics);
+        AddBreakEvenMonths(period, current, forecast, trend, Add);
         AddBookingsNeeded(current, breakEvenMetric, revenueAvg, Add, FromMetrics);
         var targets = AddTargets(period, current, breakEvenMetric, revenueAvg, Add, FromMetrics);
         return new CfoResult(period, series, targets);
@@ -203,38 +204,96 @@ public sealed class CfoModel(FinanceOptions options)
         var infinite = runways.Any(r => r.Special == "∞");
         var lowest = finite.OrderBy(r => r.Value).FirstOrDefault();
         add(CfoMetricIds.RunwayConservative, "Conservative runway (lowest of the definitions)", lowest?.Value, MetricUnit.Months,
-            "lowest of: runway at trailing net burn, on the 12-month forecast, on the change in cash, and on free cash after owner draws",
+            "lowest of: runway at trailing net burn, on the 12-month seasonal forecast, on the change in cash, and on free cash after owner draws (the linear-trend sensitivity does not count)",
             fromMetrics([.. runways]),
             special: lowest is not null ? null : infinite ? "∞" : "n/a: no runway definition has enough data");
     }
 
-    private static Metric AddForecastRunway(Period period, IReadOnlyList<PortfolioMonth> trend, Metric cash, AddMetric add, Func<int, int, string> insufficient)
+    // The primary 12-month forecast (seasonal, or a run rate when fewer than 12 months exist) of cash received and
+    // expenses, and the linear trend of net burn kept only as a labelled sensitivity.
+    private sealed record Forecast(SeasonalForecast CashIn, SeasonalForecast Expenses, Trend Linear, int LinearMonths,
+        IReadOnlyList<(int K, Period Month, Metric NetBurn, Metric Linear)> Months, Metric Method)
     {
-        const string formula = "months until cash on hand, less the linear-trend forecast of net burn (last 6 months), reaches zero; 12-month horizon";
-        var inputs = trend.SelectMany(m => m.Inputs("expenses[].amount − revenue[].received", e => e.ExpenseTotal - e.CashReceived))
-            .Append(MetricInput.Of(cash));
-        if (trend.Count < 3 || cash.Value is null)
-        {
-            return add(CfoMetricIds.RunwayForecast, "Runway on the 12-month forecast", null, MetricUnit.Months, formula, inputs, MetricKind.Forecast,
-                insufficient(trend.Count, 3));
-        }
+        public decimal? NetBurn(int k) => Expenses.Project(k) - CashIn.Project(k);
+    }
 
-        var fit = Trend.Fit(trend.Select(m => m.NetBurn).ToList());
-        var remaining = cash.Value.Value;
+    private static Forecast AddForecast(Period period, IReadOnlyList<PortfolioMonth> series, IReadOnlyList<PortfolioMonth> trend, AddMetric add)
+    {
+        var cashIn = SeasonalForecast.Fit(SeasonalForecast.HistoryOf(series, period, m => m.CashIn));
+        var expenses = SeasonalForecast.Fit(SeasonalForecast.HistoryOf(series, period, m => m.Expenses));
+        var method = add(CfoMetricIds.ForecastMethod, "Forecast method", null, MetricUnit.Count, "seasonal when 12 consecutive months exist, else the trailing 3-month run rate",
+            [], MetricKind.Assumption, special: cashIn.Why);
+        Metric Growth(string id, string label, SeasonalForecast f) => add(id, label, f.Method == ForecastMethod.Seasonal ? f.Growth - 1 : null, MetricUnit.Percent,
+            "sum of the last (up to) 3 months ÷ the same months a year earlier − 1; 0 % when no year-earlier month exists", [], MetricKind.Forecast,
+            special: f.Method == ForecastMethod.Seasonal ? null : f.Why);
+        var cashInGrowth = Growth(CfoMetricIds.ForecastGrowth("cash-in"), "Year-on-year growth of cash received", cashIn);
+        var expensesGrowth = Growth(CfoMetricIds.ForecastGrowth("expenses"), "Year-on-year growth of expenses", expenses);
+        var linear = Trend.Fit(trend.Select(m => m.NetBurn).ToList());
+
+        var byPeriod = series.ToDictionary(m => m.Period);
+        IEnumerable<MetricInput> Basis(SeasonalForecast f, int k, string field, Func<KpiMonth, decimal> value, Metric growth) => f.Method switch
+        {
+            ForecastMethod.Seasonal when byPeriod.TryGetValue(period.AddMonths((k - 1) % SeasonalForecast.SeasonMonths + 1 - SeasonalForecast.SeasonMonths), out var last) =>
+                last.Inputs(field, value).Append(MetricInput.Of(growth)),
+            ForecastMethod.RunRate => series.Where(m => m.Period > period.AddMonths(-SeasonalForecast.RunRateMonths)).SelectMany(m => m.Inputs(field, value)),
+            _ => [],
+        };
+
+        var months = new List<(int, Period, Metric, Metric)>();
         for (var k = 1; k <= 12; k++)
         {
-            var burn = fit.Project(k);
-            if (burn > 0 && remaining - burn < 0)
-            {
-                return add(CfoMetricIds.RunwayForecast, "Runway on the 12-month forecast", k - 1 + remaining / burn, MetricUnit.Months, formula, inputs, MetricKind.Forecast);
-            }
-
-            remaining -= burn;
+            var month = period.AddMonths(k);
+            var formula = cashIn.Method == ForecastMethod.Seasonal ? $"{month.AddMonths(-12)} actual × (1 + year-on-year growth)" : "trailing 3-month average";
+            var inForecast = add(CfoMetricIds.ForecastFor(month, "cash-in"), $"Cash received forecast {month}", cashIn.Project(k), MetricUnit.Usd,
+                formula, Basis(cashIn, k, "revenue[].received", e => e.CashReceived, cashInGrowth), MetricKind.Forecast, special: cashIn.Method == ForecastMethod.None ? cashIn.Why : null);
+            var outForecast = add(CfoMetricIds.ForecastFor(month, "expenses"), $"Expenses forecast {month}", expenses.Project(k), MetricUnit.Usd,
+                formula, Basis(expenses, k, "expenses[].amount", e => e.ExpenseTotal, expensesGrowth), MetricKind.Forecast, special: expenses.Method == ForecastMethod.None ? expenses.Why : null);
+            var net = add(CfoMetricIds.ForecastFor(month, "net-burn"), $"Net burn forecast {month}", expenses.Project(k) - cashIn.Project(k), MetricUnit.Usd,
+                "expenses forecast − cash received forecast", [MetricInput.Of(outForecast), MetricInput.Of(inForecast)], MetricKind.Forecast,
+                special: cashIn.Method == ForecastMethod.None ? cashIn.Why : null);
+            var sensitivity = add(CfoMetricIds.ForecastFor(month, "net-burn.linear"), $"Net burn, linear-trend sensitivity {month}", trend.Count >= 3 ? linear.Project(k) : null, MetricUnit.Usd,
+                $"least-squares line through the last {trend.Count} months of net burn, extended; a sensitivity, not the forecast",
+                trend.SelectMany(m => m.Inputs("expenses[].amount − revenue[].received", e => e.ExpenseTotal - e.CashReceived)), MetricKind.Forecast,
+                special: trend.Count >= 3 ? null : $"insufficient data: {trend.Count} months of history (needs 3)");
+            months.Add((k, month, net, sensitivity));
         }
 
-        var cashPositive = Enumerable.Range(1, 12).All(k => fit.Project(k) <= 0);
-        return add(CfoMetricIds.RunwayForecast, "Runway on the 12-month forecast", null, MetricUnit.Months, formula, inputs, MetricKind.Forecast,
-            cashPositive ? "∞" : "more than 12 months");
+        return new Forecast(cashIn, expenses, linear, trend.Count, months, method);
+    }
+
+    private static Metric AddForecastRunway(Forecast forecast, Metric cash, AddMetric add)
+    {
+        var primary = RunwayOn(CfoMetricIds.RunwayForecast, "Runway on the 12-month seasonal forecast",
+            "months until cash on hand, less the forecast net burn (seasonal: same month last year × year-on-year growth; run rate with under 12 months), reaches zero; 12-month horizon",
+            forecast.CashIn.Method == ForecastMethod.None ? null : forecast.NetBurn, forecast.CashIn.Why, forecast.Months.Select(m => m.NetBurn));
+        RunwayOn(CfoMetricIds.RunwayForecastLinear, "Runway on the linear-trend sensitivity",
+            $"sensitivity only: months until cash on hand, less the linear trend of net burn (last {forecast.LinearMonths} months), reaches zero; 12-month horizon",
+            forecast.LinearMonths >= 3 ? k => forecast.Linear.Project(k) : null, $"insufficient data: {forecast.LinearMonths} months of history (needs 3)", forecast.Months.Select(m => m.Linear));
+        return primary;
+
+        Metric RunwayOn(string id, string label, string formula, Func<int, decimal?>? burnAt, string why, IEnumerable<Metric> months)
+        {
+            var inputs = months.Select(MetricInput.Of).Append(MetricInput.Of(cash)).ToList();
+            if (burnAt is null || cash.Value is null)
+            {
+                return add(id, label, null, MetricUnit.Months, formula, inputs, MetricKind.Forecast, burnAt is null ? why : cash.Display);
+            }
+
+            var remaining = cash.Value.Value;
+            for (var k = 1; k <= 12; k++)
+            {
+                var burn = burnAt(k)!.Value;
+                if (burn > 0 && remaining - burn < 0)
+                {
+                    return add(id, label, k - 1 + remaining / burn, MetricUnit.Months, formula, inputs, MetricKind.Forecast);
+                }
+
+                remaining -= burn;
+            }
+
+            var cashPositive = Enumerable.Range(1, 12).All(k => burnAt(k) <= 0);
+            return add(id, label, null, MetricUnit.Months, formula, inputs, MetricKind.Forecast, cashPositive ? "∞" : "more than 12 months");
+        }
     }
 
     // One entity's cash and runway on the owner-operator's terms: free cash, burn after draws.
@@ -342,12 +401,40 @@ public sealed class CfoModel(FinanceOptions options)
         return add(CfoMetricIds.RunwayCashChange, "Runway on the change in cash", runway.Months, MetricUnit.Months, formula, inputs, special: runway.Special);
     }
 
-    private static void AddBreakEvenMonths(Period period, IReadOnlyList<PortfolioMonth> series, IReadOnlyList<PortfolioMonth> trend, AddMetric add,
-        Func<Metric[], IEnumerable<MetricInput>> fromMetrics)
+    // The first month net income (cash basis) is ≥ 0, on the primary forecast and, as a sensitivity, on the linear trend.
+    // The old "payback month" is gone: cumulative income since the first month on record meant nothing an owner could use.
+    private static void AddBreakEvenMonths(Period period, PortfolioMonth? current, Forecast forecast, IReadOnlyList<PortfolioMonth> trend, AddMetric add)
     {
         var trendInputs = trend.SelectMany(m => m.Inputs("revenue[].received − expenses[].amount", e => e.CashReceived - e.ExpenseTotal)).ToList();
-        var current = series.LastOrDefault(m => m.Period == period);
         var fit = Trend.Fit(trend.Select(m => m.NetIncome).ToList());
+
+        (decimal? Months, string Display) Primary()
+        {
+            if (current is null || forecast.CashIn.Method == ForecastMethod.None)
+            {
+                return (null, forecast.CashIn.Why);
+            }
+
+            if (current.NetIncome >= 0)
+            {
+                return (0, $"reached in {period}");
+            }
+
+            for (var k = 1; k <= HorizonMonths; k++)
+            {
+                if (forecast.NetBurn(k) <= 0)
+                {
+                    return (k, period.AddMonths(k).ToString());
+                }
+            }
+
+            return (null, forecast.CashIn.Method == ForecastMethod.RunRate ? "not at the current run rate" : $"beyond {period.AddMonths(HorizonMonths)} on the seasonal forecast");
+        }
+
+        var primary = Primary();
+        add(CfoMetricIds.BreakEvenMonth, "Break-even month (net income ≥ 0 on the forecast)", primary.Months, MetricUnit.Months,
+            "first month the forecast net income (cash received − expenses) is ≥ 0; seasonal forecast, or run rate with under 12 months",
+            forecast.Months.Select(m => MetricInput.Of(m.NetBurn)), MetricKind.Forecast, primary.Display);
 
         string incomeMonth;
         decimal? incomeMonths = null;
@@ -362,7 +449,7 @@ public sealed class CfoModel(FinanceOptions options)
         }
         else if (fit.Slope <= 0)
         {
-            incomeMonth = "not on the current trend";
+            incomeMonth = "not on the linear trend";
         }
         else
         {
@@ -371,40 +458,8 @@ public sealed class CfoModel(FinanceOptions options)
             incomeMonth = k <= HorizonMonths ? period.AddMonths(k).ToString() : $"beyond {period.AddMonths(HorizonMonths)}";
         }
 
-        add(CfoMetricIds.BreakEvenMonth, "Break-even month (net income ≥ 0 on the current trend)", incomeMonths, MetricUnit.Months,
-            "first month the linear trend of monthly net income (last 6 months) is ≥ 0", trendInputs, MetricKind.Forecast, incomeMonth);
-
-        var cumulative = series.Sum(m => m.NetIncome);
-        string payback;
-        decimal? paybackMonths = null;
-        if (current is null || trend.Count < 3)
-        {
-            payback = $"insufficient data: {trend.Count} months of history (needs 3)";
-        }
-        else if (cumulative >= 0)
-        {
-            payback = $"paid back by {period}";
-            paybackMonths = 0;
-        }
-        else
-        {
-            payback = $"beyond {period.AddMonths(HorizonMonths)}";
-            var running = cumulative;
-            for (var k = 1; k <= HorizonMonths; k++)
-            {
-                running += fit.Project(k);
-                if (running >= 0)
-                {
-                    payback = period.AddMonths(k).ToString();
-                    paybackMonths = k;
-                    break;
-                }
-            }
-        }
-
-        add(CfoMetricIds.PaybackMonth, "Payback month (cumulative cash back to zero)", paybackMonths, MetricUnit.Months,
-            $"first month cumulative net income since {series.FirstOrDefault()?.Period.ToString() ?? period.ToString()}, extended by the trend, is ≥ 0",
-            series.SelectMany(m => m.Inputs("revenue[].received − expenses[].amount", e => e.CashReceived - e.ExpenseTotal)), MetricKind.Forecast, payback);
+        add(CfoMetricIds.BreakEvenMonthLinear, "Break-even month, linear-trend sensitivity", incomeMonths, MetricUnit.Months,
+            "sensitivity only: first month the linear trend of monthly net income (last 6 months) is ≥ 0", trendInputs, MetricKind.Forecast, incomeMonth);
     }
 
     private static int FirstMonthAtOrAboveZero(Trend fit)

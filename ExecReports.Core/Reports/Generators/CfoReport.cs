@@ -61,13 +61,26 @@ public sealed class CfoReport : ReportGenerator
         runway.Table(["Definition", "Runway", "Basis"],
         [
             ["Trailing average net burn", runway.Quote(m.Get(CfoMetricIds.RunwayTrailing)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayTrailing).Formula)],
-            ["12-month forecast", runway.Quote(m.Get(CfoMetricIds.RunwayForecast)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayForecast).Formula)],
+            ["12-month seasonal forecast", runway.Quote(m.Get(CfoMetricIds.RunwayForecast)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayForecast).Formula)],
             ["Change in cash", runway.Quote(m.Get(CfoMetricIds.RunwayCashChange)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayCashChange).Formula)],
             ["Free cash after owner draws", runway.Quote(m.Get(CfoMetricIds.RunwayFreeCashAfterDraws)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayFreeCashAfterDraws).Formula)],
             ["**Conservative**", runway.Quote(m.Get(CfoMetricIds.RunwayConservative)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayConservative).Formula)],
+            ["Sensitivity: linear trend (not counted)", runway.Quote(m.Get(CfoMetricIds.RunwayForecastLinear)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayForecastLinear).Formula)],
         ]);
-        runway.Paragraph("Why they differ: the trailing figure ignores owner draws and the deposits held for others, the forecast extends a trend, "
+        runway.Paragraph("Why they differ: the trailing figure ignores owner draws and the deposits held for others, the forecast follows last year's seasonal pattern, "
             + "the change in cash includes draws and injections, and free cash after draws counts only the cash the owner may spend at the rate the owner actually spends it.");
+        runway.Paragraph($"Forecast (cash basis) — method: {runway.Quote(m.Get(CfoMetricIds.ForecastMethod))}. Year-on-year growth: cash received "
+            + $"{runway.Quote(m.Get(CfoMetricIds.ForecastGrowth("cash-in")))}, expenses {runway.Quote(m.Get(CfoMetricIds.ForecastGrowth("expenses")))}. "
+            + "The linear trend is shown only as a sensitivity: a straight line through a seasonal business overstates the next months.");
+        runway.Table(["Month", "Cash received (forecast, cash basis)", "Expenses (forecast, paid)", "Net burn (forecast)", "Net burn (linear sensitivity)"],
+            Enumerable.Range(1, 12).Select(k => context.Period.AddMonths(k)).Select(month => (IReadOnlyList<string>)
+            [
+                month.ToString(),
+                runway.Quote(m.Get(CfoMetricIds.ForecastFor(month, "cash-in"))),
+                runway.Quote(m.Get(CfoMetricIds.ForecastFor(month, "expenses"))),
+                runway.Quote(m.Get(CfoMetricIds.ForecastFor(month, "net-burn"))),
+                runway.Quote(m.Get(CfoMetricIds.ForecastFor(month, "net-burn.linear"))),
+            ]), [false, true, true, true, true]);
         runway.Paragraph($"Free cash {runway.Quote(m.Get(CfoMetricIds.FreeCash))} = cash on hand {runway.Quote(m.Get(CfoMetricIds.Cash))} − customer deposits held "
             + $"{runway.Quote(m.Get(CfoMetricIds.CustomerDeposits))} − tenant security deposits held {runway.Quote(m.Get(CfoMetricIds.SecurityDeposits))}.");
         runway.Paragraph($"Cash on hand {runway.Quote(m.Get(CfoMetricIds.Cash))}; at the trailing rate cash reaches zero in {runway.Quote(m.Get(CfoMetricIds.CashZeroMonth))}. "
@@ -121,8 +134,7 @@ public sealed class CfoReport : ReportGenerator
         breakEven.Bullets(
         [
             $"Margin of safety: {breakEven.Quote(m.Get(CfoMetricIds.MarginOfSafety))}.",
-            $"Break-even month on the current trend: {breakEven.Quote(m.Get(CfoMetricIds.BreakEvenMonth))}.",
-            $"Payback month (cumulative cash back to zero): {breakEven.Quote(m.Get(CfoMetricIds.PaybackMonth))}.",
+            $"Break-even month on the forecast: {breakEven.Quote(m.Get(CfoMetricIds.BreakEvenMonth))} (linear-trend sensitivity: {breakEven.Quote(m.Get(CfoMetricIds.BreakEvenMonthLinear))}).",
             $"Extra bookings a month to break even, after OTA commission: {breakEven.Quote(m.Get(CfoMetricIds.BookingsNeeded))}.",
         ]);
 
