@@ -408,6 +408,8 @@ public sealed class CfoModel(FinanceOptions options)
         var trendInputs = trend.SelectMany(m => m.Inputs("revenue[].received − expenses[].amount", e => e.CashReceived - e.ExpenseTotal)).ToList();
         var fit = Trend.Fit(trend.Select(m => m.NetIncome).ToList());
 
+        // A seasonal business "breaks even" when a whole year does: the rolling 12-month net income (actual months
+        // replaced one by one by forecast months) turns ≥ 0, not when one busy month happens to be positive.
         (decimal? Months, string Display) Primary()
         {
             if (current is null || forecast.CashIn.Method == ForecastMethod.None)
@@ -415,25 +417,28 @@ public sealed class CfoModel(FinanceOptions options)
                 return (null, forecast.CashIn.Why);
             }
 
-            if (current.NetIncome >= 0)
+            var window = forecast.CashIn.Method == ForecastMethod.Seasonal ? SeasonalForecast.SeasonMonths : 1;
+            var incomes = forecast.CashIn.History.Zip(forecast.Expenses.History, (cashIn, expenses) => cashIn - expenses).TakeLast(window).ToList();
+            if (incomes.Sum() >= 0)
             {
-                return (0, $"reached in {period}");
+                return (0, window == 1 ? $"reached in {period}" : $"reached in {period} (trailing 12 months)");
             }
 
             for (var k = 1; k <= HorizonMonths; k++)
             {
-                if (forecast.NetBurn(k) <= 0)
+                incomes.Add(-forecast.NetBurn(k)!.Value);
+                if (incomes.TakeLast(window).Sum() >= 0)
                 {
                     return (k, period.AddMonths(k).ToString());
                 }
             }
 
-            return (null, forecast.CashIn.Method == ForecastMethod.RunRate ? "not at the current run rate" : $"beyond {period.AddMonths(HorizonMonths)} on the seasonal forecast");
+            return (null, window == 1 ? "not at the current run rate" : $"beyond {period.AddMonths(HorizonMonths)} on the seasonal forecast");
         }
 
         var primary = Primary();
         add(CfoMetricIds.BreakEvenMonth, "Break-even month (net income ≥ 0 on the forecast)", primary.Months, MetricUnit.Months,
-            "first month the forecast net income (cash received − expenses) is ≥ 0; seasonal forecast, or run rate with under 12 months",
+            "first month the rolling 12-month net income (cash received − expenses; actual months replaced by seasonal forecast months) is ≥ 0; with under 12 months, the first month the run-rate net income is ≥ 0",
             forecast.Months.Select(m => MetricInput.Of(m.NetBurn)), MetricKind.Forecast, primary.Display);
 
         string incomeMonth;

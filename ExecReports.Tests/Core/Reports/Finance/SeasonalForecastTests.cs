@@ -78,15 +78,20 @@ public class SeasonalForecastTests
     {
         var book = Compute(15);
 
-        // Forecast net burn 4,200 (Dec), 5,400, 5,400, 3,000 (Mar: 5,000 × 1.2), 600 (Apr: 7,000 × 1.2), −1,800 (May: 9,000 × 1.2).
-        Assert.Equal("2027-05", book.Get(CfoMetricIds.BreakEvenMonth).Display);
-        Assert.Equal(6m, book.Get(CfoMetricIds.BreakEvenMonth).Value);
+        // Trailing 12 months: 94,800 received − 108,000 paid = −13,200. Each forecast month replaces its month a year earlier
+        // and adds 20 % of it: +800 (Dec), +600, +600, +1,000, +1,400, +1,800, +2,200, +2,400, +2,400 (Aug) reaches 0.
+        // May alone (10,800 − 9,000) is positive, but one good month is not break-even.
+        Assert.Equal("2027-08", book.Get(CfoMetricIds.BreakEvenMonth).Display);
+        Assert.Equal(9m, book.Get(CfoMetricIds.BreakEvenMonth).Value);
     }
 
     [Fact]
     public void TwelveMonthsGiveTheSameMonthLastYearWithNoGrowthAndSaySo()
     {
         var book = Compute(12);
+
+        // With no growth the year repeats: the rolling 12-month net income stays at −13,200.
+        Assert.Equal("beyond 2031-11 on the seasonal forecast", book.Get(CfoMetricIds.BreakEvenMonth).Display);
 
         Assert.Equal(4_000m, book.Get(CfoMetricIds.ForecastFor(Period.Parse("2026-12"), "cash-in")).Value);   // 2025-12 as it was
         Assert.Equal(0m, book.Get(CfoMetricIds.ForecastGrowth("cash-in")).Value);
