@@ -54,6 +54,10 @@ public static class CfoMetricIds
 
     public static string TargetFor(Period month) => $"cfo.target.{month}";
 
+    // Budget against actual: "cfo.entity.jada.budget.revenue.ytd.variance" (figure revenue|burn, scope month|ytd,
+    // part actual|budget|variance).
+    public static string Budget(string entityId, string figure, string scope, string part) => Entity(entityId, $"budget.{figure}.{scope}.{part}");
+
     // "cfo.forecast.2026-12.net-burn": cash-in, expenses, net-burn, net-burn.linear.
     public static string ForecastFor(Period month, string figure) => $"cfo.forecast.{month}.{figure}";
 

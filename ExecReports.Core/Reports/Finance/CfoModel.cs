@@ -7,7 +7,9 @@ namespace ExecReports.Core.Reports.Finance;
 // One month of the revenue-target path: the month travels with its figure, so nothing parses it back out of the id.
 public sealed record RevenueTarget(Period Month, Metric Metric);
 
-public sealed record CfoResult(Period Period, IReadOnlyList<PortfolioMonth> Series, IReadOnlyList<RevenueTarget> Targets)
+// Budget holds the favourability and materiality of every budget-against-actual variance, by the variance metric's id.
+public sealed record CfoResult(Period Period, IReadOnlyList<PortfolioMonth> Series, IReadOnlyList<RevenueTarget> Targets,
+    IReadOnlyDictionary<string, VarianceResult> Budget)
 {
     public PortfolioMonth? Current => Series.LastOrDefault(m => m.Period == Period);
 }
@@ -123,9 +125,11 @@ public sealed class CfoModel(FinanceOptions options)
             special: enough ? null : Insufficient(trailing.Count, TrailingMonths));
 
         AddCashBridge(period, series, cash, Add);
+        var budget = new Dictionary<string, VarianceResult>(StringComparer.Ordinal);
         foreach (var entityId in entityIds ?? [])
         {
             AddEntity(period, entityId, kpis.Where(k => k.EntityId == entityId && k.Period <= period && k.Period > period.AddMonths(-TrailingMonths)).ToList(), Add, Insufficient);
+            AddBudget(period, entityId, kpis.Where(k => k.EntityId == entityId && k.Period <= period && k.Period.Year == period.Year).OrderBy(k => k.Period).ToList(), Add, budget);
         }
 
         // Runway, three ways.
@@ -182,7 +186,7 @@ public sealed class CfoModel(FinanceOptions options)
         AddBreakEvenMonths(period, current, forecast, trend, Add);
         AddBookingsNeeded(current, breakEvenMetric, revenueAvg, Add, FromMetrics);
         var targets = AddTargets(period, current, breakEvenMetric, revenueAvg, Add, FromMetrics);
-        return new CfoResult(period, series, targets);
+        return new CfoResult(period, series, targets, budget);
     }
 
     private static (decimal? Months, string? Special) RunwayFrom(decimal? burn, decimal? cash) => (burn, cash) switch
@@ -347,6 +351,43 @@ public sealed class CfoModel(FinanceOptions options)
         add(CfoMetricIds.Entity(id, "minimum-cash.headroom"), $"{id} free cash above its minimum", freeCash.Value - minimum, MetricUnit.Usd,
             "free cash − minimum cash; below zero the entity fails the minimum-cash test", [MetricInput.Of(freeCash), MetricInput.Of(minimumMetric)],
             special: none, entityId: id);
+    }
+
+    // Budget against actual for one entity, this month and year to date: booked revenue (accrual) against
+    // targets.monthlyRevenueTarget, net burn (cash basis, before draws) against targets.burnCeiling. A month without a
+    // target counts in neither side of its year-to-date line.
+    private void AddBudget(Period period, string id, IReadOnlyList<KpiMonth> yearToDate, AddMetric add, Dictionary<string, VarianceResult> judgements)
+    {
+        var current = yearToDate.FirstOrDefault(k => k.Period == period);
+        void Line(string figure, string label, string field, Func<KpiMonth, decimal> actual, Func<KpiMonth, decimal?> budget, Favourable better, string budgetField)
+        {
+            foreach (var (scope, months) in new[] { ("month", current is null ? Array.Empty<KpiMonth>() : [current]), ("ytd", yearToDate.ToArray()) })
+            {
+                var budgeted = months.Where(k => budget(k) is not null).ToList();
+                var what = scope == "month" ? $"{period}" : $"{period.Year}-01 to {period}";
+                var none = budgeted.Count == 0 ? $"no {budgetField} recorded for {what}" : null;
+                var actualMetric = add(CfoMetricIds.Budget(id, figure, scope, "actual"), $"{id} {label}, {what}", none is null ? budgeted.Sum(actual) : null, MetricUnit.Usd,
+                    $"sum of {field} over the months with a {budgetField}", budgeted.Select(k => MetricInput.Kpi(id, field, k.Period.ToString(), MetricFormat.Money(actual(k)))),
+                    special: none, entityId: id);
+                var budgetMetric = add(CfoMetricIds.Budget(id, figure, scope, "budget"), $"{id} {budgetField}, {what}", none is null ? budgeted.Sum(k => budget(k)!.Value) : null, MetricUnit.Usd,
+                    $"sum of targets.{budgetField}", budgeted.Select(k => MetricInput.Kpi(id, $"targets.{budgetField}", k.Period.ToString(), MetricFormat.Money(budget(k)!.Value))),
+                    MetricKind.Assumption, special: none, entityId: id);
+                if (none is not null)
+                {
+                    continue;
+                }
+
+                var result = Variance.Assess(actualMetric.Value!.Value, budgetMetric.Value!.Value, better, options.MaterialityPercent, options.MaterialityAmount, budgetField);
+                add(CfoMetricIds.Budget(id, figure, scope, "variance"), $"{id} {label} against {budgetField}, {what}", result.Delta, MetricUnit.Usd,
+                    $"actual − {budgetField}; {(better == Favourable.Higher ? "higher" : "lower")} is favourable; material past both Finance:Materiality thresholds",
+                    [MetricInput.Of(actualMetric), MetricInput.Of(budgetMetric)],
+                    entityId: id);
+                judgements[CfoMetricIds.Budget(id, figure, scope, "variance")] = result;
+            }
+        }
+
+        Line("revenue", "revenue booked (accrual)", "revenue[].amount", k => k.RevenueBooked, k => k.Targets?.MonthlyRevenueTarget, Favourable.Higher, "monthlyRevenueTarget");
+        Line("burn", "net burn (cash basis, before draws)", "expenses[].amount − revenue[].received", k => -k.OperatingCashFlow, k => k.Targets?.BurnCeiling, Favourable.Lower, "burnCeiling");
     }
 
     private static decimal FixedCosts(KpiMonth month) => month.Expenses.Where(x => x.Fixed).Sum(x => x.Amount);

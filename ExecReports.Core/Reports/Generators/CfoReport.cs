@@ -114,6 +114,24 @@ public sealed class CfoReport : ReportGenerator
             ? "Every entity with inputs holds at least its minimum free cash."
             : $"**Below minimum cash:** {string.Join(", ", below)}. Each needs cash moved in or spending cut before any new commitment.");
 
+        runway.Paragraph("Budget against actual per entity: revenue booked (accrual) against the monthly revenue target, net burn (cash basis, before draws) "
+            + "against the burn ceiling, for the month and the year to date:");
+        var budgetRows = context.Catalog.Entities.SelectMany(e => new[]
+        {
+            ("revenue", "month", "Revenue booked (accrual), month"), ("revenue", "ytd", "Revenue booked (accrual), year to date"),
+            ("burn", "month", "Net burn (cash basis), month"), ("burn", "ytd", "Net burn (cash basis), year to date"),
+        }.Select(line => (Entity: e, line.Item1, line.Item2, Label: line.Item3))).ToList();
+        runway.Table(["Entity", "Line", "Actual", "Target or ceiling", "Variance", "Judgement"],
+            budgetRows.Select(r => (IReadOnlyList<string>)
+            [
+                MarkdownText.Cell(r.Entity.Name),
+                r.Label,
+                runway.Quote(m.Get(CfoMetricIds.Budget(r.Entity.Id, r.Item2, r.Item3, "actual"))),
+                runway.Quote(m.Get(CfoMetricIds.Budget(r.Entity.Id, r.Item2, r.Item3, "budget"))),
+                context.Cfo.Budget.ContainsKey(CfoMetricIds.Budget(r.Entity.Id, r.Item2, r.Item3, "variance")) ? runway.Quote(m.Get(CfoMetricIds.Budget(r.Entity.Id, r.Item2, r.Item3, "variance"))) : "n/a",
+                Judgement(context.Cfo.Budget.GetValueOrDefault(CfoMetricIds.Budget(r.Entity.Id, r.Item2, r.Item3, "variance"))),
+            ]), [false, false, true, true, true, false]);
+
         var deploy = report.Section(ReportSections.Cfo.CapitalDeployment);
         var conservative = m.Get(CfoMetricIds.RunwayConservative);
         var posture = CapitalPosture.For(conservative.Value, conservative.Special == "∞");
@@ -152,6 +170,15 @@ public sealed class CfoReport : ReportGenerator
                 [false, false, true]);
         }
     }
+
+    // Favourability and materiality in words; the thresholds are the Finance materiality metrics printed elsewhere.
+    private static string Judgement(VarianceResult? result) => result switch
+    {
+        null => "n/a",
+        { IsFavourable: true } => result.IsMaterial ? "favourable, material" : "favourable",
+        { IsMaterial: true } => "**unfavourable, material**",
+        _ => "unfavourable, not material",
+    };
 
     private static string MinimumCashTest(Metric headroom) => headroom.Value switch
     {
