@@ -185,7 +185,7 @@ public sealed class CfoModel(FinanceOptions options)
 
         AddBreakEvenMonths(period, current, forecast, trend, Add);
         AddBookingsNeeded(current, breakEvenMetric, revenueAvg, Add, FromMetrics);
-        var targets = AddTargets(period, current, breakEvenMetric, revenueAvg, Add, FromMetrics);
+        var targets = AddTargets(period, current, breakEvenMetric, revenueAvg, forecast, Add, FromMetrics);
         return new CfoResult(period, series, targets, budget);
     }
 
@@ -537,7 +537,7 @@ public sealed class CfoModel(FinanceOptions options)
         add(CfoMetricIds.BookingsNeeded, "Extra bookings a month to break even", Math.Ceiling(gap / netPerBooking), MetricUnit.Count, formula, inputs);
     }
 
-    private IReadOnlyList<RevenueTarget> AddTargets(Period period, PortfolioMonth? current, Metric breakEven, Metric revenue, AddMetric add,
+    private IReadOnlyList<RevenueTarget> AddTargets(Period period, PortfolioMonth? current, Metric breakEven, Metric revenue, Forecast forecast, AddMetric add,
         Func<Metric[], IEnumerable<MetricInput>> fromMetrics)
     {
         var configured = current?.RevenueTarget;
@@ -553,7 +553,14 @@ public sealed class CfoModel(FinanceOptions options)
         }
 
         // Ramp linearly from today's revenue to the higher of this month's target and break-even plus a buffer,
-        // reached by the end of next year's last quarter.
+        // reached by the end of next year's last quarter, shaped by the seasonal profile: a month's index is its cash
+        // received last year ÷ the 12-month average (1 without 12 months). A month the path leaves below break-even is
+        // marked in the report, never silently.
+        var history = forecast.CashIn.History;
+        var seasonal = forecast.CashIn.Method == ForecastMethod.Seasonal && history.Skip(history.Count - SeasonalForecast.SeasonMonths).Average() > 0;
+        decimal Index(int k) => seasonal
+            ? history[history.Count - SeasonalForecast.SeasonMonths + (k - 1) % SeasonalForecast.SeasonMonths] / history.Skip(history.Count - SeasonalForecast.SeasonMonths).Average()
+            : 1m;
         var end = new Period(period.Year + 1, 12);
         var floor = breakEven.Value is { } be ? be * (1 + options.TargetBufferPercent) : start.Value * (1 + options.TargetBufferPercent);
         var goal = Math.Max(configured ?? 0m, floor);
@@ -562,10 +569,10 @@ public sealed class CfoModel(FinanceOptions options)
         for (var k = 1; k <= steps; k++)
         {
             var month = period.AddMonths(k);
-            var value = Math.Round(start.Value + (goal - start.Value) * k / steps, 0);
+            var value = Math.Round((start.Value + (goal - start.Value) * k / steps) * Index(k), 0);
             targets.Add(new RevenueTarget(month, add(CfoMetricIds.TargetFor(month), $"Revenue target {month}", value, MetricUnit.Usd,
-                FormattableString.Invariant($"revenue (trailing 3-month average) + (max(this month's target, break-even revenue × (1 + {options.TargetBufferPercent * 100m:0}%)) − revenue) × {k}/{steps}"),
-                fromMetrics(breakEven.Value is null ? [revenue] : [breakEven, revenue])
+                FormattableString.Invariant($"(revenue (trailing 3-month average) + (max(this month's target, break-even revenue × (1 + {options.TargetBufferPercent * 100m:0}%)) − revenue) × {k}/{steps}) × seasonal index {Index(k):0.00}"),
+                fromMetrics(breakEven.Value is null ? [revenue, forecast.Method] : [breakEven, revenue, forecast.Method])
                     .Append(new MetricInput("config", "Finance:TargetBufferPercent", null, FormattableString.Invariant($"{options.TargetBufferPercent * 100m:0}%"))),
                 MetricKind.Forecast)));
         }

@@ -157,17 +157,24 @@ public sealed class CfoReport : ReportGenerator
         ]);
 
         var targets = report.Section(ReportSections.Cfo.RevenueTargets);
-        targets.Paragraph($"This month's revenue target {targets.Quote(m.Get(CfoMetricIds.RevenueTarget))}. Targets ramp to break-even plus a "
-            + $"{(context.Finance.TargetBufferPercent * 100m).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}% buffer by {context.Cfo.Targets.LastOrDefault()?.Month.ToString() ?? "the end of next year"}:");
+        var breakEvenRevenue = m.Get(CfoMetricIds.BreakEvenRevenue);
+        targets.Paragraph($"This month's revenue target {targets.Quote(m.Get(CfoMetricIds.RevenueTarget))}. The path ramps from revenue received (cash basis) to the higher of "
+            + $"this month's target and break-even revenue plus a {(context.Finance.TargetBufferPercent * 100m).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}% buffer "
+            + $"by {context.Cfo.Targets.LastOrDefault()?.Month.ToString() ?? "the end of next year"}, shaped by the seasonal profile (each month's cash received last year ÷ the 12-month average; "
+            + $"flat without 12 months). Months below break-even revenue ({targets.Quote(breakEvenRevenue)}) are marked:");
         if (context.Cfo.Targets.Count == 0)
         {
             targets.Missing($"no revenue or revenue target recorded for {p}, so no target path can be set");
         }
         else
         {
-            targets.Table(["Month", "Quarter", "Revenue target"],
-                context.Cfo.Targets.Select(t => (IReadOnlyList<string>)[t.Month.ToString(), t.Month.Quarter.ToString(), targets.Quote(t.Metric)]),
-                [false, false, true]);
+            targets.Table(["Month", "Quarter", "Revenue target (received)", "Against break-even"],
+                context.Cfo.Targets.Select(t => (IReadOnlyList<string>)
+                [
+                    t.Month.ToString(), t.Month.Quarter.ToString(), targets.Quote(t.Metric),
+                    breakEvenRevenue.Value is not { } be ? "n/a" : t.Metric.Value < be ? "**below break-even**" : "at or above",
+                ]),
+                [false, false, true, false]);
         }
     }
 
