@@ -38,7 +38,9 @@ public static class CfoMetricIds
     public const string BreakEvenRevenue = "cfo.break-even.revenue";
     public const string MarginOfSafety = "cfo.break-even.margin-of-safety";
     public const string BreakEvenMonth = "cfo.break-even.month";
-    public const string PaybackMonth = "cfo.break-even.payback-month";
+    public const string BreakEvenMonthLinear = "cfo.break-even.month.linear";
+    public const string RunwayForecastLinear = "cfo.runway.forecast.linear";
+    public const string ForecastMethod = "cfo.forecast.method";
     public const string BookingsNeeded = "cfo.break-even.bookings-needed";
     public const string RevenueTarget = "cfo.revenue.target";
     public const string MaterialityPercent = "finance.materiality.percent";
@@ -51,6 +53,16 @@ public static class CfoMetricIds
     public static string Entity(string entityId, string figure) => $"cfo.entity.{entityId}.{figure}";
 
     public static string TargetFor(Period month) => $"cfo.target.{month}";
+
+    // Budget against actual: "cfo.entity.jada.budget.revenue.ytd.variance" (figure revenue|burn, scope month|ytd,
+    // part actual|budget|variance).
+    public static string Budget(string entityId, string figure, string scope, string part) => Entity(entityId, $"budget.{figure}.{scope}.{part}");
+
+    // "cfo.forecast.2026-12.net-burn": cash-in, expenses, net-burn, net-burn.linear.
+    public static string ForecastFor(Period month, string figure) => $"cfo.forecast.{month}.{figure}";
+
+    // "cfo.forecast.growth.cash-in"
+    public static string ForecastGrowth(string figure) => $"cfo.forecast.growth.{figure}";
 
     // "cfo.history.2026-09.net-burn"
     public static string History(Period month, CfoHistory figure) => $"cfo.history.{month}." + figure switch
@@ -77,7 +89,7 @@ public static class CfoMetricIds
         FreeCash => Metrics.Favourable.Higher,
         NetBurnAfterDraws or NetBurnAfterDrawsAverage => Metrics.Favourable.Lower,
         CashIn or RevenueAverage or Cash or ContributionMarginRatio or MarginOfSafety => Metrics.Favourable.Higher,
-        RunwayTrailing or RunwayForecast or RunwayCashChange or RunwayToMinimumCash or RunwayFreeCashAfterDraws or RunwayConservative => Metrics.Favourable.Higher,
+        RunwayTrailing or RunwayForecast or RunwayForecastLinear or RunwayCashChange or RunwayToMinimumCash or RunwayFreeCashAfterDraws or RunwayConservative => Metrics.Favourable.Higher,
         GrossBurn or NetBurn or NetBurnAverage or NetBurnLow or NetBurnHigh or FixedCostsAverage or VariableCostsAverage => Metrics.Favourable.Lower,
         BreakEvenRevenue or BookingsNeeded => Metrics.Favourable.Lower,
         _ => null,

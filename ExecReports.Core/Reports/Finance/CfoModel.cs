@@ -7,7 +7,9 @@ namespace ExecReports.Core.Reports.Finance;
 // One month of the revenue-target path: the month travels with its figure, so nothing parses it back out of the id.
 public sealed record RevenueTarget(Period Month, Metric Metric);
 
-public sealed record CfoResult(Period Period, IReadOnlyList<PortfolioMonth> Series, IReadOnlyList<RevenueTarget> Targets)
+// Budget holds the favourability and materiality of every budget-against-actual variance, by the variance metric's id.
+public sealed record CfoResult(Period Period, IReadOnlyList<PortfolioMonth> Series, IReadOnlyList<RevenueTarget> Targets,
+    IReadOnlyDictionary<string, VarianceResult> Budget)
 {
     public PortfolioMonth? Current => Series.LastOrDefault(m => m.Period == Period);
 }
@@ -123,9 +125,11 @@ public sealed class CfoModel(FinanceOptions options)
             special: enough ? null : Insufficient(trailing.Count, TrailingMonths));
 
         AddCashBridge(period, series, cash, Add);
+        var budget = new Dictionary<string, VarianceResult>(StringComparer.Ordinal);
         foreach (var entityId in entityIds ?? [])
         {
             AddEntity(period, entityId, kpis.Where(k => k.EntityId == entityId && k.Period <= period && k.Period > period.AddMonths(-TrailingMonths)).ToList(), Add, Insufficient);
+            AddBudget(period, entityId, kpis.Where(k => k.EntityId == entityId && k.Period <= period && k.Period.Year == period.Year).OrderBy(k => k.Period).ToList(), Add, budget);
         }
 
         // Runway, three ways.
@@ -145,7 +149,8 @@ public sealed class CfoModel(FinanceOptions options)
             special: !enough ? Insufficient(trailing.Count, TrailingMonths)
                 : aboveMinimum < 0 ? "already below the minimum" : toMinimum.Special);
 
-        var forecastRunway = AddForecastRunway(period, trend, cash, Add, Insufficient);
+        var forecast = AddForecast(period, series, trend, Add);
+        var forecastRunway = AddForecastRunway(forecast, cash, Add);
         var cashChangeRunway = AddCashChangeRunway(period, series, cash, Add, Insufficient);
         var free = RunwayFrom(afterDrawsAvg.Value, freeCash.Value);
         var freeRunway = Add(CfoMetricIds.RunwayFreeCashAfterDraws, "Runway on free cash after owner draws", free.Months, MetricUnit.Months,
@@ -167,24 +172,21 @@ public sealed class CfoModel(FinanceOptions options)
             trailing.SelectMany(m => m.Inputs("expenses[variable].amount", e => e.Expenses.Where(x => !x.Fixed).Sum(x => x.Amount))),
             special: enough ? null : Insufficient(trailing.Count, TrailingMonths));
 
-        decimal? cmr = revenueAvg.Value is > 0 && variableAvg.Value is { } v ? (revenueAvg.Value - v) / revenueAvg.Value : null;
-        var cmrMetric = Add(CfoMetricIds.ContributionMarginRatio, "Contribution-margin ratio", cmr, MetricUnit.Percent,
+        var point = enough ? BreakEven.From(revenueAvg.Value!.Value, variableAvg.Value!.Value, fixedAvg.Value!.Value) : null;
+        var cmrMetric = Add(CfoMetricIds.ContributionMarginRatio, "Contribution-margin ratio", point?.ContributionMarginRatio, MetricUnit.Percent,
             "(revenue − variable costs) ÷ revenue, trailing 3-month averages", FromMetrics(revenueAvg, variableAvg),
-            special: !enough ? Insufficient(trailing.Count, TrailingMonths) : revenueAvg.Value is not > 0 ? "no revenue received" : null);
-        decimal? breakEven = cmr is > 0 && fixedAvg.Value is { } f ? f / cmr : null;
-        var breakEvenMetric = Add(CfoMetricIds.BreakEvenRevenue, "Break-even revenue", breakEven, MetricUnit.UsdPerMonth,
+            special: point is null ? Insufficient(trailing.Count, TrailingMonths) : point.ContributionMarginRatio is null ? point.Special : null);
+        var breakEvenMetric = Add(CfoMetricIds.BreakEvenRevenue, "Break-even revenue", point?.Revenue, MetricUnit.UsdPerMonth,
             "fixed costs ÷ contribution-margin ratio", FromMetrics(fixedAvg, cmrMetric),
-            special: !enough ? Insufficient(trailing.Count, TrailingMonths)
-                : cmr is null ? "no revenue received"
-                : cmr <= 0 ? "unreachable: variable costs exceed revenue" : null);
-        Add(CfoMetricIds.MarginOfSafety, "Margin of safety", breakEven is { } be && revenueAvg.Value is > 0 ? (revenueAvg.Value - be) / revenueAvg.Value : null,
+            special: point is null ? Insufficient(trailing.Count, TrailingMonths) : point.Special);
+        Add(CfoMetricIds.MarginOfSafety, "Margin of safety", point?.MarginOfSafety,
             MetricUnit.Percent, "(revenue − break-even revenue) ÷ revenue; negative when below break-even", FromMetrics(revenueAvg, breakEvenMetric),
             special: breakEvenMetric.Special);
 
-        AddBreakEvenMonths(period, series, trend, Add, FromMetrics);
+        AddBreakEvenMonths(period, current, forecast, trend, Add);
         AddBookingsNeeded(current, breakEvenMetric, revenueAvg, Add, FromMetrics);
-        var targets = AddTargets(period, current, breakEvenMetric, revenueAvg, Add, FromMetrics);
-        return new CfoResult(period, series, targets);
+        var targets = AddTargets(period, current, breakEvenMetric, revenueAvg, forecast, Add, FromMetrics);
+        return new CfoResult(period, series, targets, budget);
     }
 
     private static (decimal? Months, string? Special) RunwayFrom(decimal? burn, decimal? cash) => (burn, cash) switch
@@ -206,42 +208,100 @@ public sealed class CfoModel(FinanceOptions options)
         var infinite = runways.Any(r => r.Special == "∞");
         var lowest = finite.OrderBy(r => r.Value).FirstOrDefault();
         add(CfoMetricIds.RunwayConservative, "Conservative runway (lowest of the definitions)", lowest?.Value, MetricUnit.Months,
-            "lowest of: runway at trailing net burn, on the 12-month forecast, on the change in cash, and on free cash after owner draws",
+            "lowest of: runway at trailing net burn, on the 12-month seasonal forecast, on the change in cash, and on free cash after owner draws (the linear-trend sensitivity does not count)",
             fromMetrics([.. runways]),
             special: lowest is not null ? null : infinite ? "∞" : "n/a: no runway definition has enough data");
     }
 
-    private static Metric AddForecastRunway(Period period, IReadOnlyList<PortfolioMonth> trend, Metric cash, AddMetric add, Func<int, int, string> insufficient)
+    // The primary 12-month forecast (seasonal, or a run rate when fewer than 12 months exist) of cash received and
+    // expenses, and the linear trend of net burn kept only as a labelled sensitivity.
+    private sealed record Forecast(SeasonalForecast CashIn, SeasonalForecast Expenses, Trend Linear, int LinearMonths,
+        IReadOnlyList<(int K, Period Month, Metric NetBurn, Metric Linear)> Months, Metric Method)
     {
-        const string formula = "months until cash on hand, less the linear-trend forecast of net burn (last 6 months), reaches zero; 12-month horizon";
-        var inputs = trend.SelectMany(m => m.Inputs("expenses[].amount − revenue[].received", e => e.ExpenseTotal - e.CashReceived))
-            .Append(MetricInput.Of(cash));
-        if (trend.Count < 3 || cash.Value is null)
-        {
-            return add(CfoMetricIds.RunwayForecast, "Runway on the 12-month forecast", null, MetricUnit.Months, formula, inputs, MetricKind.Forecast,
-                insufficient(trend.Count, 3));
-        }
+        public decimal? NetBurn(int k) => Expenses.Project(k) - CashIn.Project(k);
+    }
 
-        var fit = Trend.Fit(trend.Select(m => m.NetBurn).ToList());
-        var remaining = cash.Value.Value;
+    private static Forecast AddForecast(Period period, IReadOnlyList<PortfolioMonth> series, IReadOnlyList<PortfolioMonth> trend, AddMetric add)
+    {
+        var cashIn = SeasonalForecast.Fit(SeasonalForecast.HistoryOf(series, period, m => m.CashIn));
+        var expenses = SeasonalForecast.Fit(SeasonalForecast.HistoryOf(series, period, m => m.Expenses));
+        var method = add(CfoMetricIds.ForecastMethod, "Forecast method", null, MetricUnit.Count, "seasonal when 12 consecutive months exist, else the trailing 3-month run rate",
+            [], MetricKind.Assumption, special: cashIn.Why);
+        Metric Growth(string id, string label, SeasonalForecast f) => add(id, label, f.Method == ForecastMethod.Seasonal ? f.Growth - 1 : null, MetricUnit.Percent,
+            "sum of the last (up to) 3 months ÷ the same months a year earlier − 1; 0 % when no year-earlier month exists", [], MetricKind.Forecast,
+            special: f.Method == ForecastMethod.Seasonal ? null : f.Why);
+        var cashInGrowth = Growth(CfoMetricIds.ForecastGrowth("cash-in"), "Year-on-year growth of cash received", cashIn);
+        var expensesGrowth = Growth(CfoMetricIds.ForecastGrowth("expenses"), "Year-on-year growth of expenses", expenses);
+        var linear = Trend.Fit(trend.Select(m => m.NetBurn).ToList());
+
+        var byPeriod = series.ToDictionary(m => m.Period);
+        IEnumerable<MetricInput> Basis(SeasonalForecast f, int k, string field, Func<KpiMonth, decimal> value, Metric growth) => f.Method switch
+        {
+            ForecastMethod.Seasonal when byPeriod.TryGetValue(period.AddMonths((k - 1) % SeasonalForecast.SeasonMonths + 1 - SeasonalForecast.SeasonMonths), out var last) =>
+                last.Inputs(field, value).Append(MetricInput.Of(growth)),
+            ForecastMethod.RunRate => series.Where(m => m.Period > period.AddMonths(-SeasonalForecast.RunRateMonths)).SelectMany(m => m.Inputs(field, value)),
+            _ => [],
+        };
+
+        var months = new List<(int, Period, Metric, Metric)>();
         for (var k = 1; k <= 12; k++)
         {
-            var burn = fit.Project(k);
-            if (burn > 0 && remaining - burn < 0)
-            {
-                return add(CfoMetricIds.RunwayForecast, "Runway on the 12-month forecast", k - 1 + remaining / burn, MetricUnit.Months, formula, inputs, MetricKind.Forecast);
-            }
-
-            remaining -= burn;
+            var month = period.AddMonths(k);
+            var formula = cashIn.Method == ForecastMethod.Seasonal ? $"{month.AddMonths(-12)} actual × (1 + year-on-year growth)" : "trailing 3-month average";
+            var inForecast = add(CfoMetricIds.ForecastFor(month, "cash-in"), $"Cash received forecast {month}", cashIn.Project(k), MetricUnit.Usd,
+                formula, Basis(cashIn, k, "revenue[].received", e => e.CashReceived, cashInGrowth), MetricKind.Forecast, special: cashIn.Method == ForecastMethod.None ? cashIn.Why : null);
+            var outForecast = add(CfoMetricIds.ForecastFor(month, "expenses"), $"Expenses forecast {month}", expenses.Project(k), MetricUnit.Usd,
+                formula, Basis(expenses, k, "expenses[].amount", e => e.ExpenseTotal, expensesGrowth), MetricKind.Forecast, special: expenses.Method == ForecastMethod.None ? expenses.Why : null);
+            var net = add(CfoMetricIds.ForecastFor(month, "net-burn"), $"Net burn forecast {month}", expenses.Project(k) - cashIn.Project(k), MetricUnit.Usd,
+                "expenses forecast − cash received forecast", [MetricInput.Of(outForecast), MetricInput.Of(inForecast)], MetricKind.Forecast,
+                special: cashIn.Method == ForecastMethod.None ? cashIn.Why : null);
+            var sensitivity = add(CfoMetricIds.ForecastFor(month, "net-burn.linear"), $"Net burn, linear-trend sensitivity {month}", trend.Count >= 3 ? linear.Project(k) : null, MetricUnit.Usd,
+                $"least-squares line through the last {trend.Count} months of net burn, extended; a sensitivity, not the forecast",
+                trend.SelectMany(m => m.Inputs("expenses[].amount − revenue[].received", e => e.ExpenseTotal - e.CashReceived)), MetricKind.Forecast,
+                special: trend.Count >= 3 ? null : $"insufficient data: {trend.Count} months of history (needs 3)");
+            months.Add((k, month, net, sensitivity));
         }
 
-        var cashPositive = Enumerable.Range(1, 12).All(k => fit.Project(k) <= 0);
-        return add(CfoMetricIds.RunwayForecast, "Runway on the 12-month forecast", null, MetricUnit.Months, formula, inputs, MetricKind.Forecast,
-            cashPositive ? "∞" : "more than 12 months");
+        return new Forecast(cashIn, expenses, linear, trend.Count, months, method);
+    }
+
+    private static Metric AddForecastRunway(Forecast forecast, Metric cash, AddMetric add)
+    {
+        var primary = RunwayOn(CfoMetricIds.RunwayForecast, "Runway on the 12-month seasonal forecast",
+            "months until cash on hand, less the forecast net burn (seasonal: same month last year × year-on-year growth; run rate with under 12 months), reaches zero; 12-month horizon",
+            forecast.CashIn.Method == ForecastMethod.None ? null : forecast.NetBurn, forecast.CashIn.Why, forecast.Months.Select(m => m.NetBurn));
+        RunwayOn(CfoMetricIds.RunwayForecastLinear, "Runway on the linear-trend sensitivity",
+            $"sensitivity only: months until cash on hand, less the linear trend of net burn (last {forecast.LinearMonths} months), reaches zero; 12-month horizon",
+            forecast.LinearMonths >= 3 ? k => forecast.Linear.Project(k) : null, $"insufficient data: {forecast.LinearMonths} months of history (needs 3)", forecast.Months.Select(m => m.Linear));
+        return primary;
+
+        Metric RunwayOn(string id, string label, string formula, Func<int, decimal?>? burnAt, string why, IEnumerable<Metric> months)
+        {
+            var inputs = months.Select(MetricInput.Of).Append(MetricInput.Of(cash)).ToList();
+            if (burnAt is null || cash.Value is null)
+            {
+                return add(id, label, null, MetricUnit.Months, formula, inputs, MetricKind.Forecast, burnAt is null ? why : cash.Display);
+            }
+
+            var remaining = cash.Value.Value;
+            for (var k = 1; k <= 12; k++)
+            {
+                var burn = burnAt(k)!.Value;
+                if (burn > 0 && remaining - burn < 0)
+                {
+                    return add(id, label, k - 1 + remaining / burn, MetricUnit.Months, formula, inputs, MetricKind.Forecast);
+                }
+
+                remaining -= burn;
+            }
+
+            var cashPositive = Enumerable.Range(1, 12).All(k => burnAt(k) <= 0);
+            return add(id, label, null, MetricUnit.Months, formula, inputs, MetricKind.Forecast, cashPositive ? "∞" : "more than 12 months");
+        }
     }
 
     // One entity's cash and runway on the owner-operator's terms: free cash, burn after draws.
-    private static void AddEntity(Period period, string id, IReadOnlyList<KpiMonth> trailing, AddMetric add, Func<int, int, string> insufficient)
+    private void AddEntity(Period period, string id, IReadOnlyList<KpiMonth> trailing, AddMetric add, Func<int, int, string> insufficient)
     {
         var p = period.ToString();
         var current = trailing.FirstOrDefault(k => k.Period == period);
@@ -271,7 +331,68 @@ public sealed class CfoModel(FinanceOptions options)
             "free cash ÷ trailing 3-month average net burn after draws; ∞ when cash-positive after draws",
             new[] { cash, freeCash, afterDraws }.Select(m => new MetricInput($"metric:{m.Id}", m.Label, m.Period, m.Display)),
             special: afterDraws.Special ?? runway.Special, entityId: id);
+
+        // Break-even on the entity's own trailing averages, cash basis like the portfolio's.
+        var point = enough ? BreakEven.From(trailing.Average(k => k.CashReceived), trailing.Average(VariableCosts), trailing.Average(FixedCosts)) : null;
+        var shortOf = enough ? null : none ?? insufficient(trailing.Count, TrailingMonths);
+        var breakEven = add(CfoMetricIds.Entity(id, "break-even"), $"{id} break-even revenue", point?.Revenue, MetricUnit.UsdPerMonth,
+            "fixed costs ÷ ((revenue received − variable costs) ÷ revenue received), trailing 3-month averages",
+            Inputs("expenses[fixed].amount", FixedCosts).Concat(Inputs("expenses[variable].amount", VariableCosts)).Concat(Inputs("revenue[].received", k => k.CashReceived)),
+            special: shortOf ?? point?.Special, entityId: id);
+        add(CfoMetricIds.Entity(id, "margin-of-safety"), $"{id} margin of safety", point?.MarginOfSafety, MetricUnit.Percent,
+            "(revenue received − break-even revenue) ÷ revenue received, trailing 3-month averages; negative when below break-even",
+            [MetricInput.Of(breakEven), .. Inputs("revenue[].received", k => k.CashReceived)], special: breakEven.Special, entityId: id);
+
+        // The minimum-cash test is on free cash: deposits held for customers and tenants do not protect the entity.
+        var minimum = options.MinimumCashFor(id);
+        var minimumMetric = add(CfoMetricIds.Entity(id, "minimum-cash"), $"{id} minimum cash", minimum, MetricUnit.Usd,
+            "configured minimum free cash for the entity", [new MetricInput("config", options.MinimumCashKeyFor(id), null, MetricFormat.Money(minimum))],
+            MetricKind.Assumption, entityId: id);
+        add(CfoMetricIds.Entity(id, "minimum-cash.headroom"), $"{id} free cash above its minimum", freeCash.Value - minimum, MetricUnit.Usd,
+            "free cash − minimum cash; below zero the entity fails the minimum-cash test", [MetricInput.Of(freeCash), MetricInput.Of(minimumMetric)],
+            special: none, entityId: id);
     }
+
+    // Budget against actual for one entity, this month and year to date: booked revenue (accrual) against
+    // targets.monthlyRevenueTarget, net burn (cash basis, before draws) against targets.burnCeiling. A month without a
+    // target counts in neither side of its year-to-date line.
+    private void AddBudget(Period period, string id, IReadOnlyList<KpiMonth> yearToDate, AddMetric add, Dictionary<string, VarianceResult> judgements)
+    {
+        var current = yearToDate.FirstOrDefault(k => k.Period == period);
+        void Line(string figure, string label, string field, Func<KpiMonth, decimal> actual, Func<KpiMonth, decimal?> budget, Favourable better, string budgetField)
+        {
+            foreach (var (scope, months) in new[] { ("month", current is null ? Array.Empty<KpiMonth>() : [current]), ("ytd", yearToDate.ToArray()) })
+            {
+                var budgeted = months.Where(k => budget(k) is not null).ToList();
+                var what = scope == "month" ? $"{period}" : $"{period.Year}-01 to {period}";
+                var none = budgeted.Count == 0 ? $"no {budgetField} recorded for {what}" : null;
+                var actualMetric = add(CfoMetricIds.Budget(id, figure, scope, "actual"), $"{id} {label}, {what}", none is null ? budgeted.Sum(actual) : null, MetricUnit.Usd,
+                    $"sum of {field} over the months with a {budgetField}", budgeted.Select(k => MetricInput.Kpi(id, field, k.Period.ToString(), MetricFormat.Money(actual(k)))),
+                    special: none, entityId: id);
+                var budgetMetric = add(CfoMetricIds.Budget(id, figure, scope, "budget"), $"{id} {budgetField}, {what}", none is null ? budgeted.Sum(k => budget(k)!.Value) : null, MetricUnit.Usd,
+                    $"sum of targets.{budgetField}", budgeted.Select(k => MetricInput.Kpi(id, $"targets.{budgetField}", k.Period.ToString(), MetricFormat.Money(budget(k)!.Value))),
+                    MetricKind.Assumption, special: none, entityId: id);
+                if (none is not null)
+                {
+                    continue;
+                }
+
+                var result = Variance.Assess(actualMetric.Value!.Value, budgetMetric.Value!.Value, better, options.MaterialityPercent, options.MaterialityAmount, budgetField);
+                add(CfoMetricIds.Budget(id, figure, scope, "variance"), $"{id} {label} against {budgetField}, {what}", result.Delta, MetricUnit.Usd,
+                    $"actual − {budgetField}; {(better == Favourable.Higher ? "higher" : "lower")} is favourable; material past both Finance:Materiality thresholds",
+                    [MetricInput.Of(actualMetric), MetricInput.Of(budgetMetric)],
+                    entityId: id);
+                judgements[CfoMetricIds.Budget(id, figure, scope, "variance")] = result;
+            }
+        }
+
+        Line("revenue", "revenue booked (accrual)", "revenue[].amount", k => k.RevenueBooked, k => k.Targets?.MonthlyRevenueTarget, Favourable.Higher, "monthlyRevenueTarget");
+        Line("burn", "net burn (cash basis, before draws)", "expenses[].amount − revenue[].received", k => -k.OperatingCashFlow, k => k.Targets?.BurnCeiling, Favourable.Lower, "burnCeiling");
+    }
+
+    private static decimal FixedCosts(KpiMonth month) => month.Expenses.Where(x => x.Fixed).Sum(x => x.Amount);
+
+    private static decimal VariableCosts(KpiMonth month) => month.Expenses.Where(x => !x.Fixed).Sum(x => x.Amount);
 
     private static void AddCashBridge(Period period, IReadOnlyList<PortfolioMonth> series, Metric cash, AddMetric add)
     {
@@ -321,12 +442,45 @@ public sealed class CfoModel(FinanceOptions options)
         return add(CfoMetricIds.RunwayCashChange, "Runway on the change in cash", runway.Months, MetricUnit.Months, formula, inputs, special: runway.Special);
     }
 
-    private static void AddBreakEvenMonths(Period period, IReadOnlyList<PortfolioMonth> series, IReadOnlyList<PortfolioMonth> trend, AddMetric add,
-        Func<Metric[], IEnumerable<MetricInput>> fromMetrics)
+    // The first month net income (cash basis) is ≥ 0, on the primary forecast and, as a sensitivity, on the linear trend.
+    // The old "payback month" is gone: cumulative income since the first month on record meant nothing an owner could use.
+    private static void AddBreakEvenMonths(Period period, PortfolioMonth? current, Forecast forecast, IReadOnlyList<PortfolioMonth> trend, AddMetric add)
     {
         var trendInputs = trend.SelectMany(m => m.Inputs("revenue[].received − expenses[].amount", e => e.CashReceived - e.ExpenseTotal)).ToList();
-        var current = series.LastOrDefault(m => m.Period == period);
         var fit = Trend.Fit(trend.Select(m => m.NetIncome).ToList());
+
+        // A seasonal business "breaks even" when a whole year does: the rolling 12-month net income (actual months
+        // replaced one by one by forecast months) turns ≥ 0, not when one busy month happens to be positive.
+        (decimal? Months, string Display) Primary()
+        {
+            if (current is null || forecast.CashIn.Method == ForecastMethod.None)
+            {
+                return (null, forecast.CashIn.Why);
+            }
+
+            var window = forecast.CashIn.Method == ForecastMethod.Seasonal ? SeasonalForecast.SeasonMonths : 1;
+            var incomes = forecast.CashIn.History.Zip(forecast.Expenses.History, (cashIn, expenses) => cashIn - expenses).TakeLast(window).ToList();
+            if (incomes.Sum() >= 0)
+            {
+                return (0, window == 1 ? $"reached in {period}" : $"reached in {period} (trailing 12 months)");
+            }
+
+            for (var k = 1; k <= HorizonMonths; k++)
+            {
+                incomes.Add(-forecast.NetBurn(k)!.Value);
+                if (incomes.TakeLast(window).Sum() >= 0)
+                {
+                    return (k, period.AddMonths(k).ToString());
+                }
+            }
+
+            return (null, window == 1 ? "not at the current run rate" : $"beyond {period.AddMonths(HorizonMonths)} on the seasonal forecast");
+        }
+
+        var primary = Primary();
+        add(CfoMetricIds.BreakEvenMonth, "Break-even month (net income ≥ 0 on the forecast)", primary.Months, MetricUnit.Months,
+            "first month the rolling 12-month net income (cash received − expenses; actual months replaced by seasonal forecast months) is ≥ 0; with under 12 months, the first month the run-rate net income is ≥ 0",
+            forecast.Months.Select(m => MetricInput.Of(m.NetBurn)), MetricKind.Forecast, primary.Display);
 
         string incomeMonth;
         decimal? incomeMonths = null;
@@ -341,7 +495,7 @@ public sealed class CfoModel(FinanceOptions options)
         }
         else if (fit.Slope <= 0)
         {
-            incomeMonth = "not on the current trend";
+            incomeMonth = "not on the linear trend";
         }
         else
         {
@@ -350,40 +504,8 @@ public sealed class CfoModel(FinanceOptions options)
             incomeMonth = k <= HorizonMonths ? period.AddMonths(k).ToString() : $"beyond {period.AddMonths(HorizonMonths)}";
         }
 
-        add(CfoMetricIds.BreakEvenMonth, "Break-even month (net income ≥ 0 on the current trend)", incomeMonths, MetricUnit.Months,
-            "first month the linear trend of monthly net income (last 6 months) is ≥ 0", trendInputs, MetricKind.Forecast, incomeMonth);
-
-        var cumulative = series.Sum(m => m.NetIncome);
-        string payback;
-        decimal? paybackMonths = null;
-        if (current is null || trend.Count < 3)
-        {
-            payback = $"insufficient data: {trend.Count} months of history (needs 3)";
-        }
-        else if (cumulative >= 0)
-        {
-            payback = $"paid back by {period}";
-            paybackMonths = 0;
-        }
-        else
-        {
-            payback = $"beyond {period.AddMonths(HorizonMonths)}";
-            var running = cumulative;
-            for (var k = 1; k <= HorizonMonths; k++)
-            {
-                running += fit.Project(k);
-                if (running >= 0)
-                {
-                    payback = period.AddMonths(k).ToString();
-                    paybackMonths = k;
-                    break;
-                }
-            }
-        }
-
-        add(CfoMetricIds.PaybackMonth, "Payback month (cumulative cash back to zero)", paybackMonths, MetricUnit.Months,
-            $"first month cumulative net income since {series.FirstOrDefault()?.Period.ToString() ?? period.ToString()}, extended by the trend, is ≥ 0",
-            series.SelectMany(m => m.Inputs("revenue[].received − expenses[].amount", e => e.CashReceived - e.ExpenseTotal)), MetricKind.Forecast, payback);
+        add(CfoMetricIds.BreakEvenMonthLinear, "Break-even month, linear-trend sensitivity", incomeMonths, MetricUnit.Months,
+            "sensitivity only: first month the linear trend of monthly net income (last 6 months) is ≥ 0", trendInputs, MetricKind.Forecast, incomeMonth);
     }
 
     private static int FirstMonthAtOrAboveZero(Trend fit)
@@ -415,7 +537,7 @@ public sealed class CfoModel(FinanceOptions options)
         add(CfoMetricIds.BookingsNeeded, "Extra bookings a month to break even", Math.Ceiling(gap / netPerBooking), MetricUnit.Count, formula, inputs);
     }
 
-    private IReadOnlyList<RevenueTarget> AddTargets(Period period, PortfolioMonth? current, Metric breakEven, Metric revenue, AddMetric add,
+    private IReadOnlyList<RevenueTarget> AddTargets(Period period, PortfolioMonth? current, Metric breakEven, Metric revenue, Forecast forecast, AddMetric add,
         Func<Metric[], IEnumerable<MetricInput>> fromMetrics)
     {
         var configured = current?.RevenueTarget;
@@ -431,7 +553,14 @@ public sealed class CfoModel(FinanceOptions options)
         }
 
         // Ramp linearly from today's revenue to the higher of this month's target and break-even plus a buffer,
-        // reached by the end of next year's last quarter.
+        // reached by the end of next year's last quarter, shaped by the seasonal profile: a month's index is its cash
+        // received last year ÷ the 12-month average (1 without 12 months). A month the path leaves below break-even is
+        // marked in the report, never silently.
+        var history = forecast.CashIn.History;
+        var seasonal = forecast.CashIn.Method == ForecastMethod.Seasonal && history.Skip(history.Count - SeasonalForecast.SeasonMonths).Average() > 0;
+        decimal Index(int k) => seasonal
+            ? history[history.Count - SeasonalForecast.SeasonMonths + (k - 1) % SeasonalForecast.SeasonMonths] / history.Skip(history.Count - SeasonalForecast.SeasonMonths).Average()
+            : 1m;
         var end = new Period(period.Year + 1, 12);
         var floor = breakEven.Value is { } be ? be * (1 + options.TargetBufferPercent) : start.Value * (1 + options.TargetBufferPercent);
         var goal = Math.Max(configured ?? 0m, floor);
@@ -440,10 +569,10 @@ public sealed class CfoModel(FinanceOptions options)
         for (var k = 1; k <= steps; k++)
         {
             var month = period.AddMonths(k);
-            var value = Math.Round(start.Value + (goal - start.Value) * k / steps, 0);
+            var value = Math.Round((start.Value + (goal - start.Value) * k / steps) * Index(k), 0);
             targets.Add(new RevenueTarget(month, add(CfoMetricIds.TargetFor(month), $"Revenue target {month}", value, MetricUnit.Usd,
-                FormattableString.Invariant($"revenue (trailing 3-month average) + (max(this month's target, break-even revenue × (1 + {options.TargetBufferPercent * 100m:0}%)) − revenue) × {k}/{steps}"),
-                fromMetrics(breakEven.Value is null ? [revenue] : [breakEven, revenue])
+                FormattableString.Invariant($"(revenue (trailing 3-month average) + (max(this month's target, break-even revenue × (1 + {options.TargetBufferPercent * 100m:0}%)) − revenue) × {k}/{steps}) × seasonal index {Index(k):0.00}"),
+                fromMetrics(breakEven.Value is null ? [revenue, forecast.Method] : [breakEven, revenue, forecast.Method])
                     .Append(new MetricInput("config", "Finance:TargetBufferPercent", null, FormattableString.Invariant($"{options.TargetBufferPercent * 100m:0}%"))),
                 MetricKind.Forecast)));
         }

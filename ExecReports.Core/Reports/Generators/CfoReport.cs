@@ -61,13 +61,26 @@ public sealed class CfoReport : ReportGenerator
         runway.Table(["Definition", "Runway", "Basis"],
         [
             ["Trailing average net burn", runway.Quote(m.Get(CfoMetricIds.RunwayTrailing)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayTrailing).Formula)],
-            ["12-month forecast", runway.Quote(m.Get(CfoMetricIds.RunwayForecast)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayForecast).Formula)],
+            ["12-month seasonal forecast", runway.Quote(m.Get(CfoMetricIds.RunwayForecast)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayForecast).Formula)],
             ["Change in cash", runway.Quote(m.Get(CfoMetricIds.RunwayCashChange)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayCashChange).Formula)],
             ["Free cash after owner draws", runway.Quote(m.Get(CfoMetricIds.RunwayFreeCashAfterDraws)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayFreeCashAfterDraws).Formula)],
             ["**Conservative**", runway.Quote(m.Get(CfoMetricIds.RunwayConservative)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayConservative).Formula)],
+            ["Sensitivity: linear trend (not counted)", runway.Quote(m.Get(CfoMetricIds.RunwayForecastLinear)), MarkdownText.Cell(m.Get(CfoMetricIds.RunwayForecastLinear).Formula)],
         ]);
-        runway.Paragraph("Why they differ: the trailing figure ignores owner draws and the deposits held for others, the forecast extends a trend, "
+        runway.Paragraph("Why they differ: the trailing figure ignores owner draws and the deposits held for others, the forecast follows last year's seasonal pattern, "
             + "the change in cash includes draws and injections, and free cash after draws counts only the cash the owner may spend at the rate the owner actually spends it.");
+        runway.Paragraph($"Forecast (cash basis) — method: {runway.Quote(m.Get(CfoMetricIds.ForecastMethod))}. Year-on-year growth: cash received "
+            + $"{runway.Quote(m.Get(CfoMetricIds.ForecastGrowth("cash-in")))}, expenses {runway.Quote(m.Get(CfoMetricIds.ForecastGrowth("expenses")))}. "
+            + "The linear trend is shown only as a sensitivity: a straight line through a seasonal business overstates the next months.");
+        runway.Table(["Month", "Cash received (forecast, cash basis)", "Expenses (forecast, paid)", "Net burn (forecast)", "Net burn (linear sensitivity)"],
+            Enumerable.Range(1, 12).Select(k => context.Period.AddMonths(k)).Select(month => (IReadOnlyList<string>)
+            [
+                month.ToString(),
+                runway.Quote(m.Get(CfoMetricIds.ForecastFor(month, "cash-in"))),
+                runway.Quote(m.Get(CfoMetricIds.ForecastFor(month, "expenses"))),
+                runway.Quote(m.Get(CfoMetricIds.ForecastFor(month, "net-burn"))),
+                runway.Quote(m.Get(CfoMetricIds.ForecastFor(month, "net-burn.linear"))),
+            ]), [false, true, true, true, true]);
         runway.Paragraph($"Free cash {runway.Quote(m.Get(CfoMetricIds.FreeCash))} = cash on hand {runway.Quote(m.Get(CfoMetricIds.Cash))} − customer deposits held "
             + $"{runway.Quote(m.Get(CfoMetricIds.CustomerDeposits))} − tenant security deposits held {runway.Quote(m.Get(CfoMetricIds.SecurityDeposits))}.");
         runway.Paragraph($"Cash on hand {runway.Quote(m.Get(CfoMetricIds.Cash))}; at the trailing rate cash reaches zero in {runway.Quote(m.Get(CfoMetricIds.CashZeroMonth))}. "
@@ -84,6 +97,40 @@ public sealed class CfoReport : ReportGenerator
                 runway.Quote(m.Get(CfoMetricIds.Entity(e.Id, "burn.net-after-draws.avg3"))),
                 runway.Quote(m.Get(CfoMetricIds.Entity(e.Id, "runway"))),
             ]), [false, true, true, true, true, true]);
+
+        runway.Paragraph("Per entity break-even and minimum-cash test (cash basis; the test is on free cash against the entity's configured minimum):");
+        runway.Table(["Entity", "Break-even revenue (received)", "Margin of safety", "Minimum cash", "Free cash above minimum", "Minimum-cash test"],
+            context.Catalog.Entities.Select(e => (IReadOnlyList<string>)
+            [
+                MarkdownText.Cell(e.Name),
+                runway.Quote(m.Get(CfoMetricIds.Entity(e.Id, "break-even"))),
+                runway.Quote(m.Get(CfoMetricIds.Entity(e.Id, "margin-of-safety"))),
+                runway.Quote(m.Get(CfoMetricIds.Entity(e.Id, "minimum-cash"))),
+                runway.Quote(m.Get(CfoMetricIds.Entity(e.Id, "minimum-cash.headroom"))),
+                MinimumCashTest(m.Get(CfoMetricIds.Entity(e.Id, "minimum-cash.headroom"))),
+            ]), [false, true, true, true, true, false]);
+        var below = context.Catalog.Entities.Where(e => m.Get(CfoMetricIds.Entity(e.Id, "minimum-cash.headroom")).Value < 0).Select(e => MarkdownText.Escape(e.Name)).ToList();
+        runway.Paragraph(below.Count == 0
+            ? "Every entity with inputs holds at least its minimum free cash."
+            : $"**Below minimum cash:** {string.Join(", ", below)}. Each needs cash moved in or spending cut before any new commitment.");
+
+        runway.Paragraph("Budget against actual per entity: revenue booked (accrual) against the monthly revenue target, net burn (cash basis, before draws) "
+            + "against the burn ceiling, for the month and the year to date:");
+        var budgetRows = context.Catalog.Entities.SelectMany(e => new[]
+        {
+            ("revenue", "month", "Revenue booked (accrual), month"), ("revenue", "ytd", "Revenue booked (accrual), year to date"),
+            ("burn", "month", "Net burn (cash basis), month"), ("burn", "ytd", "Net burn (cash basis), year to date"),
+        }.Select(line => (Entity: e, line.Item1, line.Item2, Label: line.Item3))).ToList();
+        runway.Table(["Entity", "Line", "Actual", "Target or ceiling", "Variance", "Judgement"],
+            budgetRows.Select(r => (IReadOnlyList<string>)
+            [
+                MarkdownText.Cell(r.Entity.Name),
+                r.Label,
+                runway.Quote(m.Get(CfoMetricIds.Budget(r.Entity.Id, r.Item2, r.Item3, "actual"))),
+                runway.Quote(m.Get(CfoMetricIds.Budget(r.Entity.Id, r.Item2, r.Item3, "budget"))),
+                context.Cfo.Budget.ContainsKey(CfoMetricIds.Budget(r.Entity.Id, r.Item2, r.Item3, "variance")) ? runway.Quote(m.Get(CfoMetricIds.Budget(r.Entity.Id, r.Item2, r.Item3, "variance"))) : "n/a",
+                Judgement(context.Cfo.Budget.GetValueOrDefault(CfoMetricIds.Budget(r.Entity.Id, r.Item2, r.Item3, "variance"))),
+            ]), [false, false, true, true, true, false]);
 
         var deploy = report.Section(ReportSections.Cfo.CapitalDeployment);
         var conservative = m.Get(CfoMetricIds.RunwayConservative);
@@ -105,23 +152,45 @@ public sealed class CfoReport : ReportGenerator
         breakEven.Bullets(
         [
             $"Margin of safety: {breakEven.Quote(m.Get(CfoMetricIds.MarginOfSafety))}.",
-            $"Break-even month on the current trend: {breakEven.Quote(m.Get(CfoMetricIds.BreakEvenMonth))}.",
-            $"Payback month (cumulative cash back to zero): {breakEven.Quote(m.Get(CfoMetricIds.PaybackMonth))}.",
+            $"Break-even month on the forecast: {breakEven.Quote(m.Get(CfoMetricIds.BreakEvenMonth))} (linear-trend sensitivity: {breakEven.Quote(m.Get(CfoMetricIds.BreakEvenMonthLinear))}).",
             $"Extra bookings a month to break even, after OTA commission: {breakEven.Quote(m.Get(CfoMetricIds.BookingsNeeded))}.",
         ]);
 
         var targets = report.Section(ReportSections.Cfo.RevenueTargets);
-        targets.Paragraph($"This month's revenue target {targets.Quote(m.Get(CfoMetricIds.RevenueTarget))}. Targets ramp to break-even plus a "
-            + $"{(context.Finance.TargetBufferPercent * 100m).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}% buffer by {context.Cfo.Targets.LastOrDefault()?.Month.ToString() ?? "the end of next year"}:");
+        var breakEvenRevenue = m.Get(CfoMetricIds.BreakEvenRevenue);
+        targets.Paragraph($"This month's revenue target {targets.Quote(m.Get(CfoMetricIds.RevenueTarget))}. The path ramps from revenue received (cash basis) to the higher of "
+            + $"this month's target and break-even revenue plus a {(context.Finance.TargetBufferPercent * 100m).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}% buffer "
+            + $"by {context.Cfo.Targets.LastOrDefault()?.Month.ToString() ?? "the end of next year"}, shaped by the seasonal profile (each month's cash received last year ÷ the 12-month average; "
+            + $"flat without 12 months). Months below break-even revenue ({targets.Quote(breakEvenRevenue)}) are marked:");
         if (context.Cfo.Targets.Count == 0)
         {
             targets.Missing($"no revenue or revenue target recorded for {p}, so no target path can be set");
         }
         else
         {
-            targets.Table(["Month", "Quarter", "Revenue target"],
-                context.Cfo.Targets.Select(t => (IReadOnlyList<string>)[t.Month.ToString(), t.Month.Quarter.ToString(), targets.Quote(t.Metric)]),
-                [false, false, true]);
+            targets.Table(["Month", "Quarter", "Revenue target (received)", "Against break-even"],
+                context.Cfo.Targets.Select(t => (IReadOnlyList<string>)
+                [
+                    t.Month.ToString(), t.Month.Quarter.ToString(), targets.Quote(t.Metric),
+                    breakEvenRevenue.Value is not { } be ? "n/a" : t.Metric.Value < be ? "**below break-even**" : "at or above",
+                ]),
+                [false, false, true, false]);
         }
     }
+
+    // Favourability and materiality in words; the thresholds are the Finance materiality metrics printed elsewhere.
+    private static string Judgement(VarianceResult? result) => result switch
+    {
+        null => "n/a",
+        { IsFavourable: true } => result.IsMaterial ? "favourable, material" : "favourable",
+        { IsMaterial: true } => "**unfavourable, material**",
+        _ => "unfavourable, not material",
+    };
+
+    private static string MinimumCashTest(Metric headroom) => headroom.Value switch
+    {
+        null => "n/a",
+        < 0 => "**BELOW MINIMUM**",
+        _ => "passes",
+    };
 }

@@ -82,7 +82,9 @@ public class CfoModelTests
         Assert.Equal(11.4m, book.Get(CfoMetricIds.RunwayTrailing).Value);
         Assert.Equal("2027-10", book.Get(CfoMetricIds.CashZeroMonth).Display);
         Assert.Equal(Math.Round(75_500m / 7_500m, 4), book.Get(CfoMetricIds.RunwayToMinimumCash).Value);
-        Assert.Equal("more than 12 months", book.Get(CfoMetricIds.RunwayForecast).Display);
+        // Under 12 months: the run rate (7,500 a month) held flat; 85,500 lasts 11.4 months. The linear trend is a sensitivity.
+        Assert.Equal(11.4m, book.Get(CfoMetricIds.RunwayForecast).Value);
+        Assert.Equal("more than 12 months", book.Get(CfoMetricIds.RunwayForecastLinear).Display);
         // Cash fell from 110,000 to 85,500 over three months: 8,166.67 a month.
         Assert.Equal(Math.Round(85_500m / (24_500m / 3m), 4), book.Get(CfoMetricIds.RunwayCashChange).Value);
     }
@@ -90,7 +92,8 @@ public class CfoModelTests
     [Fact]
     public void ForecastRunwayEndsWhenTheTrendDrainsTheCash()
     {
-        // Net burn 5,000 / 6,000 / 7,000: forecast 8,000, 9,000, 10,000 …; 20,000 of cash lasts 2 months and 3,000/10,000 of the third.
+        // Net burn 5,000 / 6,000 / 7,000: the linear sensitivity gives 8,000, 9,000, 10,000 …; 20,000 of cash lasts 2 months and
+        // 3,000/10,000 of the third. The primary forecast (3 months, so the run rate 6,000) gives 20,000 ÷ 6,000.
         var months = new[]
         {
             Month("2026-09", 10_000, 10_000, 5_000, 40_000),
@@ -100,7 +103,8 @@ public class CfoModelTests
 
         var book = Compute(months);
 
-        Assert.Equal(2.3m, book.Get(CfoMetricIds.RunwayForecast).Value);
+        Assert.Equal(2.3m, book.Get(CfoMetricIds.RunwayForecastLinear).Value);
+        Assert.Equal(3.3333m, book.Get(CfoMetricIds.RunwayForecast).Value);
         Assert.Equal(MetricKind.Forecast, book.Get(CfoMetricIds.RunwayForecast).Kind);
     }
 
@@ -122,7 +126,6 @@ public class CfoModelTests
         Assert.Equal("∞", book.Get(CfoMetricIds.RunwayForecast).Display);
         Assert.Equal("∞", book.Get(CfoMetricIds.RunwayCashChange).Display);
         Assert.Equal("reached in 2026-11", book.Get(CfoMetricIds.BreakEvenMonth).Display);
-        Assert.Equal("paid back by 2026-11", book.Get(CfoMetricIds.PaybackMonth).Display);
         // CMR 0.8, break-even 15,000; margin of safety (30,000 − 15,000) ÷ 30,000.
         Assert.Equal(15_000m, book.Get(CfoMetricIds.BreakEvenRevenue).Value);
         Assert.Equal(0.5m, book.Get(CfoMetricIds.MarginOfSafety).Value);
@@ -142,14 +145,15 @@ public class CfoModelTests
     }
 
     [Fact]
-    public void BothBreakEvenMonthsFollowTheTrend()
+    public void BreakEvenMonthIsOnTheForecastWithTheLinearTrendAsSensitivity()
     {
         var book = Compute(Shrinking());
 
-        // Net income −7,000 improving 500 a month reaches 0 after 14 months.
-        Assert.Equal("2028-01", book.Get(CfoMetricIds.BreakEvenMonth).Display);
-        // Cumulative −31,000; −31,000 − 7,000k + 250k(k+1) ≥ 0 first at k = 31.
-        Assert.Equal("2029-06", book.Get(CfoMetricIds.PaybackMonth).Display);
+        // Run rate: net income −7,500 a month never reaches 0.
+        Assert.Equal("not at the current run rate", book.Get(CfoMetricIds.BreakEvenMonth).Display);
+        // Linear: net income −7,000 improving 500 a month reaches 0 after 14 months.
+        Assert.Equal("2028-01", book.Get(CfoMetricIds.BreakEvenMonthLinear).Display);
+        Assert.Null(book.Find("cfo.break-even.payback-month"));
     }
 
     [Fact]
@@ -164,8 +168,8 @@ public class CfoModelTests
 
         var book = Compute(months);
 
-        Assert.Equal("not on the current trend", book.Get(CfoMetricIds.BreakEvenMonth).Display);
-        Assert.Equal("beyond 2031-11", book.Get(CfoMetricIds.PaybackMonth).Display);
+        Assert.Equal("not on the linear trend", book.Get(CfoMetricIds.BreakEvenMonthLinear).Display);
+        Assert.Equal("not at the current run rate", book.Get(CfoMetricIds.BreakEvenMonth).Display);
     }
 
     [Fact]
