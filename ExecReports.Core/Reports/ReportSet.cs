@@ -40,6 +40,9 @@ public sealed class ReportSet
 
     public IReadOnlyList<Report> Reports { get; }
 
+    // Handoff figures the KPI inputs contradict, as every report, the gate and the dashboard show them.
+    public IReadOnlyList<Reconciliation.DataConflict> Conflicts { get; init; } = [];
+
     public Period Period => Inputs.Period;
 
     // The books of the twelve months up to Period, for the dashboard's trends; the two newest are Previous and Metrics.

@@ -93,6 +93,7 @@ public sealed class ValidationGate(SecretsCheck secrets, IOptions<ValidationOpti
         }
 
         findings.AddRange(secrets.CheckHandoffs(set.Inputs.Handoffs));
+        findings.AddRange(ConflictFindings(set));
         findings.AddRange(set.Inputs.KpiProblems.Select(p => new Finding
         {
             Severity = Severity.Error,
@@ -149,6 +150,18 @@ public sealed class ValidationGate(SecretsCheck secrets, IOptions<ValidationOpti
 
         return new ValidationResult(findings);
     }
+
+    // A note contradicting the books does not stop a send (the reports say so in their "Data conflicts" box), but the
+    // gate names every one, so it is never passed over silently.
+    private static IEnumerable<Finding> ConflictFindings(ReportSet set) =>
+        set.Conflicts.Select(c => new Finding
+        {
+            Severity = Severity.Warning,
+            Rule = "figures/data-conflict",
+            Report = $"kpis/{c.EntityId}/{c.Month}",
+            Message = $"Data conflict: {c.Summary}",
+            Suggestion = $"Correct the note ({string.Join(", ", c.Sources)}) or the KPI field at /kpis/{c.EntityId}/{c.Month}.",
+        });
 
     // A folder's set is for the period most of its reports name (ties: the earliest), so the odd one out is flagged.
     private static string? SetPeriod(IReadOnlyList<ReportText> files) =>
