@@ -9,6 +9,7 @@ namespace ExecReports.Core.Reconciliation;
 internal static class DataConflictsBox
 {
     public const string ConflictsTitle = "Data conflicts";
+    public const string SanityTitle = "Sanity checks";
     public const string StaleTitle = "Stale handoff notes quoted";
 
     public static void Write(ReportContext context, ReportBuilder report)
@@ -23,6 +24,13 @@ internal static class DataConflictsBox
             };
             lines.AddRange(conflicts.Select(c => "- " + Line(c)));
             report.Notice(string.Join('\n', lines));
+        }
+
+        var sanity = context.Sanity.Where(f => f.Roles.Contains(report.Role)).ToList();
+        if (sanity.Count > 0)
+        {
+            report.Notice(string.Join('\n', new[] { $"**{SanityTitle}** — figures in the inputs that cannot be read as they stand:", "" }
+                .Concat(sanity.Select(f => $"- {MarkdownText.Escape(f.EntityName)}, {f.Month}: {MarkdownText.Escape(f.Message)} ({MarkdownText.Escape(f.Source)})."))));
         }
 
         // A note is quoted when a section cites one of its lines ("(rental-3028-51st.md:14)").

@@ -38,7 +38,8 @@ public sealed class ReportEngine(
         var (book, cfo) = Calculate(inputs, digest);
         var previous = BookFor(inputs, inputs.Period.Previous(), digest);
         var conflicts = Reconciler.Find(inputs, reconciliation.Value);
-        var context = new ReportContext(inputs, book, previous, cfo, finance.Value, secrets.Redact) { Conflicts = conflicts };
+        var sanity = SanityGuards.Find(inputs, book);
+        var context = new ReportContext(inputs, book, previous, cfo, finance.Value, secrets.Redact) { Conflicts = conflicts, Sanity = sanity };
         var metadata = new ReportMetadataInputs(BuildInfo.Commit, inputs.Now, inputs.OldestHandoff, inputs.NewestHandoff, inputs.KpisLastEdited, digest);
 
         var builders = new List<ReportBuilder>();
@@ -54,7 +55,7 @@ public sealed class ReportEngine(
         // Rendering (Markdig, the sanitiser) is most of the cost and each report's is independent; both libraries
         // document their shared pipeline / configured instance as safe across threads. Order is kept, so output is too.
         var reports = builders.AsParallel().AsOrdered().Select(b => b.Build(metadata)).ToList();
-        return new ReportSet(inputs, digest, book, previous, reports, month => BookFor(inputs, month, digest)) { Conflicts = conflicts };
+        return new ReportSet(inputs, digest, book, previous, reports, month => BookFor(inputs, month, digest)) { Conflicts = conflicts, Sanity = sanity };
     }
 
     public MetricBook Metrics(ReportInputs inputs) => Calculate(inputs, inputs.Digest()).Book;
