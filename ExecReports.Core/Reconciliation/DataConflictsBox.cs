@@ -1,4 +1,3 @@
-using System.Globalization;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Rendering;
 
@@ -43,11 +42,11 @@ internal static class DataConflictsBox
         {
             var lines = new List<string>
             {
-                $"**{StaleTitle}** — what this report quotes from these notes may be out of date (older than {context.Handoffs.StaleAfterDays.ToString(CultureInfo.InvariantCulture)} days at {DateOnly.FromDateTime(context.Handoffs.ScannedAt.UtcDateTime):yyyy-MM-dd}):",
+                $"**{StaleTitle}** — what this report quotes from these notes may be out of date (past `Data:HandoffStaleDays` on {DateOnly.FromDateTime(context.Handoffs.ScannedAt.UtcDateTime):yyyy-MM-dd}):",
                 "",
             };
             lines.AddRange(stale.Select(d =>
-                $"- {MarkdownText.Escape(d.File)}: updated {d.Updated:yyyy-MM-dd}, {context.Handoffs.AgeInDays(d)?.ToString(CultureInfo.InvariantCulture)} days old."));
+                $"- {MarkdownText.Escape(d.File)}: updated {d.Updated:yyyy-MM-dd}."));
             report.Notice(string.Join('\n', lines));
         }
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports;
@@ -33,21 +32,20 @@ public static class SanityGuards
         string Name(string id) => inputs.Catalog.ById(id)?.Name ?? id;
         IReadOnlyList<ReportRole> Roles(string entityId, params ReportRole[] roles) =>
             [ReportRole.Ceo, .. roles, .. ReportRole.ForEntity(entityId) is { } own ? [own] : Array.Empty<ReportRole>()];
-        static string Pct(decimal rate) => MetricFormat.Format(rate, MetricUnit.Percent);
 
         foreach (var month in inputs.Kpis.Where(k => k.Period == inputs.Period).OrderBy(k => k.EntityId, StringComparer.Ordinal))
         {
             foreach (var channel in month.Channels.Where(c => c.Inquiries > 0 && c.Bookings > c.Inquiries))
             {
                 findings.Add(new(SanityGuard.ConversionAbove100, month.EntityId, Name(month.EntityId), month.Period,
-                    $"{channel.Channel} converts {Pct((decimal)channel.Bookings / channel.Inquiries)} of inquiries into bookings ({channel.Bookings} bookings from {channel.Inquiries} inquiries): a rate above 100% means the two counts measure different things; treat the rate as unknown",
+                    $"{channel.Channel} records more bookings than inquiries, an inquiry → booking rate over one hundred percent: the two counts measure different things, so treat the rate as unknown",
                     $"KPI channels[{channel.Channel}].bookings and .inquiries, {month.Period}", Roles(month.EntityId, ReportRole.Cmo, ReportRole.Cto)));
             }
 
             foreach (var blast in month.EmailBlasts.Where(b => b.Cost is > 0 and < SmallCost && (b.Revenue - b.Cost) / b.Cost > RoiLimit))
             {
                 findings.Add(new(SanityGuard.RoiOnTinyCost, month.EntityId, Name(month.EntityId), month.Period,
-                    $"email blast \"{blast.Name}\" shows an ROI of {Pct((blast.Revenue - blast.Cost) / blast.Cost)} on a cost of {MetricFormat.Money(blast.Cost)}: over 1,000% on a cost under $100 says the cost is not fully loaded (time, list, tools), not that email is that good",
+                    $"email blast \"{blast.Name}\" shows an ROI over a thousand percent on a cost under a hundred dollars: the cost is not fully loaded (time, list, tools), which says nothing about how good email is",
                     $"KPI emailBlasts[{blast.Name}].cost, {month.Period}", Roles(month.EntityId, ReportRole.Cmo)));
             }
         }
@@ -67,7 +65,7 @@ public static class SanityGuards
                 if (run >= UnchangedMonths)
                 {
                     findings.Add(new(SanityGuard.UnchangedField, entityId, Name(entityId), inputs.Period,
-                        $"{client.Name} has been \"{client.OverdueDays.ToString(CultureInfo.InvariantCulture)} days overdue\" for {run.ToString(CultureInfo.InvariantCulture)} months in a row: an unpaid balance ages every month, so the field is not being updated",
+                        $"{client.Name} shows the same days overdue every month from {months[^run].Period} to {inputs.Period}: an unpaid balance ages every month, so the field is not being updated",
                         $"KPI portfolio.clients[{client.Name}].overdueDays, {months[^run].Period}..{inputs.Period}", Roles(entityId, ReportRole.Cfo, ReportRole.Accounting)));
                 }
             }
@@ -76,7 +74,7 @@ public static class SanityGuards
             if (cashRun >= UnchangedMonths)
             {
                 findings.Add(new(SanityGuard.UnchangedField, entityId, Name(entityId), inputs.Period,
-                    $"cash on hand has been {MetricFormat.Money(months[^1].CashOnHand)} for {cashRun.ToString(CultureInfo.InvariantCulture)} months in a row although money moved: the balance is not being updated",
+                    $"cash on hand is the same every month from {months[^cashRun].Period} to {inputs.Period} although money moved: the balance is not being updated",
                     $"KPI cashOnHand, {months[^cashRun].Period}..{inputs.Period}", Roles(entityId, ReportRole.Cfo, ReportRole.Accounting)));
             }
         }
@@ -92,7 +90,7 @@ public static class SanityGuards
             }
 
             findings.Add(new(SanityGuard.NegativeMargin, entityId, Name(entityId), inputs.Period,
-                $"{metric.Label} is {metric.Display}: a negative margin is a loss and is never a favourable result",
+                $"{metric.Label} is below zero: a negative margin is a loss and is never a favourable result",
                 $"metric {metric.Id}", Roles(entityId, ReportRole.Cfo)));
         }
 

@@ -236,7 +236,7 @@ public class ReconcilerTests(SampleReports samples) : IClassFixture<SampleReport
         var rental = samples.Set.For(ReportRole.Rental)!.Rendered.Markdown;
 
         Assert.Contains("> **Stale handoff notes quoted**", rental, StringComparison.Ordinal);
-        Assert.Contains("> - rental-3028-51st.md: updated 2026-09-14, 78 days old.", rental, StringComparison.Ordinal);
+        Assert.Contains("> - rental-3028-51st.md: updated 2026-09-14.", rental, StringComparison.Ordinal);
         Assert.DoesNotContain("rental-3028-51st.md: updated", samples.Set.For(ReportRole.Cmo)!.Rendered.Markdown, StringComparison.Ordinal);
     }
 }

@@ -17,11 +17,11 @@ public class SanityGuardTests(SampleReports samples) : IClassFixture<SampleRepor
         var set = Generate(new KpiMonthBuilder().For("queenofsandiego", "2026-11").WithChannel(0, c => c with { Channel = "direct web", Inquiries = 27, Bookings = 42 }));
 
         var finding = Assert.Single(set.Sanity, f => f.Guard == SanityGuard.ConversionAbove100);
-        Assert.Contains("155.6%", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("direct web records more bookings than inquiries", finding.Message, StringComparison.Ordinal);
         Assert.Equal("KPI channels[direct web].bookings and .inquiries, 2026-11", finding.Source);
         Assert.Contains("> **Sanity checks**", set.For(ReportRole.Cmo)!.Rendered.Markdown, StringComparison.Ordinal);
-        Assert.Contains("155.6%", set.For(ReportRole.Cto)!.Rendered.Markdown, StringComparison.Ordinal);
-        Assert.DoesNotContain("155.6%", set.For(ReportRole.Rental)!.Rendered.Markdown, StringComparison.Ordinal);
+        Assert.Contains("more bookings than inquiries", set.For(ReportRole.Cto)!.Rendered.Markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("more bookings than inquiries", set.For(ReportRole.Rental)!.Rendered.Markdown, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -58,7 +58,7 @@ public class SanityGuardTests(SampleReports samples) : IClassFixture<SampleRepor
         if (flagged)
         {
             Assert.Equal("KPI portfolio.clients[Pacific Surf School].overdueDays, 2026-06..2026-11", found[0].Source);
-            Assert.Contains("for 6 months in a row", found[0].Message, StringComparison.Ordinal);
+            Assert.Contains("the same days overdue every month from 2026-06 to 2026-11", found[0].Message, StringComparison.Ordinal);
         }
     }
 
@@ -73,7 +73,7 @@ public class SanityGuardTests(SampleReports samples) : IClassFixture<SampleRepor
 
         var margins = set.Sanity.Where(f => f.Guard == SanityGuard.NegativeMargin).ToList();
         Assert.NotEmpty(margins);
-        Assert.Contains(margins, f => f.Message.Contains("-$1,700", StringComparison.Ordinal));
+        Assert.Contains(margins, f => f.Source == "metric yacht.job.eyd-2603.margin" && f.Message.Contains("below zero", StringComparison.Ordinal));
         Assert.Contains("never a favourable result", set.For(ReportRole.YachtDelivery)!.Rendered.Markdown, StringComparison.Ordinal);
     }
 
@@ -89,6 +89,6 @@ public class SanityGuardTests(SampleReports samples) : IClassFixture<SampleRepor
     [Fact]
     public void TheSamplesSixtyDaysOverdueEveryMonthIsFound()
     {
-        Assert.Contains(samples.Set.Sanity, f => f.Guard == SanityGuard.UnchangedField && f.Message.StartsWith("Pacific Surf School has been \"60 days overdue\"", StringComparison.Ordinal));
+        Assert.Contains(samples.Set.Sanity, f => f.Guard == SanityGuard.UnchangedField && f.Message.StartsWith("Pacific Surf School shows the same days overdue every month from 2026-05", StringComparison.Ordinal));
     }
 }
