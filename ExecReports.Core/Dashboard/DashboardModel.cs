@@ -49,4 +49,7 @@ public sealed record DashboardModel
     public required bool SchedulePaused { get; init; }
     public required Alarm? Alarm { get; init; }
     public required IReadOnlyList<ReportChangeSummary> Changes { get; init; }
+
+    // Handoff figures the KPI inputs contradict, as the reports' "Data conflicts" boxes list them.
+    public IReadOnlyList<Reconciliation.DataConflict> Conflicts { get; init; } = [];
 }

@@ -55,6 +55,7 @@ public sealed class DashboardService(
             PortfolioFigures = new[] { PortfolioCalculator.PortfolioRevenue, CfoMetricIds.NetBurn, CfoMetricIds.Cash, CfoMetricIds.RunwayTrailing }
                 .Select(set.Metrics.Find).OfType<Metric>().ToList(),
             Validation = gate.Validate(set),
+            Conflicts = set.Conflicts,
             LastRun = (await history.RecentAsync(1, cancellationToken)).FirstOrDefault(),
             NextRun = schedule.Options.Enabled && !state.Paused ? schedule.NextFireTimes(1).FirstOrDefault() : null,
             SchedulePaused = state.Paused,

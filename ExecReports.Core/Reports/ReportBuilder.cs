@@ -9,6 +9,7 @@ namespace ExecReports.Core.Reports;
 public sealed class ReportBuilder(ReportRole role, string period)
 {
     private readonly List<SectionBuilder> _sections = [];
+    private readonly List<string> _notices = [];
 
     public ReportRole Role => role;
     public string Period => period;
@@ -33,6 +34,13 @@ public sealed class ReportBuilder(ReportRole role, string period)
         role.Sections.Contains(definition)
             ? definition
             : throw new InvalidOperationException($"Section '{definition.Id}' is not registered for the {role.Title} report.");
+
+    // A box above the first section ("Data conflicts"): it is about the inputs behind the whole report, so it is no
+    // section of it, and the registry's section list stays what every generator writes.
+    public void Notice(string markdown) => _notices.Add(markdown.Trim());
+
+    // What the sections say so far, as Markdown: the engine reads it for the handoff notes a report quotes.
+    internal IEnumerable<string> SectionTexts => _sections.Select(s => s.Text);
 
     public IReadOnlyList<Metric> Quoted => _sections.SelectMany(s => s.Quoted).DistinctBy(m => (m.Id, m.Period)).ToList();
 
@@ -74,6 +82,16 @@ public sealed class ReportBuilder(ReportRole role, string period)
         // Titles and headings are our own constants, written as they are so readers and the validator see them verbatim.
         sb.Append("# ").AppendLine(metadata.Title).AppendLine();
         sb.Append("*Written for ").Append(MarkdownText.Escape(role.Perspective)).Append(". Period ").Append(period).AppendLine(".*").AppendLine();
+        foreach (var notice in _notices)
+        {
+            foreach (var line in notice.Split('\n'))
+            {
+                sb.AppendLine(line.Length == 0 ? ">" : "> " + line.TrimEnd('\r'));
+            }
+
+            sb.AppendLine();
+        }
+
         foreach (var section in sections)
         {
             sb.Append("## ").AppendLine(section.Heading).AppendLine();
@@ -130,6 +148,8 @@ public sealed class SectionBuilder(string id, string heading, bool required)
     private readonly List<Metric> _quoted = [];
 
     internal IReadOnlyList<Metric> Quoted => _quoted;
+
+    internal string Text => _markdown.ToString();
 
     // The only way a figure enters a report: quoting a metric, so every number has a derivation.
     public string Quote(Metric metric)

@@ -23,6 +23,12 @@ public sealed class ReportContext(ReportInputs inputs, MetricBook metrics, Metri
     public CfoResult Cfo => cfo;
     public FinanceOptions Finance => finance;
 
+    // Handoff figures the KPI inputs contradict (Reconciler), worked out once per set.
+    public IReadOnlyList<Reconciliation.DataConflict> Conflicts { get; init; } = [];
+
+    // Figures that cannot be true as recorded (SanityGuards): an impossible rate, a field that never moves.
+    public IReadOnlyList<Reconciliation.SanityFinding> Sanity { get; init; } = [];
+
     public IEnumerable<CatalogEntity> Businesses => Catalog.Entities.Where(e => e.Kind == EntityKind.Business);
 
     public KpiMonth? Kpi(string entityId) => Kpi(entityId, Period);

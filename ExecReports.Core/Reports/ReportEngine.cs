@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using ExecReports.Core.Primitives;
+using ExecReports.Core.Reconciliation;
 using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Reports.Metrics;
 using ExecReports.Core.Secrets;
@@ -14,6 +15,7 @@ public sealed class ReportEngine(
     IEnumerable<ReportGenerator> generators,
     IEnumerable<MetricCalculator> calculators,
     IOptions<FinanceOptions> finance,
+    IOptions<ReconciliationOptions> reconciliation,
     SecretScanner secrets,
     IMeterFactory? meters = null)
 {
@@ -35,7 +37,9 @@ public sealed class ReportEngine(
         var digest = inputs.Digest();
         var (book, cfo) = Calculate(inputs, digest);
         var previous = BookFor(inputs, inputs.Period.Previous(), digest);
-        var context = new ReportContext(inputs, book, previous, cfo, finance.Value, secrets.Redact);
+        var conflicts = Reconciler.Find(inputs, reconciliation.Value);
+        var sanity = SanityGuards.Find(inputs, book);
+        var context = new ReportContext(inputs, book, previous, cfo, finance.Value, secrets.Redact) { Conflicts = conflicts, Sanity = sanity };
         var metadata = new ReportMetadataInputs(BuildInfo.Commit, inputs.Now, inputs.OldestHandoff, inputs.NewestHandoff, inputs.KpisLastEdited, digest);
 
         var builders = new List<ReportBuilder>();
@@ -44,13 +48,14 @@ public sealed class ReportEngine(
             var builder = new ReportBuilder(generator.Role, inputs.Period.ToString());
             generator.Write(context, builder);
             ChangedSinceLastMonth.Write(context, builder);
+            DataConflictsBox.Write(context, builder);
             builders.Add(builder);
         }
 
         // Rendering (Markdig, the sanitiser) is most of the cost and each report's is independent; both libraries
         // document their shared pipeline / configured instance as safe across threads. Order is kept, so output is too.
         var reports = builders.AsParallel().AsOrdered().Select(b => b.Build(metadata)).ToList();
-        return new ReportSet(inputs, digest, book, previous, reports, month => BookFor(inputs, month, digest));
+        return new ReportSet(inputs, digest, book, previous, reports, month => BookFor(inputs, month, digest)) { Conflicts = conflicts, Sanity = sanity };
     }
 
     public MetricBook Metrics(ReportInputs inputs) => Calculate(inputs, inputs.Digest()).Book;

@@ -40,6 +40,12 @@ public sealed class ReportSet
 
     public IReadOnlyList<Report> Reports { get; }
 
+    // Handoff figures the KPI inputs contradict, as every report, the gate and the dashboard show them.
+    public IReadOnlyList<Reconciliation.DataConflict> Conflicts { get; init; } = [];
+
+    // Figures that cannot be true as recorded (SanityGuards): an impossible rate, a field that never moves.
+    public IReadOnlyList<Reconciliation.SanityFinding> Sanity { get; init; } = [];
+
     public Period Period => Inputs.Period;
 
     // The books of the twelve months up to Period, for the dashboard's trends; the two newest are Previous and Metrics.

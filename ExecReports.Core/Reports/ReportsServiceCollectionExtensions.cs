@@ -17,6 +17,7 @@ public static class ReportsServiceCollectionExtensions
         services.AddSingleton(sp => new OtaFeeSchedule(sp.GetRequiredService<IOptions<OtaOptions>>().Value.Fees));
         services.AddStrictOptions<MarketingOptions>(MarketingOptions.SectionName);
         services.AddStrictOptions<DomainOptions>(DomainOptions.SectionName);
+        services.AddStrictOptions<Reconciliation.ReconciliationOptions>(Reconciliation.ReconciliationOptions.SectionName);
 
         // Metric calculators fill the book (after the CFO model) in their Order; generators only quote it.
         services.AddSingleton<MetricCalculator, PortfolioCalculator>();

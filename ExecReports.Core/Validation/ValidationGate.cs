@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Primitives;
+using ExecReports.Core.Reconciliation;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Reports.Finance;
 using ExecReports.Core.Reports.Metrics;
@@ -93,6 +94,7 @@ public sealed class ValidationGate(SecretsCheck secrets, IOptions<ValidationOpti
         }
 
         findings.AddRange(secrets.CheckHandoffs(set.Inputs.Handoffs));
+        findings.AddRange(ConflictFindings(set));
         findings.AddRange(set.Inputs.KpiProblems.Select(p => new Finding
         {
             Severity = Severity.Error,
@@ -149,6 +151,25 @@ public sealed class ValidationGate(SecretsCheck secrets, IOptions<ValidationOpti
 
         return new ValidationResult(findings);
     }
+
+    // A note contradicting the books does not stop a send (the reports say so in their "Data conflicts" box), but the
+    // gate names every one, so it is never passed over silently.
+    private static IEnumerable<Finding> ConflictFindings(ReportSet set) =>
+        set.Conflicts.Select(c => new Finding
+        {
+            Severity = Severity.Warning,
+            Rule = "figures/data-conflict",
+            Report = $"kpis/{c.EntityId}/{c.Month}",
+            Message = $"Data conflict: {c.Summary}",
+            Suggestion = $"Correct the note ({string.Join(", ", c.Sources)}) or the KPI field at /kpis/{c.EntityId}/{c.Month}.",
+        }).Concat(set.Sanity.Select(f => new Finding
+        {
+            Severity = Severity.Warning,
+            Rule = $"figures/sanity-{f.Guard switch { SanityGuard.ConversionAbove100 => "conversion-above-100", SanityGuard.RoiOnTinyCost => "roi-on-tiny-cost", SanityGuard.UnchangedField => "unchanged-field", _ => "negative-margin" }}",
+            Report = $"kpis/{f.EntityId}/{f.Month}",
+            Message = $"Sanity check: {f.Summary}",
+            Suggestion = $"Check the KPI inputs at /kpis/{f.EntityId}/{f.Month}.",
+        }));
 
     // A folder's set is for the period most of its reports name (ties: the earliest), so the odd one out is flagged.
     private static string? SetPeriod(IReadOnlyList<ReportText> files) =>

@@ -33,6 +33,7 @@ public static class TestReportEngine
             .AddReports();
         // Registered after AddReports, so these win over the (empty) configuration.
         services.AddSingleton(Options.Create(FinanceOptions.Default));
+        services.AddSingleton(Options.Create(ExecReports.Core.Reconciliation.ReconciliationOptions.Default));
         services.AddSingleton(Options.Create(marketing ?? MarketingOptions.Default));
         services.AddSingleton(Options.Create(domain ?? DomainOptions.Default));
         services.AddSingleton(Fees);

@@ -416,9 +416,13 @@ public sealed partial class CeoReport : ReportGenerator
 
             if (m.Find(ReceivablesCalculator.UnbilledHours(entity.Id)) is { Value: > 0 } hours)
             {
-                var value = m.Get(ReceivablesCalculator.UnbilledValue(entity.Id));
+                // One figure, one calculation: for the billed client portfolio the billing audit's unbilled value (retainer
+                // hours priced at the benchmark rate) is the figure both reports quote.
+                var value = entity.Id == ReportRole.PortfolioBilling.EntityId && m.Find(PortfolioBillingCalculator.UnbilledValueTotal) is { } audited
+                    ? audited
+                    : m.Get(ReceivablesCalculator.UnbilledValue(entity.Id));
                 items.Add(new Priority(4, 1, value.Value ?? 0m, entity.Name,
-                    $"**Unbilled work — {MarkdownText.Escape(entity.Name)}**: invoice {section.Quote(hours)} of unbilled time ({section.Quote(value)} at hourly rates). "
+                    $"**Unbilled work — {MarkdownText.Escape(entity.Name)}**: invoice {section.Quote(hours)} of unbilled time ({section.Quote(value)} at the clients' rates). "
                     + $"Evidence: metric `{hours.Id}`. Owner: Accounting."));
             }
 

@@ -40,6 +40,18 @@ public class DashboardServiceTests
     }
 
     [Fact]
+    public async Task TheDashboardListsTheSetsDataConflicts()
+    {
+        await using var host = await ScheduleTestHost.StartAsync(Now);
+        var model = await host.With<DashboardService, DashboardModel>(d => d.BuildAsync(November));
+        var set = await host.Services.GetRequiredService<ReportService>().GetAsync(November);
+
+        Assert.NotEmpty(model.Conflicts);
+        Assert.Equal(set.Conflicts, model.Conflicts);
+        Assert.Contains(model.Conflicts, c => c.Figure == "AWS cost" && c.Stated == "$412");
+    }
+
+    [Fact]
     public async Task RevenueStatusIsTheVarianceOfBookRevenueAgainstBookTarget()
     {
         await using var host = await ScheduleTestHost.StartAsync(Now);
