@@ -97,5 +97,5 @@ internal static class SendCommand
     }
 
     private static string Line(ItemSummary item) =>
-        $"{item.Role,-18} {item.Recipients,3} recipient(s)  {item.Status.ToString().ToLowerInvariant(),-8} {item.MessageId}{(item.Detail is null ? "" : $"  {item.Detail}")}";
+        $"{item.Role,-18} {item.Recipients,3} recipient(s)  {item.Status.ToString().ToLowerInvariant(),-9} {item.MessageId}{(item.Detail is null ? "" : $"  {item.Detail}")}";
 }

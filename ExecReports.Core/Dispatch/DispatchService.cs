@@ -80,16 +80,17 @@ public sealed class DispatchService(
     {
         var (set, validation) = (validated.Set, validated.Result);
         var period = set.Period;
-        if (validation.HasErrors)
-        {
-            logger.DispatchRefused(period, validation.Errors);
-            return new BatchResult(null, period.ToString(), [], $"validation found {validation.Errors} error(s); fix them before sending");
-        }
-
+// The close first: a month still being entered says which entities are not ready, not which reports are empty.
         if (await HeldBecauseAsync(set, cancellationToken) is { } held)
         {
             logger.DispatchHeld(period, held.Reason);
             return new BatchResult(null, period.ToString(), [], held.Reason);
+        }
+
+        if (validation.HasErrors)
+        {
+            logger.DispatchRefused(period, validation.Errors);
+            return new BatchResult(null, period.ToString(), [], $"validation found {validation.Errors} error(s); fix them before sending");
         }
 
         var drafts = DraftsFor(set, roles);
