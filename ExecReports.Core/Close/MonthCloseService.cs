@@ -64,14 +64,15 @@ public sealed class MonthCloseService(IDbContextFactory<AppDbContext> dbs, Repor
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n',
             set.Reports.OrderBy(r => r.Role.Id, StringComparer.Ordinal).Select(r => $"{r.Role.Id}:{r.ContentDigest}")))));
 
-    // Whoever saved the month's KPI inputs last (any entity); the seed is nobody.
+    // Whoever changed the month's KPI inputs last: the newest row of the append-only edit log (ids order it even
+    // when two saves share a timestamp), else the record's last saver.
     public async Task<string?> LastEditorAsync(Period period, CancellationToken cancellationToken = default)
     {
         var key = period.ToString();
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var latest = await db.KpiRecords.AsNoTracking().Where(r => r.Period == key)
-            .Select(r => new { r.UpdatedBy, r.UpdatedAt }).ToListAsync(cancellationToken);
-        return latest.OrderByDescending(r => r.UpdatedAt).Select(r => r.UpdatedBy).FirstOrDefault();
+        return await db.KpiEdits.AsNoTracking().Where(e => e.Period == key).OrderByDescending(e => e.Id).Select(e => e.By).FirstOrDefaultAsync(cancellationToken)
+            ?? (await db.KpiRecords.AsNoTracking().Where(r => r.Period == key).Select(r => new { r.UpdatedBy, r.UpdatedAt }).ToListAsync(cancellationToken))
+                .OrderByDescending(r => r.UpdatedAt).Select(r => r.UpdatedBy).FirstOrDefault();
     }
 
     // fourEyes: the approver must not be whoever last edited the month's inputs.
