@@ -1,5 +1,6 @@
 using ExecReports.Core.Alerts;
 using ExecReports.Core.Archive;
+using ExecReports.Core.Close;
 using ExecReports.Core.Configuration;
 using ExecReports.Core.Dashboard;
 using ExecReports.Core.Data;
@@ -68,6 +69,7 @@ public static class ServiceCollectionExtensions
         services.AddSchedule();
         services.AddDashboard();
         services.AddDispatch();
+        services.AddMonthClose();
         services.AddSingleton(_ => Secrets.SecretScanner.FromConfiguration(configuration));
         return services;
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ExecReports.Core.Dispatch;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Primitives;
+using ExecReports.Core.Reports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecReports.Cli.Commands;
@@ -12,10 +13,11 @@ internal static class SendCommand
     {
         var period = new Option<string>("--period") { Description = "Month to send, YYYY-MM.", Required = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Plan and validate only: nothing is sent or archived." };
-        var resend = new Option<bool>("--resend") { Description = "Send again reports already sent to the same recipients for this period." };
-        var command = new Command("send", "Email the period's reports (once per report and recipient set) and archive what was sent.")
+        var resend = new Option<bool>("--resend") { Description = "Send again reports already sent, unchanged, to the same recipients for this period." };
+        var role = new Option<string?>("--role") { Description = "Send only this report (a role id such as cfo)." };
+        var command = new Command("send", "Email the period's unsent and changed reports and archive what was sent; unchanged reports are skipped.")
         {
-            period, dryRun, resend,
+            period, dryRun, resend, role,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -26,17 +28,39 @@ internal static class SendCommand
                 return 2;
             }
 
+            string[]? roles = null;
+            if (parse.GetValue(role) is { } roleId)
+            {
+                if (ReportRole.Find(roleId.Trim()) is not { } known)
+                {
+                    Console.Error.WriteLine($"--role must be one of {string.Join(", ", ReportRole.All.Select(r => r.Id))}, not '{roleId}'.");
+                    return 2;
+                }
+
+                roles = [known.Id];
+            }
+
             using var host = await CliHost.StartAsync(cancellationToken);
             var dispatch = host.Services.GetRequiredService<DispatchService>();
             if (parse.GetValue(dryRun))
             {
-                var plan = await dispatch.PlanAsync(month, parse.GetValue(resend), cancellationToken);
+                var plan = await dispatch.PlanAsync(month, parse.GetValue(resend), roles, cancellationToken);
                 foreach (var item in plan.Items)
                 {
                     Console.WriteLine($"{item.Role,-18} {item.To.Count + item.Bcc.Count,3} recipient(s)  {item.ActionText}  to {string.Join(", ", item.To)}; bcc {item.Bcc.Count}");
                 }
 
                 Console.WriteLine($"validation: {plan.Validation.Summary}");
+                if (plan.Readiness is { } readiness)
+                {
+                    Console.WriteLine($"close: {readiness.Detail}{(plan.Released is { } released ? $"; released by {released.By}" : "")}");
+                }
+
+                if (plan.BlockedBecause is { } blocked)
+                {
+                    Console.Error.WriteLine($"would not send: {blocked}");
+                }
+
                 Console.WriteLine("dry run: nothing sent, nothing archived");
                 foreach (var finding in plan.Validation.Findings)
                 {
@@ -53,7 +77,7 @@ internal static class SendCommand
                 Console.WriteLine($"resumed {Line(item)}");
             }
 
-            var result = await dispatch.DispatchAsync(month, DispatchTrigger.Cli, $"{Environment.UserName} (cli)", parse.GetValue(resend), cancellationToken: cancellationToken);
+            var result = await dispatch.DispatchAsync(month, DispatchTrigger.Cli, $"{Environment.UserName} (cli)", parse.GetValue(resend), cancellationToken: cancellationToken, roles: roles);
             if (result.RefusedBecause is { } refused)
             {
                 Console.Error.WriteLine($"not sent: {refused}");
@@ -66,13 +90,12 @@ internal static class SendCommand
             }
 
             var failed = result.Items.Count(i => i.Status == ItemStatus.Failed) + resumed.Count(i => i.Status == ItemStatus.Failed);
-            Console.WriteLine($"batch {result.BatchId}: {result.Items.Count(i => i.Status == ItemStatus.Sent)} sent, "
-                + $"{result.Items.Count(i => i.Status == ItemStatus.Skipped)} already sent, {failed} failed");
+            Console.WriteLine($"batch {result.BatchId}: {result.Outcome}{(failed > 0 ? $" ({failed} failed in all)" : "")}");
             return result.AnyFailed || failed > 0 ? 1 : 0;
         });
         return command;
     }
 
     private static string Line(ItemSummary item) =>
-        $"{item.Role,-18} {item.Recipients,3} recipient(s)  {item.Status.ToString().ToLowerInvariant(),-8} {item.MessageId}{(item.Detail is null ? "" : $"  {item.Detail}")}";
+        $"{item.Role,-18} {item.Recipients,3} recipient(s)  {item.Status.ToString().ToLowerInvariant(),-9} {item.MessageId}{(item.Detail is null ? "" : $"  {item.Detail}")}";
 }

@@ -1,5 +1,6 @@
 using ExecReports.Core.Alerts;
 using ExecReports.Core.Archive;
+using ExecReports.Core.Close;
 using ExecReports.Core.Dispatch;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Schedule;
@@ -30,6 +31,8 @@ public class AppDbContext : DbContext
     public DbSet<DispatchAttempt> DispatchAttempts => Set<DispatchAttempt>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<ArchiveIndexEntry> ArchiveIndex => Set<ArchiveIndexEntry>();
+    public DbSet<MonthClose> MonthCloses => Set<MonthClose>();
+    public DbSet<PeriodSignoff> PeriodSignoffs => Set<PeriodSignoff>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -43,6 +46,7 @@ public class AppDbContext : DbContext
         DispatchModel.Configure(modelBuilder);
         AlertModel.Configure(modelBuilder);
         ArchiveIndexModel.Configure(modelBuilder);
+        CloseModel.Configure(modelBuilder);
     }
 }
 

@@ -9,6 +9,9 @@ internal static partial class DispatchLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatch of {Period} refused: validation found {Errors} error(s)")]
     public static partial void DispatchRefused(this ILogger logger, Period period, int errors);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatch of {Period} held: {Reason}")]
+    public static partial void DispatchHeld(this ILogger logger, Period period, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch batch {BatchId} for {Period} by {User} ({Trigger}{Resend}): {Queued} queued, {Skipped} skipped")]
     public static partial void BatchQueued(this ILogger logger, long batchId, Period period, string user, DispatchTrigger trigger, string resend, int queued, int skipped);
 

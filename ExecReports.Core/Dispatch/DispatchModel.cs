@@ -5,7 +5,8 @@ namespace ExecReports.Core.Dispatch;
 
 public enum DispatchTrigger { Manual, Cli, Schedule }
 
-public enum ItemStatus { Queued, Sending, Sent, Failed, Skipped }
+// Unchanged: the same content already reached the same recipients. Skipped: another batch is sending it right now.
+public enum ItemStatus { Queued, Sending, Sent, Failed, Skipped, Unchanged }
 
 public enum AttemptStep { Mail, Archive }
 

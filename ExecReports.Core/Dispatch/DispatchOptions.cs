@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ExecReports.Core.Dispatch;
 
-// "Dispatch": { "LeaseSeconds": 600, "ResumeIntervalSeconds": 300, "NodeId": "" }
+// "Dispatch": { "LeaseSeconds": 600, "ResumeIntervalSeconds": 300, "NodeId": "", "RequireApproval": false, "FourEyes": false }
 public sealed class DispatchOptions
 {
     public const string SectionName = "Dispatch";
@@ -19,4 +19,10 @@ public sealed class DispatchOptions
 
     // Lease owner name; empty = machine name + process id + a random suffix.
     public string NodeId { get; init; } = "";
+
+    // A month's set is sent only after an Admin approved exactly its content (Close/MonthCloseService).
+    public bool RequireApproval { get; init; }
+
+    // With RequireApproval: the approver must be someone other than whoever last edited the month's inputs.
+    public bool FourEyes { get; init; }
 }

@@ -1,4 +1,6 @@
+using ExecReports.Core.Close;
 using ExecReports.Core.Primitives;
+using ExecReports.Core.Schedule;
 using ExecReports.Core.Validation;
 using System.Security.Cryptography;
 using System.Text;
@@ -21,41 +23,80 @@ public sealed class DispatchService(
     ValidationGate gate,
     ReportMessageBuilder messages,
     ItemDispatcher dispatcher,
+    MonthCloseService close,
+    IOptions<DispatchOptions> options,
+    IOptions<ScheduleOptions> schedule,
     IOptions<EmailOptions> email,
     TimeProvider clock,
     ILogger<DispatchService> logger)
 {
-    public async Task<DispatchPlan> PlanAsync(Period period, bool resend = false, CancellationToken cancellationToken = default)
+    public async Task<DispatchPlan> PlanAsync(Period period, bool resend = false, IReadOnlyCollection<string>? roles = null, CancellationToken cancellationToken = default)
     {
         var set = await reports.GetAsync(period, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var drafts = DraftsFor(set);
         var planned = new List<PlannedItem>();
-        foreach (var draft in drafts)
+        foreach (var draft in DraftsFor(set, roles))
         {
             planned.Add(await PlanItemAsync(db, draft, resend, cancellationToken));
         }
 
-        return new DispatchPlan(period.ToString(), planned, Validate(set));
+        return new DispatchPlan(period.ToString(), planned, Validate(set))
+        {
+            Readiness = await close.ReadinessAsync(set, cancellationToken),
+            Released = await close.LatestAsync(period, SignoffKind.Released, cancellationToken),
+            RequireClosedMonths = schedule.Value.RequireClosedMonths,
+            RequireApproval = options.Value.RequireApproval,
+            Approval = await close.ApprovalForAsync(set, cancellationToken),
+        };
+    }
+
+    // Why the set may not go out yet, whatever asked for it: the month not closed (and not released), or not approved.
+    public async Task<DispatchHold?> HeldBecauseAsync(ReportSet set, CancellationToken cancellationToken = default)
+    {
+        if (schedule.Value.RequireClosedMonths
+            && await close.ReadinessAsync(set, cancellationToken) is { IsReady: false } readiness
+            && await close.LatestAsync(set.Period, SignoffKind.Released, cancellationToken) is null)
+        {
+            return new DispatchHold(readiness.Summary,
+                $"not ready: {readiness.Detail}; close them on the Dashboard, or an Admin releases the month");
+        }
+
+        return options.Value.RequireApproval && await close.ApprovalForAsync(set, cancellationToken) is null
+            ? new DispatchHold($"{set.Period}: waiting for approval",
+                $"{set.Period} is not approved in its current content (Dispatch:RequireApproval); an Admin approves it on the Dashboard")
+            : null;
     }
 
     public async Task<BatchResult> DispatchAsync(
         Period period, DispatchTrigger trigger, string requestedBy, bool resend = false,
-        IProgress<ItemProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        await DispatchAsync(gate.Check(await reports.GetAsync(period, cancellationToken)), trigger, requestedBy, resend, progress, cancellationToken);
+        IProgress<ItemProgress>? progress = null, IReadOnlyCollection<string>? roles = null, CancellationToken cancellationToken = default) =>
+        await DispatchAsync(gate.Check(await reports.GetAsync(period, cancellationToken)), trigger, requestedBy, resend, progress, roles, cancellationToken);
 
     // The set exactly as it was validated (the scheduled run's): neither generated nor validated again here.
     public async Task<BatchResult> DispatchAsync(
         ValidatedSet validated, DispatchTrigger trigger, string requestedBy, bool resend = false,
-        IProgress<ItemProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<ItemProgress>? progress = null, IReadOnlyCollection<string>? roles = null, CancellationToken cancellationToken = default)
     {
         var (set, validation) = (validated.Set, validated.Result);
         var period = set.Period;
+// The close first: a month still being entered says which entities are not ready, not which reports are empty.
+        if (await HeldBecauseAsync(set, cancellationToken) is { } held)
+        {
+            logger.DispatchHeld(period, held.Reason);
+            return new BatchResult(null, period.ToString(), [], held.Reason);
+        }
+
         if (validation.HasErrors)
         {
             logger.DispatchRefused(period, validation.Errors);
             return new BatchResult(null, period.ToString(), [], $"validation found {validation.Errors} error(s); fix them before sending");
+        }
+
+        var drafts = DraftsFor(set, roles);
+        if (drafts.Count == 0)
+        {
+            return new BatchResult(null, period.ToString(), [], $"no report matches {string.Join(", ", roles ?? [])}");
         }
 
         long batchId;
@@ -74,13 +115,13 @@ public sealed class DispatchService(
                 IsResend = resend,
                 ValidationSummary = validation.Summary,
             };
-            foreach (var draft in DraftsFor(set))
+            foreach (var draft in drafts)
             {
                 var plan = await PlanItemAsync(db, draft, resend, cancellationToken);
                 var item = draft.Item;
                 if (plan.Action != PlannedAction.Send)
                 {
-                    item.Status = ItemStatus.Skipped;
+                    item.Status = plan.Action == PlannedAction.Unchanged ? ItemStatus.Unchanged : ItemStatus.Skipped;
                     item.AlreadySentInBatchId = plan.ExistingBatchId;
                     item.LastError = plan.ActionText;
                 }
@@ -95,9 +136,9 @@ public sealed class DispatchService(
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.BatchQueued(batchId, period, requestedBy, trigger, resend ? ", resend" : "",
-                    batch.Items.Count(i => i.Status == ItemStatus.Queued), batch.Items.Count(i => i.Status == ItemStatus.Skipped));
+                    batch.Items.Count(i => i.Status == ItemStatus.Queued), batch.Items.Count(i => i.Status is ItemStatus.Skipped or ItemStatus.Unchanged));
             }
-            foreach (var skipped in batch.Items.Where(i => i.Status == ItemStatus.Skipped))
+            foreach (var skipped in batch.Items.Where(i => i.Status is ItemStatus.Skipped or ItemStatus.Unchanged))
             {
                 progress?.Report(new ItemProgress(skipped.Id, skipped.Role, skipped.Status, skipped.LastError, skipped.MessageId));
             }
@@ -237,10 +278,10 @@ public sealed class DispatchService(
 
     private sealed record Draft(DispatchItem Item);
 
-    private List<Draft> DraftsFor(ReportSet set)
+    private List<Draft> DraftsFor(ReportSet set, IReadOnlyCollection<string>? roles = null)
     {
         var drafts = new List<Draft>();
-        foreach (var report in set.Reports)
+        foreach (var report in set.Reports.Where(r => roles is null || roles.Contains(r.Role.Id, StringComparer.OrdinalIgnoreCase)))
         {
             var message = messages.Build(new ReportMail(report.Role.Id, report.Period, report.Rendered.Text, report.Rendered.Html));
             var to = message.To.Mailboxes.Select(m => m.ToString()).ToList();
@@ -255,7 +296,7 @@ public sealed class DispatchService(
                 BccAddresses = string.Join('\n', bcc),
                 RecipientKey = RecipientKey(report.Role.Id, message),
                 Subject = subject,
-                ContentDigest = Digest(subject, report.Rendered.Text, report.Rendered.Html),
+                ContentDigest = Digest(subject, report.ContentDigest),
                 TextBody = report.Rendered.Text,
                 HtmlBody = report.Rendered.Html,
                 MarkdownBody = report.Rendered.Markdown,
@@ -273,13 +314,48 @@ public sealed class DispatchService(
         var same = db.DispatchItems.AsNoTracking().Where(i => i.Period == item.Period && i.Role == item.Role && i.RecipientKey == item.RecipientKey);
         // Mailed counts as sent even if archiving is still pending: the recipients already have it.
         var sent = await same.Where(i => i.Status == ItemStatus.Sent || i.MailedAt != null)
-            .OrderBy(i => i.Id).Select(i => (long?)i.BatchId).FirstOrDefaultAsync(cancellationToken);
+            .OrderByDescending(i => i.Id).Select(i => new { i.Id, i.BatchId, i.ContentDigest, i.SentAt, i.MailedAt }).FirstOrDefaultAsync(cancellationToken);
         var inFlight = await same.Where(i => i.Status == ItemStatus.Queued || i.Status == ItemStatus.Sending)
             .OrderBy(i => i.Id).Select(i => (long?)i.BatchId).FirstOrDefaultAsync(cancellationToken);
         var (action, existing) = inFlight is not null ? (PlannedAction.InProgress, inFlight)
-            : sent is not null && !resend ? (PlannedAction.AlreadySent, sent)
-            : (PlannedAction.Send, null);
-        return new PlannedItem(item.Role, item.RoleTitle, item.To, item.Bcc, item.Subject, item.ContentDigest, action, existing);
+            : sent is not null && sent.ContentDigest == item.ContentDigest && !resend ? (PlannedAction.Unchanged, sent.BatchId)
+            : (PlannedAction.Send, (long?)null);
+        var changed = sent is not null && sent.ContentDigest != item.ContentDigest;
+        var sentJson = changed
+            ? await db.DispatchItems.AsNoTracking().Where(i => i.Id == sent!.Id).Select(i => i.ReportJson).SingleAsync(cancellationToken)
+            : null;
+        return new PlannedItem(item.Role, item.RoleTitle, item.To, item.Bcc, item.Subject, item.ContentDigest, action, existing)
+        {
+            LastSentBatchId = sent?.BatchId,
+            LastSentAt = sent?.SentAt ?? sent?.MailedAt,
+            ChangedSinceSent = changed,
+            FiguresMoved = sentJson is null ? null : FiguresMoved(sentJson, item.ReportJson),
+        };
+    }
+
+    // Quoted figures whose displayed value differs between the sent and the current report (added and dropped count too).
+    internal static int FiguresMoved(string sentJson, string currentJson)
+    {
+        static Dictionary<string, string> Figures(string json)
+        {
+            var figures = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (System.Text.Json.Nodes.JsonNode.Parse(json)?["metrics"] is System.Text.Json.Nodes.JsonArray metrics)
+            {
+                foreach (var metric in metrics)
+                {
+                    if (metric?["id"]?.GetValue<string>() is { } id)
+                    {
+                        figures[id] = metric["display"]?.GetValue<string>() ?? "";
+                    }
+                }
+            }
+
+            return figures;
+        }
+
+        var before = Figures(sentJson);
+        var after = Figures(currentJson);
+        return after.Count(a => !before.TryGetValue(a.Key, out var was) || was != a.Value) + before.Keys.Count(k => !after.ContainsKey(k));
     }
 
     internal static string RecipientKey(string role, MimeMessage message)
@@ -289,8 +365,10 @@ public sealed class DispatchService(
         return $"{role}|to:{Normalise(message.To.Mailboxes)}|bcc:{Normalise(message.Bcc.Mailboxes)}";
     }
 
-    private static string Digest(string subject, string text, string html) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{subject}\n\0{text}\n\0{html}")));
+    // The subject and what the report says; the footer's generated-at and input digest are left out, so a report no
+    // input of which changed is "unchanged" however often it is generated.
+    private static string Digest(string subject, string reportDigest) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{subject}\n\0{reportDigest}")));
 
     private string NewMessageId() =>
         MimeKit.Utils.MimeUtils.GenerateMessageId(MailboxAddress.TryParse(email.Value.From, out var from) ? from.Domain : "localhost");

@@ -38,6 +38,10 @@ public sealed record Report
     public required ReportMetadata Metadata { get; init; }
     public required RenderedReport Rendered { get; init; }
 
+    // SHA-256 of what the report says (its body, without the footer's generated-at and input digest): equal digests
+    // mean a recipient would read the same report, so "changed since sent" compares these.
+    public required string ContentDigest { get; init; }
+
     public string Title => Metadata.Title;
     public string FileStem => $"{Role.Id}-report";
 }

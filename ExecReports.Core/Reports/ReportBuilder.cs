@@ -72,6 +72,7 @@ public sealed class ReportBuilder(ReportRole role, string period)
             Metrics = quoted,
             Metadata = metadata,
             Rendered = ReportRenderer.Render([body, footer]),
+            ContentDigest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body))),
         };
     }
 

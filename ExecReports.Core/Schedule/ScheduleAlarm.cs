@@ -50,7 +50,7 @@ public sealed class ScheduleAlarm(ScheduleCalculator calculator, ScheduleHistory
 
         var at = expected.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
         var runs = runsForPeriod.Where(r => r.StartedAt >= expected || r.ScheduledFor == expected).ToList();
-        if (runsForPeriod.Any(r => r.Outcome is RunOutcome.Sent or RunOutcome.Blocked))
+        if (runsForPeriod.Any(r => r.Outcome is RunOutcome.Sent or RunOutcome.Unchanged or RunOutcome.Blocked or RunOutcome.Held))
         {
             return null;
         }

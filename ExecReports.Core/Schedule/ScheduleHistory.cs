@@ -84,7 +84,20 @@ public sealed class ScheduleHistory(IDbContextFactory<AppDbContext> dbs, TimePro
     {
         var text = period.ToString();
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        return await db.ScheduleRuns.AnyAsync(r => r.Period == text && (r.Outcome == RunOutcome.Sent || r.Outcome == RunOutcome.Blocked), cancellationToken);
+        return await db.ScheduleRuns.AnyAsync(r => r.Period == text && (r.Outcome == RunOutcome.Sent || r.Outcome == RunOutcome.Unchanged || r.Outcome == RunOutcome.Blocked), cancellationToken);
+    }
+
+    // The latest run of each period whose latest run is held (and that no run sent or stopped since).
+    public async Task<IReadOnlyList<ScheduleRun>> HeldAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var runs = await db.ScheduleRuns.AsNoTracking().Where(r => r.Outcome == RunOutcome.Held || r.Outcome == RunOutcome.Sent
+            || r.Outcome == RunOutcome.Unchanged || r.Outcome == RunOutcome.Blocked || r.Outcome == RunOutcome.Running).ToListAsync(cancellationToken);
+        return runs.GroupBy(r => r.Period)
+            .Select(g => g.OrderBy(r => r.StartedAt).ThenBy(r => r.Id).Last())
+            .Where(r => r.Outcome == RunOutcome.Held)
+            .OrderBy(r => r.Period, StringComparer.Ordinal)
+            .ToList();
     }
 
     public async Task<bool> TryMarkAlarmSentAsync(string key, string message, CancellationToken cancellationToken = default)

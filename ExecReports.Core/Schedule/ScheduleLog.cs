@@ -6,6 +6,9 @@ namespace ExecReports.Core.Schedule;
 // Source-generated log messages: the schedule logs on every fire time and every run.
 internal static partial class ScheduleLog
 {
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Period} released by {Admin}: sent although not every entity is closed")]
+    public static partial void Released(this ILogger logger, Period period, string admin);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Schedule is paused; fire time {FireTime:O} not run")]
     public static partial void PausedFireTime(this ILogger logger, DateTimeOffset fireTime);
 

@@ -14,6 +14,11 @@ public enum RunOutcome
     // The period was already handled; a second run for it does nothing.
     Skipped,
     Failed,
+    // The month is not ready (entities not closed, or not approved): nothing sent, checked again every
+    // Schedule:ReadinessCheckMinutes until it is ready or an Admin releases it.
+    Held,
+    // The run went through and every report was unchanged since it was sent: nothing sent, nothing owed.
+    Unchanged,
 }
 
 // One attempt at the whole chain for a period: generate → validate → archive → send.

@@ -25,6 +25,13 @@ public sealed class ScheduleOptions
     // How long after a fire time a run may still be starting or finishing before the alarm goes off.
     [Range(1, 7 * 24 * 60)]
     public int AlarmGraceMinutes { get; init; } = 60;
+
+    // A month is sent (by the schedule, Send or the CLI) only once every entity's inputs are closed, or an Admin released it.
+    public bool RequireClosedMonths { get; init; } = true;
+
+    // How often a held run checks again whether its month is ready.
+    [Range(1, 7 * 24 * 60)]
+    public int ReadinessCheckMinutes { get; init; } = 60;
 }
 
 // Runs at start-up (ValidateOnStart), so a bad expression stops the app with the field named.

@@ -1,4 +1,5 @@
 using ExecReports.Core.Alerts;
+using ExecReports.Core.Close;
 using ExecReports.Core.Dispatch;
 using ExecReports.Core.Primitives;
 using ExecReports.Core.Validation;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ExecReports.Core.Schedule;
 
-public sealed record StepResult(bool Ok, string Detail);
+public sealed record StepResult(bool Ok, string Detail, bool SentAny = false);
 
 // The whole monthly chain as one recorded run: generate → validate → (errors: stop and alert) → archive → send.
 public sealed class ScheduleRunner(
@@ -18,6 +19,8 @@ public sealed class ScheduleRunner(
     ScheduleHistory history,
     ScheduleCalculator calculator,
     AlertService alerts,
+    MonthCloseService close,
+    TimeProvider clock,
     ILogger<ScheduleRunner> logger)
 {
     public const string ScheduleUser = "schedule";
@@ -58,6 +61,37 @@ public sealed class ScheduleRunner(
     public Task<ScheduleRun> RunNowAsync(Period period, string user, CancellationToken cancellationToken = default) =>
         RunAsync(period, RunTrigger.Manual, null, user, cancellationToken);
 
+    // An Admin sends a held month although not every entity is closed; the release is recorded with its author.
+    public async Task<ScheduleRun> ReleaseAsync(Period period, string admin, CancellationToken cancellationToken = default)
+    {
+        await close.ReleaseAsync(period, admin, cancellationToken);
+        logger.Released(period, admin);
+        return await RunAsync(period, RunTrigger.Manual, null, admin, cancellationToken);
+    }
+
+    // A held month is tried again once Schedule:ReadinessCheckMinutes have passed since its last check; called by the
+    // web app's periodic job. Returns the runs it made.
+    public async Task<IReadOnlyList<ScheduleRun>> RecheckHeldAsync(CancellationToken cancellationToken = default)
+    {
+        var state = await history.StateAsync(cancellationToken);
+        if (state.Paused)
+        {
+            return [];
+        }
+
+        var every = TimeSpan.FromMinutes(calculator.Options.ReadinessCheckMinutes);
+        var runs = new List<ScheduleRun>();
+        foreach (var held in await history.HeldAsync(cancellationToken))
+        {
+            if (clock.GetUtcNow() >= (held.FinishedAt ?? held.StartedAt) + every)
+            {
+                runs.Add(await RunAsync(Period.Parse(held.Period), held.Trigger, held.ScheduledFor, held.StartedBy, cancellationToken));
+            }
+        }
+
+        return runs;
+    }
+
     private async Task<ScheduleRun> RunAsync(Period period, RunTrigger trigger, DateTimeOffset? fireTime, string user, CancellationToken cancellationToken)
     {
         var handled = await history.IsHandledAsync(period, cancellationToken);
@@ -70,7 +104,23 @@ public sealed class ScheduleRunner(
         ScheduleRun run;
         try
         {
-            var validated = gate.Check(await reports.GetAsync(period, cancellationToken));
+            var set = await reports.GetAsync(period, cancellationToken);
+            // Before the gate: a month whose inputs are still being entered waits, it is not "stopped by validation".
+            if (await dispatcher.HeldBecauseAsync(set, cancellationToken) is { } hold)
+            {
+                var heldBefore = (await history.ForPeriodAsync(period, cancellationToken)).Any(r => r.Id != runId && r.Outcome == RunOutcome.Held);
+                run = await history.FinishAsync(runId, RunOutcome.Held,
+                    $"held: {hold.Reason}; checked again every {calculator.Options.ReadinessCheckMinutes} min", cancellationToken);
+                if (!heldBefore)
+                {
+                    await AlertAsync(period, hold.Summary, $"Run #{runId} for {period} is held and sent nothing.\n\n{hold.Reason}.\n\n"
+                        + $"It is checked again every {calculator.Options.ReadinessCheckMinutes} minutes and sends once the month is ready.", cancellationToken);
+                }
+
+                return run;
+            }
+
+            var validated = gate.Check(set);
             if (validated.Result.HasErrors)
             {
                 run = await history.FinishAsync(runId, RunOutcome.Blocked, validated.Result.Detail, cancellationToken);
@@ -79,7 +129,7 @@ public sealed class ScheduleRunner(
             }
 
             var dispatch = await DispatchAsync(validated, trigger, user, cancellationToken);
-            run = await history.FinishAsync(runId, dispatch.Ok ? RunOutcome.Sent : RunOutcome.Failed, dispatch.Detail, cancellationToken);
+            run = await history.FinishAsync(runId, !dispatch.Ok ? RunOutcome.Failed : dispatch.SentAny ? RunOutcome.Sent : RunOutcome.Unchanged, dispatch.Detail, cancellationToken);
             if (!dispatch.Ok)
             {
                 await AlertAsync(period, $"{period} dispatch failed", $"Run #{runId} for {period} did not finish sending.\n\n{dispatch.Detail}", cancellationToken);
@@ -109,7 +159,6 @@ public sealed class ScheduleRunner(
             return new StepResult(false, $"{set.Period}: not sent: {refused}");
         }
 
-        var counts = string.Join(", ", result.Items.GroupBy(i => i.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
-        return new StepResult(!result.AnyFailed, $"{set.Period}: batch {result.BatchId}: {counts}");
+        return new StepResult(!result.AnyFailed, $"{set.Period}: batch {result.BatchId}: {result.Outcome}", result.Items.Any(i => i.Status == ItemStatus.Sent));
     }
 }

@@ -85,6 +85,7 @@ public sealed class ValidationGate(SecretsCheck secrets, IOptions<ValidationOpti
         var previous = set.Previous;
         var findings = new List<Finding>();
         findings.AddRange(CompletenessCheck.CheckSet(texts, expected, set.Period.ToString()));
+        findings.AddRange(InputsCheck.Check(set));
         foreach (var text in texts)
         {
             findings.AddRange(CompletenessCheck.Check(text));

@@ -44,6 +44,8 @@ public sealed class ScheduleAlarmJob(IServiceScopeFactory scopes) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        // A held month checks again here; the runner itself keeps to Schedule:ReadinessCheckMinutes between checks.
+        await scope.ServiceProvider.GetRequiredService<ScheduleRunner>().RecheckHeldAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<ScheduleAlarm>().CheckAndNotifyAsync(cancellationToken);
     }
 }

@@ -51,7 +51,7 @@ public class DerivedDataTests
 
         Assert.Equal(RunOutcome.Sent, run.Outcome);
         Assert.Equal(set.Reports.Count, host.OutboxCount);
-        Assert.All(again.Items, i => Assert.Equal(ItemStatus.Skipped, i.Status));
+        Assert.All(again.Items, i => Assert.Equal(ItemStatus.Unchanged, i.Status));
         Assert.Equal(1, counts.Sum(ValidationGate.ValidationsRun, ("period", "2026-11")));
         Assert.Equal(1, counts.Sum(ReportEngine.BooksComputed, ("period", "2026-10"), ("inputs", set.Digest)));
     }

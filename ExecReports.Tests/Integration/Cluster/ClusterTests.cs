@@ -181,7 +181,7 @@ public sealed class ClusterTests : IAsyncLifetime
         return await WaitForAsync(async db =>
         {
             var items = await db.DispatchItems.AsNoTracking().Include(i => i.Attempts).Where(i => i.Period == period).OrderBy(i => i.Id).ToListAsync();
-            return items.Count > 0 && items.All(i => i.Status is ItemStatus.Sent or ItemStatus.Failed or ItemStatus.Skipped) ? items : null;
+            return items.Count > 0 && items.All(i => i.Status is ItemStatus.Sent or ItemStatus.Failed or ItemStatus.Skipped or ItemStatus.Unchanged) ? items : null;
         });
     }
 

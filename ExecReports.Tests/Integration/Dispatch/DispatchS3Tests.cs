@@ -34,7 +34,7 @@ public sealed class DispatchS3Tests : IAsyncLifetime
         Assert.All(result.Items, i => Assert.Contains("mailed but not archived", i.Detail));
         Assert.All(_h.ReceivedPerSubject().Values, count => Assert.Equal(1, count));
         Assert.Equal(result.Items.Count, (await _h.Services.GetRequiredService<AlertService>().OpenAsync()).Count);
-        Assert.All((await _h.Dispatch.PlanAsync(DispatchHarness.November)).Items, p => Assert.Equal(PlannedAction.AlreadySent, p.Action));
+        Assert.All((await _h.Dispatch.PlanAsync(DispatchHarness.November)).Items, p => Assert.Equal(PlannedAction.Unchanged, p.Action));
 
         await _s3.StartAsync();
         var resumed = await _h.Dispatch.ResumeAsync();

@@ -124,10 +124,11 @@ public abstract class DispatchTests(TestDatabase database) : IAsyncLifetime
         var first = await _h.Dispatch.DispatchAsync(DispatchHarness.November, DispatchTrigger.Manual, "editor@example.com");
 
         var plan = await _h.Dispatch.PlanAsync(DispatchHarness.November);
-        Assert.All(plan.Items, i => Assert.Equal((PlannedAction.AlreadySent, first.BatchId), (i.Action, i.ExistingBatchId)));
+        Assert.All(plan.Items, i => Assert.Equal((PlannedAction.Unchanged, first.BatchId), (i.Action, i.ExistingBatchId)));
         var second = await _h.Dispatch.DispatchAsync(DispatchHarness.November, DispatchTrigger.Cli, "ops");
-        Assert.All(second.Items, i => Assert.Equal(ItemStatus.Skipped, i.Status));
-        Assert.All(second.Items, i => Assert.Equal($"already sent in batch {first.BatchId}", i.Detail));
+        Assert.All(second.Items, i => Assert.Equal(ItemStatus.Unchanged, i.Status));
+        Assert.All(second.Items, i => Assert.Equal($"unchanged since batch {first.BatchId}", i.Detail));
+        Assert.Equal("nothing sent: 8 unchanged", second.Outcome);
         Assert.All(_h.ReceivedPerSubject().Values, count => Assert.Equal(1, count));
 
         var resend = await _h.Dispatch.DispatchAsync(DispatchHarness.November, DispatchTrigger.Manual, "editor@example.com", resend: true);

@@ -45,7 +45,7 @@ public sealed class SendCliTests : IAsyncLifetime
 
         var second = await CliRunner.RunAsync(Environment(_smtp.Port), "send", "--period", "2026-11");
         Assert.True(second.ExitCode == 0, second.StdErr);
-        Assert.Contains("already sent in batch 1", second.StdOut);
+        Assert.Contains("unchanged since batch 1", second.StdOut);
         Assert.Equal(1, ReportsReceived("CFO report — 2026-11"));
 
         var list = await CliRunner.RunAsync(Environment(_smtp.Port), "archive", "list", "--json");
@@ -61,6 +61,63 @@ public sealed class SendCliTests : IAsyncLifetime
             Assert.True(r.GetProperty("size").GetInt64() > 0);
             Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", r.GetProperty("date").GetString());
         });
+    }
+
+    [Fact]
+    public async Task SendingAMonthNotClosedExitsOneSendsNothingAndNamesTheEntitiesNotReady()
+    {
+        var result = await CliRunner.RunAsync(Environment(_smtp.Port), "send", "--period", "2026-12");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("not sent: not ready: December 2026: 7 of 7 entities not closed", result.StdErr);
+        foreach (var entity in new[] { "jada", "queenofsandiego", "quickdumpnow", "dangerouscentaur", "rental-3028-51st", "expert-yacht-delivery", "dangerouscentaur-portfolio" })
+        {
+            Assert.Contains($"{entity}: missing inputs", result.StdErr);
+        }
+
+        Assert.Empty(_smtp.Received);
+    }
+
+    // securityDeposits is a liability only the CFO report reads (cash bridge): the other seven stay byte-for-byte the same.
+    [Fact]
+    public async Task AfterAnEditThatChangesOnlyTheCfoReportTheNextSendSendsThatReportAlone()
+    {
+        var first = await CliRunner.RunAsync(Environment(_smtp.Port), "send", "--period", "2026-11");
+        Assert.True(first.ExitCode == 0, first.StdErr + first.StdOut);
+        var export = _temp.Combine("jada.json");
+        var exported = await CliRunner.RunAsync(Environment(_smtp.Port), "kpis", "export", "--entity", "jada", "--period", "2026-11", "--out", export);
+        Assert.True(exported.ExitCode == 0, exported.StdErr);
+        var months = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(export))!.AsArray();
+        months[0]!["securityDeposits"] = months[0]!["securityDeposits"]!.GetValue<decimal>() + 500;
+        await File.WriteAllTextAsync(export, months.ToJsonString());
+        var imported = await CliRunner.RunAsync(Environment(_smtp.Port), "kpis", "import", export);
+        Assert.True(imported.ExitCode == 0, imported.StdErr + imported.StdOut);
+
+        var second = await CliRunner.RunAsync(Environment(_smtp.Port), "send", "--period", "2026-11");
+
+        Assert.True(second.ExitCode == 0, second.StdErr + second.StdOut);
+        var lines = second.StdOut.Split('\n').Where(l => l.Contains("recipient(s)", StringComparison.Ordinal)).ToList();
+        Assert.Equal(8, lines.Count);
+        Assert.Matches(@"^cfo\s+2 recipient\(s\)\s+sent\s", Assert.Single(lines, l => l.StartsWith("cfo ", StringComparison.Ordinal)));
+        Assert.All(lines.Where(l => !l.StartsWith("cfo ", StringComparison.Ordinal)), l => Assert.Matches(@"^\S+\s+2 recipient\(s\)\s+unchanged\s", l));
+        Assert.Contains("batch 2: 1 sent, 7 unchanged", second.StdOut);
+        Assert.Equal(2, ReportsReceived("CFO report — 2026-11"));
+        Assert.Equal(1, ReportsReceived("CEO report — 2026-11"));
+    }
+
+    [Fact]
+    public async Task RoleLimitsASendToOneReportAndAnUnknownRoleIsAUsageError()
+    {
+        var cfo = await CliRunner.RunAsync(Environment(_smtp.Port), "send", "--period", "2026-11", "--role", "cfo");
+        var unknown = await CliRunner.RunAsync(Environment(_smtp.Port), "send", "--period", "2026-11", "--role", "cfoo");
+
+        Assert.True(cfo.ExitCode == 0, cfo.StdErr + cfo.StdOut);
+        Assert.Single(cfo.StdOut.Split('\n'), l => l.Contains("recipient(s)", StringComparison.Ordinal));
+        Assert.Contains("batch 1: 1 sent", cfo.StdOut);
+        Assert.Equal(1, ReportsReceived("CFO report — 2026-11"));
+        Assert.Equal(0, ReportsReceived("CEO report — 2026-11"));
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("--role must be one of ceo, cto", unknown.StdErr);
     }
 
     [Fact]
@@ -113,7 +170,7 @@ public sealed class SendCliTests : IAsyncLifetime
 
         Assert.True(rerun.ExitCode == 0, rerun.StdErr + rerun.StdOut);
         Assert.Contains("resumed cfo", rerun.StdOut);
-        Assert.Contains("already sent in batch 1", rerun.StdOut);
+        Assert.Contains("unchanged since batch 1", rerun.StdOut);
         Assert.Equal(1, ReportsReceived("CFO report — 2026-11"));
         Assert.All(_smtp.Received.GroupBy(m => m.Parse().Subject), g => Assert.Single(g));
     }

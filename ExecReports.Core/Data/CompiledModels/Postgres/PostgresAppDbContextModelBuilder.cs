@@ -12,7 +12,7 @@ namespace ExecReports.Core.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f624cfb1-27e3-44f7-9e65-6a9a3255a673"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("91b17b20-1b1f-4f68-9d84-19632042ee3a"), entityTypeCount: 13)
         {
         }
 
@@ -20,6 +20,8 @@ namespace ExecReports.Core.Data.CompiledModels.Postgres
         {
             var alert = AlertEntityType.Create(this);
             var archiveIndexEntry = ArchiveIndexEntryEntityType.Create(this);
+            var monthClose = MonthCloseEntityType.Create(this);
+            var periodSignoff = PeriodSignoffEntityType.Create(this);
             var seedRun = SeedRunEntityType.Create(this);
             var dispatchAttempt = DispatchAttemptEntityType.Create(this);
             var dispatchBatch = DispatchBatchEntityType.Create(this);
@@ -35,6 +37,8 @@ namespace ExecReports.Core.Data.CompiledModels.Postgres
 
             AlertEntityType.CreateAnnotations(alert);
             ArchiveIndexEntryEntityType.CreateAnnotations(archiveIndexEntry);
+            MonthCloseEntityType.CreateAnnotations(monthClose);
+            PeriodSignoffEntityType.CreateAnnotations(periodSignoff);
             SeedRunEntityType.CreateAnnotations(seedRun);
             DispatchAttemptEntityType.CreateAnnotations(dispatchAttempt);
             DispatchBatchEntityType.CreateAnnotations(dispatchBatch);

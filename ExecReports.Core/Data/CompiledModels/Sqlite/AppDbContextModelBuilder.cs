@@ -11,7 +11,7 @@ namespace ExecReports.Core.Data.CompiledModels.Sqlite
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3ae700d5-3cde-47ff-b57a-af72bd03034e"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("d66b7061-1703-4213-aa43-c74ac289108b"), entityTypeCount: 13)
         {
         }
 
@@ -19,6 +19,8 @@ namespace ExecReports.Core.Data.CompiledModels.Sqlite
         {
             var alert = AlertEntityType.Create(this);
             var archiveIndexEntry = ArchiveIndexEntryEntityType.Create(this);
+            var monthClose = MonthCloseEntityType.Create(this);
+            var periodSignoff = PeriodSignoffEntityType.Create(this);
             var seedRun = SeedRunEntityType.Create(this);
             var dispatchAttempt = DispatchAttemptEntityType.Create(this);
             var dispatchBatch = DispatchBatchEntityType.Create(this);
@@ -34,6 +36,8 @@ namespace ExecReports.Core.Data.CompiledModels.Sqlite
 
             AlertEntityType.CreateAnnotations(alert);
             ArchiveIndexEntryEntityType.CreateAnnotations(archiveIndexEntry);
+            MonthCloseEntityType.CreateAnnotations(monthClose);
+            PeriodSignoffEntityType.CreateAnnotations(periodSignoff);
             SeedRunEntityType.CreateAnnotations(seedRun);
             DispatchAttemptEntityType.CreateAnnotations(dispatchAttempt);
             DispatchBatchEntityType.CreateAnnotations(dispatchBatch);

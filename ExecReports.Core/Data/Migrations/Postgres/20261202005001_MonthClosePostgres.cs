@@ -1,0 +1,69 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace ExecReports.Core.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class MonthClosePostgres : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "MonthCloses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Period = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    ClosedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ClosedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonthCloses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PeriodSignoffs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Period = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Digest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PeriodSignoffs", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonthCloses_Period_EntityId",
+                table: "MonthCloses",
+                columns: new[] { "Period", "EntityId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeriodSignoffs_Period_Kind_Id",
+                table: "PeriodSignoffs",
+                columns: new[] { "Period", "Kind", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MonthCloses");
+
+            migrationBuilder.DropTable(
+                name: "PeriodSignoffs");
+        }
+    }
+}
