@@ -1,6 +1,7 @@
 using ExecReports.Core.Alerts;
 using ExecReports.Core.Archive;
 using ExecReports.Core.Dispatch;
+using ExecReports.Core.Feedback;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Schedule;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,9 @@ public class AppDbContext : DbContext
     public DbSet<DispatchAttempt> DispatchAttempts => Set<DispatchAttempt>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<ArchiveIndexEntry> ArchiveIndex => Set<ArchiveIndexEntry>();
+    public DbSet<ReportAnnotation> Annotations => Set<ReportAnnotation>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<FeedbackMessage> FeedbackMessages => Set<FeedbackMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -43,6 +47,7 @@ public class AppDbContext : DbContext
         DispatchModel.Configure(modelBuilder);
         AlertModel.Configure(modelBuilder);
         ArchiveIndexModel.Configure(modelBuilder);
+        FeedbackModel.Configure(modelBuilder);
     }
 }
 

@@ -12,7 +12,7 @@ namespace ExecReports.Core.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f624cfb1-27e3-44f7-9e65-6a9a3255a673"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("0dbcc5c5-905a-4dfa-9e5b-4dc5689c2a14"), entityTypeCount: 15)
         {
         }
 
@@ -24,6 +24,10 @@ namespace ExecReports.Core.Data.CompiledModels.Postgres
             var dispatchAttempt = DispatchAttemptEntityType.Create(this);
             var dispatchBatch = DispatchBatchEntityType.Create(this);
             var dispatchItem = DispatchItemEntityType.Create(this);
+            var actionItem = ActionItemEntityType.Create(this);
+            var actionItemChange = ActionItemChangeEntityType.Create(this);
+            var feedbackMessage = FeedbackMessageEntityType.Create(this);
+            var reportAnnotation = ReportAnnotationEntityType.Create(this);
             var kpiEdit = KpiEditEntityType.Create(this);
             var kpiRecord = KpiRecordEntityType.Create(this);
             var scheduleAlarmSent = ScheduleAlarmSentEntityType.Create(this);
@@ -32,6 +36,7 @@ namespace ExecReports.Core.Data.CompiledModels.Postgres
 
             DispatchAttemptEntityType.CreateForeignKey1(dispatchAttempt, dispatchItem);
             DispatchItemEntityType.CreateForeignKey1(dispatchItem, dispatchBatch);
+            ActionItemChangeEntityType.CreateForeignKey1(actionItemChange, actionItem);
 
             AlertEntityType.CreateAnnotations(alert);
             ArchiveIndexEntryEntityType.CreateAnnotations(archiveIndexEntry);
@@ -39,6 +44,10 @@ namespace ExecReports.Core.Data.CompiledModels.Postgres
             DispatchAttemptEntityType.CreateAnnotations(dispatchAttempt);
             DispatchBatchEntityType.CreateAnnotations(dispatchBatch);
             DispatchItemEntityType.CreateAnnotations(dispatchItem);
+            ActionItemEntityType.CreateAnnotations(actionItem);
+            ActionItemChangeEntityType.CreateAnnotations(actionItemChange);
+            FeedbackMessageEntityType.CreateAnnotations(feedbackMessage);
+            ReportAnnotationEntityType.CreateAnnotations(reportAnnotation);
             KpiEditEntityType.CreateAnnotations(kpiEdit);
             KpiRecordEntityType.CreateAnnotations(kpiRecord);
             ScheduleAlarmSentEntityType.CreateAnnotations(scheduleAlarmSent);

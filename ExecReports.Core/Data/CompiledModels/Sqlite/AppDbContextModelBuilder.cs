@@ -11,7 +11,7 @@ namespace ExecReports.Core.Data.CompiledModels.Sqlite
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3ae700d5-3cde-47ff-b57a-af72bd03034e"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("24a39be3-a36c-47bb-887f-9d9167aa7ed1"), entityTypeCount: 15)
         {
         }
 
@@ -23,6 +23,10 @@ namespace ExecReports.Core.Data.CompiledModels.Sqlite
             var dispatchAttempt = DispatchAttemptEntityType.Create(this);
             var dispatchBatch = DispatchBatchEntityType.Create(this);
             var dispatchItem = DispatchItemEntityType.Create(this);
+            var actionItem = ActionItemEntityType.Create(this);
+            var actionItemChange = ActionItemChangeEntityType.Create(this);
+            var feedbackMessage = FeedbackMessageEntityType.Create(this);
+            var reportAnnotation = ReportAnnotationEntityType.Create(this);
             var kpiEdit = KpiEditEntityType.Create(this);
             var kpiRecord = KpiRecordEntityType.Create(this);
             var scheduleAlarmSent = ScheduleAlarmSentEntityType.Create(this);
@@ -31,6 +35,7 @@ namespace ExecReports.Core.Data.CompiledModels.Sqlite
 
             DispatchAttemptEntityType.CreateForeignKey1(dispatchAttempt, dispatchItem);
             DispatchItemEntityType.CreateForeignKey1(dispatchItem, dispatchBatch);
+            ActionItemChangeEntityType.CreateForeignKey1(actionItemChange, actionItem);
 
             AlertEntityType.CreateAnnotations(alert);
             ArchiveIndexEntryEntityType.CreateAnnotations(archiveIndexEntry);
@@ -38,6 +43,10 @@ namespace ExecReports.Core.Data.CompiledModels.Sqlite
             DispatchAttemptEntityType.CreateAnnotations(dispatchAttempt);
             DispatchBatchEntityType.CreateAnnotations(dispatchBatch);
             DispatchItemEntityType.CreateAnnotations(dispatchItem);
+            ActionItemEntityType.CreateAnnotations(actionItem);
+            ActionItemChangeEntityType.CreateAnnotations(actionItemChange);
+            FeedbackMessageEntityType.CreateAnnotations(feedbackMessage);
+            ReportAnnotationEntityType.CreateAnnotations(reportAnnotation);
             KpiEditEntityType.CreateAnnotations(kpiEdit);
             KpiRecordEntityType.CreateAnnotations(kpiRecord);
             ScheduleAlarmSentEntityType.CreateAnnotations(scheduleAlarmSent);
