@@ -15,6 +15,13 @@ public sealed record ActionResult(bool Ok, string Message, ActionItem? Item);
 
 public enum ActionFilter { Open, Done, All }
 
+// An action item as a report reads it: plain values, so the inputs' digest and the report are reproducible.
+public sealed record ActionItemSnapshot(long Id, string Title, ActionStatus Status, string? Owner, DateOnly? Due, string? Entity, string Role, string Period,
+    DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt)
+{
+    public bool IsOpen => Status is ActionStatus.Open or ActionStatus.InProgress;
+}
+
 // Action items and their history: every change is one appended ActionItemChange, in the same save as the change.
 public sealed class ActionItems(AppDbContext db, TimeProvider clock)
 {
@@ -72,6 +79,18 @@ public sealed class ActionItems(AppDbContext db, TimeProvider clock)
             _ => query,
         };
         return await query.OrderBy(a => a.Id).ToListAsync(cancellationToken);
+    }
+
+    // What a period's reports can show: items that existed before the period's month ended, open or closed within it.
+    public async Task<IReadOnlyList<ActionItemSnapshot>> SnapshotAsync(Primitives.Period period, CancellationToken cancellationToken)
+    {
+        var start = new DateTimeOffset(period.FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var end = start.AddMonths(1);
+        var items = await db.Set<ActionItem>().AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        return items
+            .Where(a => a.CreatedAt < end && (a.ClosedAt is null || (a.ClosedAt >= start && a.ClosedAt < end)))
+            .Select(a => new ActionItemSnapshot(a.Id, a.Title, a.Status, a.Owner, a.Due, a.Entity, a.Role, a.Period, a.CreatedAt, a.ClosedAt))
+            .ToList();
     }
 
     public async Task<IReadOnlyList<ActionItemChange>> HistoryAsync(long id, CancellationToken cancellationToken) =>
