@@ -77,7 +77,16 @@ public sealed class DovecotFixture : IAsyncLifetime
               chroot =
             }
             """);
-        await RunAsync(Binary, "-c", ConfigPath);
+        // The master daemonizes and its child would hold redirected pipes open forever: start it without them.
+        using (var master = Process.Start(new ProcessStartInfo(Binary) { ArgumentList = { "-c", ConfigPath }, UseShellExecute = false })
+            ?? throw new InvalidOperationException($"could not start {Binary}"))
+        {
+            await master.WaitForExitAsync();
+            if (master.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"dovecot exited {master.ExitCode}: {Log()}");
+            }
+        }
 
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(20))
