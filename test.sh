@@ -13,12 +13,14 @@ command -v npm >/dev/null || missing+=(npm)
 # PostgreSQL server binaries for the PostgreSQL and cluster tests. The tests run their own throwaway cluster on
 # 127.0.0.1 (ExecReports.Tests/Support/PostgresFixture.cs); Debian's own service is neither needed nor started.
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+# dovecot for the IMAP feedback tests: they start their own throwaway server on 127.0.0.1 (Support/DovecotFixture.cs).
+[ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
   as_root apt-get update -qq
-  # A policy-rc.d that answers 101 keeps the postgresql package from starting the Debian cluster service.
+  # A policy-rc.d that answers 101 keeps the postgresql and dovecot packages from starting their Debian services.
   policy_added=
-  if [[ " ${missing[*]} " == *" postgresql "* && ! -e /usr/sbin/policy-rc.d ]]; then
+  if [[ " ${missing[*]} " == *" postgresql "* || " ${missing[*]} " == *" dovecot-imapd "* ]] && [ ! -e /usr/sbin/policy-rc.d ]; then
     printf '#!/bin/sh\nexit 101\n' | as_root tee /usr/sbin/policy-rc.d >/dev/null && as_root chmod +x /usr/sbin/policy-rc.d && policy_added=1
   fi
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -18,6 +18,8 @@ internal static class Program
             ScheduleCommand.Create(),
             SendCommand.Create(),
             ArchiveCommand.Create(),
+            FeedbackCommand.Create(),
+            ActionsCommand.Create(),
         };
 
         var parse = root.Parse(args);

@@ -6,6 +6,7 @@ using ExecReports.Core.Dashboard;
 using ExecReports.Core.Data;
 using ExecReports.Core.Dispatch;
 using ExecReports.Core.Email;
+using ExecReports.Core.Feedback;
 using ExecReports.Core.Health;
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
@@ -32,6 +33,7 @@ public static class ServiceCollectionExtensions
     //   "Validation":        { "DomainReports": ["rental", "yacht-delivery", "portfolio-billing"] }
     //   "Schedule":          { "Cron": "0 0 1 * ? *", "TimeZone": "UTC", ... } (see Schedule/ScheduleOptions)
     //   "Dispatch":          { "LeaseSeconds": 600, "ResumeIntervalSeconds": 300, "NodeId": "" }
+    //   "Feedback":          { "Source": "None" | "Imap" | "S3", "ReplyAddress": "", "PollMinutes": 5, ... } (see Feedback/FeedbackOptions)
     public static IServiceCollection AddExecReportsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStrictOptions<ExecReportsOptions>(ExecReportsOptions.SectionName);
@@ -70,6 +72,7 @@ public static class ServiceCollectionExtensions
         services.AddDashboard();
         services.AddDispatch();
         services.AddMonthClose();
+        services.AddFeedback();
         services.AddSingleton(_ => Secrets.SecretScanner.FromConfiguration(configuration));
         return services;
     }

@@ -174,7 +174,7 @@ public sealed class S3ArchiveStore : IArchiveStore, IDisposable
         _ => $"{exception.GetType().Name}: {exception.Message}",
     };
 
-    private static AmazonS3Client CreateClient(S3ArchiveSettings settings)
+    internal static AmazonS3Client CreateClient(S3ArchiveSettings settings)
     {
         var config = new AmazonS3Config
         {

@@ -2,6 +2,7 @@ using ExecReports.Core.Alerts;
 using ExecReports.Core.Archive;
 using ExecReports.Core.Close;
 using ExecReports.Core.Dispatch;
+using ExecReports.Core.Feedback;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Schedule;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,9 @@ public class AppDbContext : DbContext
     public DbSet<ArchiveIndexEntry> ArchiveIndex => Set<ArchiveIndexEntry>();
     public DbSet<MonthClose> MonthCloses => Set<MonthClose>();
     public DbSet<PeriodSignoff> PeriodSignoffs => Set<PeriodSignoff>();
+    public DbSet<ReportAnnotation> Annotations => Set<ReportAnnotation>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<FeedbackMessage> FeedbackMessages => Set<FeedbackMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -47,6 +51,7 @@ public class AppDbContext : DbContext
         AlertModel.Configure(modelBuilder);
         ArchiveIndexModel.Configure(modelBuilder);
         CloseModel.Configure(modelBuilder);
+        FeedbackModel.Configure(modelBuilder);
     }
 }
 

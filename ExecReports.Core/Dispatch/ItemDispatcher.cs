@@ -31,6 +31,7 @@ public sealed class ItemDispatcher(
     IArchiveStore archive,
     IOptions<EmailOptions> email,
     IOptions<DispatchOptions> options,
+    IOptions<Feedback.FeedbackOptions> feedback,
     TimeProvider clock,
     ILogger<ItemDispatcher> logger)
 {
@@ -197,6 +198,12 @@ public sealed class ItemDispatcher(
         message.Bcc.AddRange(item.Bcc.Select(MailboxAddress.Parse));
         message.Subject = item.Subject;
         message.MessageId = item.MessageId;
+        // Replies come back to a per-message address (Feedback:ReplyAddress), which is how they find this report.
+        if (Feedback.ReplyToken.Address(feedback.Value.ReplyAddress, item.MessageId) is { } replyTo)
+        {
+            message.ReplyTo.Add(replyTo);
+        }
+
         return message;
     }
 

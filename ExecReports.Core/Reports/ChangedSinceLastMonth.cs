@@ -96,7 +96,39 @@ internal static class ChangedSinceLastMonth
             section.Bullets(targetChanges.Select(x =>
                 $"{Rendering.MarkdownText.Escape(x.Entity.Name)}: revenue target {(x.Now!.Value >= 1m ? "newly met" : "newly missed")} ({section.Quote(x.Then!)} of target in {previousPeriod}, {section.Quote(x.Now)} now)"));
         }
+
+        WriteActionItems(context, report, section);
     }
+
+    // Items opened from replies and annotations on this report's role, owned by it, or about its entity: open ones with
+    // their age and owner, and the ones resolved in this period's month (since the last report went out). Nothing at all
+    // when there are none, so a report without feedback reads as before.
+    private static void WriteActionItems(ReportContext context, ReportBuilder report, SectionBuilder section)
+    {
+        var role = report.Role;
+        var mine = context.Inputs.ActionItems
+            .Where(a => string.Equals(a.Role, role.Id, StringComparison.OrdinalIgnoreCase) || string.Equals(a.Owner, role.Id, StringComparison.OrdinalIgnoreCase)
+                || (role.EntityId is not null && a.Entity == role.EntityId))
+            .ToList();
+        if (mine.Count == 0)
+        {
+            return;
+        }
+
+        var asOf = DateOnly.FromDateTime(context.Inputs.Now.UtcDateTime);
+        var open = mine.Where(a => a.IsOpen).ToList();
+        var resolved = mine.Where(a => !a.IsOpen).ToList();
+        section.Paragraph($"Action items: {open.Count} open, {resolved.Count} resolved in {context.PeriodText}.");
+        section.Bullets(open.Select(a =>
+        {
+            var age = asOf.DayNumber - DateOnly.FromDateTime(a.CreatedAt.UtcDateTime).DayNumber;
+            var due = a.Due is { } d ? $", due {Day(d)}{(d < asOf ? " (overdue)" : "")}" : "";
+            return $"Open #{a.Id}: {context.Quote(a.Title)} — owner {Rendering.MarkdownText.Escape(a.Owner ?? "unassigned")}, {age} day{(age == 1 ? "" : "s")} old{due}";
+        }).Concat(resolved.Select(a =>
+            $"Resolved #{a.Id}: {context.Quote(a.Title)} — {(a.Status == Feedback.ActionStatus.Done ? "done" : "won't do")} on {Day(DateOnly.FromDateTime(a.ClosedAt!.Value.UtcDateTime))}")));
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string StatusWord(VarianceStatus status) => status switch
     {

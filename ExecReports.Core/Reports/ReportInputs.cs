@@ -23,6 +23,9 @@ public sealed record ReportInputs
     public required DateTimeOffset? KpisLastEdited { get; init; }
     public required DateTimeOffset Now { get; init; }
 
+    // Action items opened from replies and annotations, for "Changed Since Last Month" (empty when there are none).
+    public IReadOnlyList<Feedback.ActionItemSnapshot> ActionItems { get; init; } = [];
+
     public const int HistoryMonths = 24;
 
     // Hashes what the reports read, not how it was stored: entity definitions, handoff texts, KPI documents.
@@ -55,6 +58,11 @@ public sealed record ReportInputs
         foreach (var problem in KpiProblems)
         {
             Add(problem.ToString());
+        }
+
+        foreach (var item in ActionItems)
+        {
+            Add(item.ToString());
         }
 
         foreach (var account in Accounts.Accounts.OrderBy(a => a.Code, StringComparer.Ordinal))

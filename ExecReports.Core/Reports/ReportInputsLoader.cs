@@ -5,7 +5,7 @@ using ExecReports.Core.Primitives;
 namespace ExecReports.Core.Reports;
 
 // Gathers one period's inputs from the catalog, the handoff folder and the KPI store.
-public sealed class ReportInputsLoader(EntityCatalogProvider catalogs, HandoffStore handoffs, KpiService kpis, ChartOfAccounts accounts, TimeProvider clock)
+public sealed class ReportInputsLoader(EntityCatalogProvider catalogs, HandoffStore handoffs, KpiService kpis, ChartOfAccounts accounts, Feedback.ActionItems actions, TimeProvider clock)
 {
     public async Task<ReportInputs> LoadAsync(Period period, HandoffSnapshot? handoffOverride = null, DateTimeOffset? now = null,
         CancellationToken cancellationToken = default)
@@ -41,6 +41,7 @@ public sealed class ReportInputsLoader(EntityCatalogProvider catalogs, HandoffSt
             Accounts = accounts,
             KpisLastEdited = await kpis.LastEditedAtAsync(from: from, to: period, cancellationToken: cancellationToken),
             Now = now ?? clock.GetUtcNow(),
+            ActionItems = await actions.SnapshotAsync(period, cancellationToken),
         };
     }
 }

@@ -19,6 +19,8 @@ public sealed partial class SecretScanner
         "Email:Ses:SmtpPassword",
         "Email:Ses:SecretAccessKey",
         "Archive:S3:SecretAccessKey",
+        "Feedback:Imap:Password",
+        "Feedback:S3:SecretAccessKey",
         "Auth:BootstrapAdmin:Password",
     ];
 

@@ -40,6 +40,16 @@ public static class ScheduleServiceCollectionExtensions
                 .ForJob(ScheduleAlarmJob.Key)
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()));
+            // Replies to report emails (Feedback:Source Imap or S3), every Feedback:PollMinutes.
+            if (configuration.GetValue("Feedback:Source", "None") is "Imap" or "S3")
+            {
+                q.AddJob<FeedbackPollJob>(j => j.WithIdentity(FeedbackPollJob.Key).StoreDurably());
+                q.AddTrigger(t => t
+                    .WithIdentity(FeedbackPollJob.Trigger)
+                    .ForJob(FeedbackPollJob.Key)
+                    .StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(configuration.GetValue("Feedback:PollMinutes", 5))).RepeatForever()));
+            }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<ScheduleControl>();

@@ -12,7 +12,7 @@ namespace ExecReports.Core.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("91b17b20-1b1f-4f68-9d84-19632042ee3a"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("99d5e3b9-f74d-470f-9709-2b6d2a24a106"), entityTypeCount: 17)
         {
         }
 
@@ -26,6 +26,10 @@ namespace ExecReports.Core.Data.CompiledModels.Postgres
             var dispatchAttempt = DispatchAttemptEntityType.Create(this);
             var dispatchBatch = DispatchBatchEntityType.Create(this);
             var dispatchItem = DispatchItemEntityType.Create(this);
+            var actionItem = ActionItemEntityType.Create(this);
+            var actionItemChange = ActionItemChangeEntityType.Create(this);
+            var feedbackMessage = FeedbackMessageEntityType.Create(this);
+            var reportAnnotation = ReportAnnotationEntityType.Create(this);
             var kpiEdit = KpiEditEntityType.Create(this);
             var kpiRecord = KpiRecordEntityType.Create(this);
             var scheduleAlarmSent = ScheduleAlarmSentEntityType.Create(this);
@@ -34,6 +38,7 @@ namespace ExecReports.Core.Data.CompiledModels.Postgres
 
             DispatchAttemptEntityType.CreateForeignKey1(dispatchAttempt, dispatchItem);
             DispatchItemEntityType.CreateForeignKey1(dispatchItem, dispatchBatch);
+            ActionItemChangeEntityType.CreateForeignKey1(actionItemChange, actionItem);
 
             AlertEntityType.CreateAnnotations(alert);
             ArchiveIndexEntryEntityType.CreateAnnotations(archiveIndexEntry);
@@ -43,6 +48,10 @@ namespace ExecReports.Core.Data.CompiledModels.Postgres
             DispatchAttemptEntityType.CreateAnnotations(dispatchAttempt);
             DispatchBatchEntityType.CreateAnnotations(dispatchBatch);
             DispatchItemEntityType.CreateAnnotations(dispatchItem);
+            ActionItemEntityType.CreateAnnotations(actionItem);
+            ActionItemChangeEntityType.CreateAnnotations(actionItemChange);
+            FeedbackMessageEntityType.CreateAnnotations(feedbackMessage);
+            ReportAnnotationEntityType.CreateAnnotations(reportAnnotation);
             KpiEditEntityType.CreateAnnotations(kpiEdit);
             KpiRecordEntityType.CreateAnnotations(kpiRecord);
             ScheduleAlarmSentEntityType.CreateAnnotations(scheduleAlarmSent);

@@ -11,7 +11,7 @@ namespace ExecReports.Core.Data.CompiledModels.Sqlite
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d66b7061-1703-4213-aa43-c74ac289108b"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("bd419a34-8ccf-4f96-9291-3cf0e60919c4"), entityTypeCount: 17)
         {
         }
 
@@ -25,6 +25,10 @@ namespace ExecReports.Core.Data.CompiledModels.Sqlite
             var dispatchAttempt = DispatchAttemptEntityType.Create(this);
             var dispatchBatch = DispatchBatchEntityType.Create(this);
             var dispatchItem = DispatchItemEntityType.Create(this);
+            var actionItem = ActionItemEntityType.Create(this);
+            var actionItemChange = ActionItemChangeEntityType.Create(this);
+            var feedbackMessage = FeedbackMessageEntityType.Create(this);
+            var reportAnnotation = ReportAnnotationEntityType.Create(this);
             var kpiEdit = KpiEditEntityType.Create(this);
             var kpiRecord = KpiRecordEntityType.Create(this);
             var scheduleAlarmSent = ScheduleAlarmSentEntityType.Create(this);
@@ -33,6 +37,7 @@ namespace ExecReports.Core.Data.CompiledModels.Sqlite
 
             DispatchAttemptEntityType.CreateForeignKey1(dispatchAttempt, dispatchItem);
             DispatchItemEntityType.CreateForeignKey1(dispatchItem, dispatchBatch);
+            ActionItemChangeEntityType.CreateForeignKey1(actionItemChange, actionItem);
 
             AlertEntityType.CreateAnnotations(alert);
             ArchiveIndexEntryEntityType.CreateAnnotations(archiveIndexEntry);
@@ -42,6 +47,10 @@ namespace ExecReports.Core.Data.CompiledModels.Sqlite
             DispatchAttemptEntityType.CreateAnnotations(dispatchAttempt);
             DispatchBatchEntityType.CreateAnnotations(dispatchBatch);
             DispatchItemEntityType.CreateAnnotations(dispatchItem);
+            ActionItemEntityType.CreateAnnotations(actionItem);
+            ActionItemChangeEntityType.CreateAnnotations(actionItemChange);
+            FeedbackMessageEntityType.CreateAnnotations(feedbackMessage);
+            ReportAnnotationEntityType.CreateAnnotations(reportAnnotation);
             KpiEditEntityType.CreateAnnotations(kpiEdit);
             KpiRecordEntityType.CreateAnnotations(kpiRecord);
             ScheduleAlarmSentEntityType.CreateAnnotations(scheduleAlarmSent);
