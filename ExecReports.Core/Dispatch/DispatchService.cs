@@ -242,7 +242,7 @@ public sealed class DispatchService(
         var drafts = new List<Draft>();
         foreach (var report in set.Reports)
         {
-            var message = messages.Build(new ReportMail(report.Role.Id, report.Period, report.Rendered.Text, report.Rendered.Html));
+            var message = messages.Build(new ReportMail(report.Role.Id, report.Period, report.Email.Text, report.Email.Html));
             var to = message.To.Mailboxes.Select(m => m.ToString()).ToList();
             var bcc = message.Bcc.Mailboxes.Select(m => m.ToString()).ToList();
             var subject = message.Subject ?? report.Role.ReportTitle(report.Period);
@@ -255,9 +255,9 @@ public sealed class DispatchService(
                 BccAddresses = string.Join('\n', bcc),
                 RecipientKey = RecipientKey(report.Role.Id, message),
                 Subject = subject,
-                ContentDigest = Digest(subject, report.Rendered.Text, report.Rendered.Html),
-                TextBody = report.Rendered.Text,
-                HtmlBody = report.Rendered.Html,
+                ContentDigest = Digest(subject, report.Email.Text, report.Email.Html),
+                TextBody = report.Email.Text,
+                HtmlBody = report.Email.Html,
                 MarkdownBody = report.Rendered.Markdown,
                 ReportJson = DispatchFiles.DescribeJson(report),
                 MessageId = message.MessageId ?? NewMessageId(),

@@ -38,6 +38,10 @@ public sealed record Report
     public required ReportMetadata Metadata { get; init; }
     public required RenderedReport Rendered { get; init; }
 
+    // What the email carries: summary first, bounded, no appendix (EmailComposer); Rendered stays the full report
+    // for the preview and the archive.
+    public required RenderedReport Email { get; init; }
+
     public string Title => Metadata.Title;
     public string FileStem => $"{Role.Id}-report";
 }

@@ -9,8 +9,23 @@ namespace ExecReports.Core.Reports;
 public sealed class ReportBuilder(ReportRole role, string period)
 {
     private readonly List<SectionBuilder> _sections = [];
+    private readonly List<string> _notices = [];
 
     public ReportRole Role => role;
+
+    // Report-level warnings (stale inputs, data conflicts), as Markdown: the executive summary lists them all, so a
+    // check that finds something only has to call Notice before the summary is written.
+    public IReadOnlyList<string> Notices => _notices;
+
+    public ReportBuilder Notice(string markdown)
+    {
+        if (!_notices.Contains(markdown, StringComparer.Ordinal))
+        {
+            _notices.Add(markdown.Trim());
+        }
+
+        return this;
+    }
     public string Period => period;
 
     // Only the sections the registration lists, so an id or heading cannot drift from the registry.
@@ -36,7 +51,7 @@ public sealed class ReportBuilder(ReportRole role, string period)
 
     public IReadOnlyList<Metric> Quoted => _sections.SelectMany(s => s.Quoted).DistinctBy(m => (m.Id, m.Period)).ToList();
 
-    public Report Build(ReportMetadataInputs inputs)
+    public Report Build(ReportMetadataInputs inputs, ReportEmailInputs? email = null)
     {
         var sections = _sections.Select(s => s.Build()).ToList();
         var quoted = _sections.SelectMany(s => s.Quoted).DistinctBy(m => (m.Id, m.Period))
@@ -56,6 +71,7 @@ public sealed class ReportBuilder(ReportRole role, string period)
         };
 
         var (body, footer) = ComposeMarkdown(metadata, sections, quoted);
+        email ??= ReportEmailInputs.None;
         return new Report
         {
             Role = role,
@@ -64,6 +80,8 @@ public sealed class ReportBuilder(ReportRole role, string period)
             Metrics = quoted,
             Metadata = metadata,
             Rendered = ReportRenderer.Render([body, footer]),
+            Email = EmailComposer.Compose(new EmailDraft(metadata.Title, Intro(), sections, footer,
+                email.PreviewUrl?.Invoke(period, role.Id), email.SourceLabels)),
         };
     }
 
@@ -73,7 +91,7 @@ public sealed class ReportBuilder(ReportRole role, string period)
         var sb = new StringBuilder();
         // Titles and headings are our own constants, written as they are so readers and the validator see them verbatim.
         sb.Append("# ").AppendLine(metadata.Title).AppendLine();
-        sb.Append("*Written for ").Append(MarkdownText.Escape(role.Perspective)).Append(". Period ").Append(period).AppendLine(".*").AppendLine();
+        sb.AppendLine(Intro()).AppendLine();
         foreach (var section in sections)
         {
             sb.Append("## ").AppendLine(section.Heading).AppendLine();
@@ -112,6 +130,8 @@ public sealed class ReportBuilder(ReportRole role, string period)
         return (body, sb.ToString());
     }
 
+    private string Intro() => $"*Written for {MarkdownText.Escape(role.Perspective)}. Period {period}.*";
+
     private static string Short(string value, int length) => value.Length > length ? value[..length] : value;
 }
 
@@ -122,6 +142,13 @@ public sealed record ReportMetadataInputs(
     DateOnly? NewestHandoff,
     DateTimeOffset? KpisLastEdited,
     string InputDigest);
+
+// What the email needs beyond the report: where its preview is (App:BaseUrl; null, no link) and the short names of
+// the sources it cites ("jada.md" → "JADA handoff, 18 Nov", "kpi:jada" → "JADA KPI inputs").
+public sealed record ReportEmailInputs(Func<string, string, string?>? PreviewUrl, IReadOnlyDictionary<string, string> SourceLabels)
+{
+    public static readonly ReportEmailInputs None = new(null, new Dictionary<string, string>());
+}
 
 public sealed class SectionBuilder(string id, string heading, bool required)
 {

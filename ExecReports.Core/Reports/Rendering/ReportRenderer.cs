@@ -100,8 +100,28 @@ public static partial class ReportRenderer
 
             return $"<{match.Groups["tag"].Value} style=\"{style}\"{attributes}{match.Groups["close"].Value}>";
         });
+        // A status reads in colour too, as a chip whose text and background are both set, so a client that forces
+        // dark mode (and recolours one of them) keeps it legible; the word stays, for readers who cannot see colour.
+        styled = StatusCell().Replace(styled, m => $">{Chip(m.Groups["status"].Value)}</td>");
+        // Section headings are anchors, for the preview's contents list.
+        styled = SectionHeading().Replace(styled, m => $"<h2 id=\"{AnchorOf(System.Net.WebUtility.HtmlDecode(m.Groups["text"].Value))}\"{m.Groups["rest"].Value}");
         return styled.Trim();
     }
+
+    public static string Chip(string status) => status switch
+    {
+        "on track" => "<span style=\"background:#1e7b34;color:#ffffff;padding:1px 6px;border-radius:3px;font-weight:bold;white-space:nowrap;\">on track</span>",
+        "at risk" => "<span style=\"background:#f2c94c;color:#1a1a1a;padding:1px 6px;border-radius:3px;font-weight:bold;white-space:nowrap;\">at risk</span>",
+        _ => "<span style=\"background:#b3261e;color:#ffffff;padding:1px 6px;border-radius:3px;font-weight:bold;white-space:nowrap;\">off track</span>",
+    };
+
+    public static string AnchorOf(string heading) => "section-" + Primitives.Slugs.Of(heading);
+
+    [GeneratedRegex("<h2(?<rest> style=\"[^\"]*\">(?<text>[^<]*)</h2>)")]
+    private static partial Regex SectionHeading();
+
+    [GeneratedRegex(">(?<status>on track|at risk|off track)</td>")]
+    private static partial Regex StatusCell();
 
     [GeneratedRegex("""<(?<tag>[a-z][a-z0-9]*)(?<attrs>(?:\s+[a-z-]+(?:="[^"]*")?)*)\s*(?<close>/?)>""")]
     private static partial Regex StartTag();
