@@ -177,16 +177,28 @@ public sealed class SectionBuilder(string id, string heading, bool required)
         return this;
     }
 
+    // However many inputs there are, a list or table in the report shows at most this many items (generators write
+    // them most material first) and counts the rest; the email shows fewer (EmailComposer). Sixteen thousand distinct
+    // handoffs would otherwise make an 11 MB report.
+    public const int FullListLimit = 50;
+
     public SectionBuilder Bullets(IEnumerable<string> markdownItems)
     {
-        var any = false;
+        var n = 0;
         foreach (var item in markdownItems)
         {
-            _markdown.Append("- ").AppendLine(item.Trim());
-            any = true;
+            if (++n <= FullListLimit)
+            {
+                _markdown.Append("- ").AppendLine(item.Trim());
+            }
         }
 
-        if (any)
+        if (n > FullListLimit)
+        {
+            _markdown.Append("- *").Append(MoreItems(n - FullListLimit)).AppendLine("*");
+        }
+
+        if (n > 0)
         {
             _markdown.AppendLine();
         }
@@ -196,13 +208,21 @@ public sealed class SectionBuilder(string id, string heading, bool required)
 
     public SectionBuilder Numbered(IEnumerable<string> markdownItems)
     {
-        var n = 1;
+        var n = 0;
         foreach (var item in markdownItems)
         {
-            _markdown.Append(n++.ToString(CultureInfo.InvariantCulture)).Append(". ").AppendLine(item.Trim());
+            if (++n <= FullListLimit)
+            {
+                _markdown.Append(n.ToString(CultureInfo.InvariantCulture)).Append(". ").AppendLine(item.Trim());
+            }
         }
 
-        if (n > 1)
+        if (n > FullListLimit)
+        {
+            _markdown.AppendLine().Append('*').Append(MoreItems(n - FullListLimit)).AppendLine("*");
+        }
+
+        if (n > 0)
         {
             _markdown.AppendLine();
         }
@@ -212,9 +232,18 @@ public sealed class SectionBuilder(string id, string heading, bool required)
 
     public SectionBuilder Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<bool>? rightAlign = null)
     {
-        _markdown.Append(MarkdownText.Table(headers, rows, rightAlign)).AppendLine();
+        var all = rows.ToList();
+        _markdown.Append(MarkdownText.Table(headers, all.Take(FullListLimit), rightAlign)).AppendLine();
+        if (all.Count > FullListLimit)
+        {
+            _markdown.Append('*').Append(MoreItems(all.Count - FullListLimit)).AppendLine("*").AppendLine();
+        }
+
         return this;
     }
+
+    private static string MoreItems(int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"and {count} more, ranked lower (the Handoffs and KPI pages list them all)");
 
     // Says plainly what is missing ("no pipeline items recorded for QuickDumpNow in 2026-11") instead of inventing content.
     public SectionBuilder Missing(string message)

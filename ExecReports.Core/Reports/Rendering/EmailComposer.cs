@@ -143,23 +143,39 @@ public static partial class EmailComposer
             {
                 var items = 0;
                 var skipped = 0;
+                var tail = new List<string>();
                 while (i < lines.Length && (IsListItem(lines[i]) || (lines[i].StartsWith("  ", StringComparison.Ordinal) && lines[i].Trim().Length > 0)))
                 {
-                    if (IsListItem(lines[i]))
+                    var current = lines[i++];
+                    if (MoreLine().Match(current) is { Success: true } more)
+                    {
+                        // The report already counted what it left out: an issue count is kept as written, any other
+                        // count joins the email's own.
+                        if (current.Contains("more issue", StringComparison.Ordinal))
+                        {
+                            tail.Add(current);
+                        }
+                        else
+                        {
+                            skipped += int.Parse(more.Groups["count"].Value, CultureInfo.InvariantCulture);
+                        }
+
+                        continue;
+                    }
+
+                    if (IsListItem(current))
                     {
                         items++;
                     }
 
                     if (items <= level.Items)
                     {
-                        output.Add(Cut(lines[i], level.CellChars * 2));
+                        output.Add(Cut(current, level.CellChars * 2));
                     }
-                    else if (IsListItem(lines[i]) && !IsMoreLine(lines[i]))
+                    else if (IsListItem(current))
                     {
                         skipped++;
                     }
-
-                    i++;
                 }
 
                 if (skipped > 0)
@@ -167,6 +183,7 @@ public static partial class EmailComposer
                     output.Add($"- *and {skipped.ToString(CultureInfo.InvariantCulture)} more in the report preview*");
                 }
 
+                output.AddRange(tail);
                 continue;
             }
 
@@ -188,6 +205,19 @@ public static partial class EmailComposer
                     }
 
                     i++;
+                }
+
+                // "*and 46 more, ranked lower …*" under a table the report itself bounded.
+                var next = i;
+                while (next < lines.Length && lines[next].Trim().Length == 0)
+                {
+                    next++;
+                }
+
+                if (next < lines.Length && MoreNote().Match(lines[next]) is { Success: true } note)
+                {
+                    skipped += int.Parse(note.Groups["count"].Value, CultureInfo.InvariantCulture);
+                    i = next + 1;
                 }
 
                 if (skipped > 0)
@@ -220,8 +250,6 @@ public static partial class EmailComposer
 
     private static bool IsListItem(string line) => line.StartsWith("- ", StringComparison.Ordinal) || NumberedItem().IsMatch(line);
 
-    private static bool IsMoreLine(string line) => line.Contains("more issue", StringComparison.Ordinal);
-
     private static string CutCells(string row, int max)
     {
         var cells = CellSplit().Split(row.Trim().Trim('|'));
@@ -248,7 +276,7 @@ public static partial class EmailComposer
             kept = kept[..kept.LastIndexOf('`')];
         }
 
-        if (Regex.Matches(kept, @"(?<!\\)\*\*").Count % 2 == 1)
+        if (DoubleStar().Count(kept) % 2 == 1)
         {
             kept = kept[..kept.LastIndexOf("**", StringComparison.Ordinal)];
         }
@@ -311,6 +339,15 @@ public static partial class EmailComposer
         + $"<div class=\"er-body\" id=\"er-email\" style=\"max-width:{MaxWidthPx}px;margin:0 auto;padding:12px;text-align:left;background:#ffffff;color:#222222;\">\n"
         + body
         + "</div>\n<!--[if mso]></td></tr></table><![endif]-->\n</td></tr></table>\n</body></html>\n";
+
+    [GeneratedRegex(@"(?<!\\)\*\*")]
+    private static partial Regex DoubleStar();
+
+    [GeneratedRegex(@"^- \*and (?<count>\d+) more")]
+    private static partial Regex MoreLine();
+
+    [GeneratedRegex(@"^\*and (?<count>\d+) more")]
+    private static partial Regex MoreNote();
 
     [GeneratedRegex(@"^\d+\. ")]
     private static partial Regex NumberedItem();

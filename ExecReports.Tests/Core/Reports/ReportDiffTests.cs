@@ -24,6 +24,7 @@ public class ReportDiffTests
             OldestHandoff = null, NewestHandoff = null, KpisLastEdited = null, InputDigest = "", Sections = sections,
         },
         Rendered = new RenderedReport(markdown, "", ""),
+        Email = new RenderedReport(markdown, "", ""),
     };
 
     [Fact]
