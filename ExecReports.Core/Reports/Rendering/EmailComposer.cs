@@ -78,7 +78,9 @@ public static partial class EmailComposer
             }
 
             sb.Append("## ").AppendLine(section.Heading).AppendLine();
-            sb.AppendLine(Bound(Plain(section.Markdown, draft.SourceLabels), level).TrimEnd()).AppendLine();
+            // The summary is the point of the email: it is never cut.
+            var plain = Plain(section.Markdown, draft.SourceLabels);
+            sb.AppendLine((section.Id == ReportSections.Summary.Id ? plain : Bound(plain, level)).TrimEnd()).AppendLine();
         }
 
         if (omitted.Count > 0)
@@ -87,7 +89,7 @@ public static partial class EmailComposer
                 .AppendLine(draft.PreviewUrl is null ? ". See the report preview in ExecReports.*" : ". See the report preview.*").AppendLine();
         }
 
-        var rendered = ReportRenderer.Render([sb.ToString(), draft.Footer]);
+        var rendered = ReportRenderer.RenderEmail([sb.ToString(), draft.Footer]);
         return rendered with { Html = Document(draft.Title, PhoneTables(rendered.Html)) };
     }
 
@@ -100,6 +102,7 @@ public static partial class EmailComposer
         markdown = MetricEvidence().Replace(markdown, "the figures in the report preview");
         markdown = BareMetricId().Replace(markdown, "the figure in the report preview");
         markdown = KpiSource().Replace(markdown, m => labels.TryGetValue("kpi:" + m.Groups["entity"].Value, out var label) ? label : "the KPI inputs");
+        markdown = SourceCell().Replace(markdown, m => Label(m.Groups["file"].Value));
         markdown = CodedSource().Replace(markdown, m => "source: " + Label(m.Groups["file"].Value));
         markdown = BareSource().Replace(markdown, m => "source: " + Label(m.Groups["file"].Value));
         return CodeSpan().Replace(markdown, m => "`" + CodeEscape().Replace(m.Groups["code"].Value, "$1") + "`");
@@ -245,7 +248,8 @@ public static partial class EmailComposer
     private static bool IsNothingToSay(string line)
     {
         var t = line.Trim();
-        return (t.StartsWith('*') && t.EndsWith('*') && !t.StartsWith("**", StringComparison.Ordinal)) || t.StartsWith("No findings", StringComparison.Ordinal);
+        return (t.StartsWith('*') && t.EndsWith('*') && !t.StartsWith("**", StringComparison.Ordinal)) || t.StartsWith("No findings", StringComparison.Ordinal)
+            || ZeroCount().IsMatch(t);
     }
 
     private static bool IsListItem(string line) => line.StartsWith("- ", StringComparison.Ordinal) || NumberedItem().IsMatch(line);
@@ -314,12 +318,7 @@ public static partial class EmailComposer
     // on Windows, which ignores it, reads the 600 px desktop layout).
     private static string PhoneTables(string html)
     {
-        html = html.Replace("<table style=\"", "<table role=\"table\" width=\"100%\" style=\"width:100%;table-layout:fixed;", StringComparison.Ordinal);
-        html = html.Replace("<td style=\"", "<td style=\"overflow-wrap:anywhere;word-wrap:break-word;word-break:break-word;", StringComparison.Ordinal);
-        html = html.Replace("<th style=\"", "<th style=\"overflow-wrap:anywhere;word-wrap:break-word;word-break:break-word;", StringComparison.Ordinal);
-        html = html.Replace("<pre style=\"", "<pre style=\"white-space:pre-wrap;overflow-wrap:anywhere;", StringComparison.Ordinal);
-        html = html.Replace("<p style=\"", "<p style=\"overflow-wrap:anywhere;", StringComparison.Ordinal);
-        html = html.Replace("<li style=\"", "<li style=\"overflow-wrap:anywhere;", StringComparison.Ordinal);
+        html = html.Replace("<table style=\"", "<table role=\"table\" width=\"100%\" style=\"", StringComparison.Ordinal);
         return TableRow().Replace(html, row =>
         {
             var column = 0;
@@ -336,7 +335,7 @@ public static partial class EmailComposer
         + "</head>\n<body style=\"margin:0;padding:0;background:#ffffff;color:#222222;\">\n"
         + "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;background:#ffffff;\"><tr><td align=\"center\" style=\"padding:0;\">\n"
         + $"<!--[if mso]><table role=\"presentation\" width=\"{MaxWidthPx}\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td><![endif]-->\n"
-        + $"<div class=\"er-body\" id=\"er-email\" style=\"max-width:{MaxWidthPx}px;margin:0 auto;padding:12px;text-align:left;background:#ffffff;color:#222222;\">\n"
+        + $"<div class=\"er-body\" id=\"er-email\" style=\"max-width:{MaxWidthPx}px;margin:0 auto;padding:12px;text-align:left;background:#ffffff;{ReportRenderer.EmailWrapperStyle}\">\n"
         + body
         + "</div>\n<!--[if mso]></td></tr></table><![endif]-->\n</td></tr></table>\n</body></html>\n";
 
@@ -348,6 +347,10 @@ public static partial class EmailComposer
 
     [GeneratedRegex(@"^\*and (?<count>\d+) more")]
     private static partial Regex MoreNote();
+
+    // "Open findings: 0." says nothing on its own.
+    [GeneratedRegex(@"^[A-Z][^.:]{0,40}: 0\.$")]
+    private static partial Regex ZeroCount();
 
     [GeneratedRegex(@"^\d+\. ")]
     private static partial Regex NumberedItem();
@@ -370,6 +373,10 @@ public static partial class EmailComposer
 
     [GeneratedRegex(@"`kpi:(?<entity>[a-z0-9-]+)[^`]*`")]
     private static partial Regex KpiSource();
+
+    // A table cell holding only the source (a "Source" column): the label alone.
+    [GeneratedRegex(@"(?<=\| )`(?<file>(?:[A-Za-z0-9.-]|\\_)+\.md):\d+`(?= \|)")]
+    private static partial Regex SourceCell();
 
     [GeneratedRegex(@"`(?<file>(?:[A-Za-z0-9.-]|\\_)+\.md):\d+`")]
     private static partial Regex CodedSource();

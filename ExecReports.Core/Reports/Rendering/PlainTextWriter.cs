@@ -7,7 +7,7 @@ namespace ExecReports.Core.Reports.Rendering;
 
 // Plain text that reads well in any mail client: underlined headings, aligned tables, links spelled out, lines
 // wrapped at Width characters. A table that would be wider becomes an aligned list, one block per row.
-internal static class PlainTextWriter
+internal static partial class PlainTextWriter
 {
     public const int Width = 78;
 
@@ -92,6 +92,12 @@ internal static class PlainTextWriter
 
     private static int LeadOf(string line)
     {
+        // "  Finding:  text" (a table row as a list): continuation lines hang under the value.
+        if (NamedValue().Match(line) is { Success: true } named)
+        {
+            return named.Length;
+        }
+
         var i = 0;
         while (i < line.Length && (line[i] == ' ' || (line[i] == '>' && i + 1 < line.Length && line[i + 1] == ' ')))
         {
@@ -311,4 +317,7 @@ internal static class PlainTextWriter
                 break;
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^  [^\s:][^:]{0,28}: +")]
+    private static partial System.Text.RegularExpressions.Regex NamedValue();
 }

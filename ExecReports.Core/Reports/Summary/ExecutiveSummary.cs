@@ -57,7 +57,7 @@ public static class ExecutiveSummary
                 ]).ToList());
         }
 
-        section.Paragraph(string.Join(" ", Commentary(context, report, section, headlines, previousPeriod)));
+        section.Paragraph(string.Join("\n", Commentary(context, report, section, headlines, previousPeriod)));
 
         foreach (var stale in StaleInputs(context, report.Role))
         {
