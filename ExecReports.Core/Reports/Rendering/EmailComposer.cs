@@ -105,6 +105,7 @@ public static partial class EmailComposer
         markdown = SourceCell().Replace(markdown, m => Label(m.Groups["file"].Value));
         markdown = CodedSource().Replace(markdown, m => "source: " + Label(m.Groups["file"].Value));
         markdown = BareSource().Replace(markdown, m => "source: " + Label(m.Groups["file"].Value));
+        markdown = markdown.Replace("Evidence: source: ", "Evidence: ", StringComparison.Ordinal);
         return CodeSpan().Replace(markdown, m => "`" + CodeEscape().Replace(m.Groups["code"].Value, "$1") + "`");
     }
 
