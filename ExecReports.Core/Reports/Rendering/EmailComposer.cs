@@ -336,7 +336,7 @@ public static partial class EmailComposer
         + "</head>\n<body style=\"margin:0;padding:0;background:#ffffff;color:#222222;\">\n"
         + "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;background:#ffffff;\"><tr><td align=\"center\" style=\"padding:0;\">\n"
         + $"<!--[if mso]><table role=\"presentation\" width=\"{MaxWidthPx}\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td><![endif]-->\n"
-        + $"<div class=\"er-body\" id=\"er-email\" style=\"max-width:{MaxWidthPx}px;margin:0 auto;padding:12px;text-align:left;background:#ffffff;{ReportRenderer.EmailWrapperStyle}\">\n"
+        + $"<div class=\"er-body\" id=\"er-email\" style=\"max-width:{MaxWidthPx}px;box-sizing:border-box;margin:0 auto;padding:12px;text-align:left;background:#ffffff;{ReportRenderer.EmailWrapperStyle}\">\n"
         + body
         + "</div>\n<!--[if mso]></td></tr></table><![endif]-->\n</td></tr></table>\n</body></html>\n";
 

@@ -121,8 +121,11 @@ public static class ExecutiveSummary
         }
         else
         {
-            yield return $"{Count(onTrack)} of {Count(compared.Count)} headline figures compared with {previousPeriod} are on track"
-                + (off.Count == 0 ? "." : $"; off track: {string.Join(", ", off.Select(h => MarkdownText.Escape(h.Now.Label)))}.");
+            var offLabels = string.Join("; ", off.Select(h => MarkdownText.Escape(h.Now.Label)));
+            yield return off.Count == compared.Count && compared.Count > 1
+                ? $"All {Count(compared.Count)} headline figures compared with {previousPeriod} are off track: {offLabels}."
+                : $"{Count(onTrack)} of {Count(compared.Count)} headline figures compared with {previousPeriod} are on track"
+                    + (off.Count == 0 ? "." : $"; off track: {offLabels}.");
             var largest = compared
                 .Where(h => h.Result!.IsMaterial)
                 .OrderByDescending(h => h.Result!.MoneyImpact)
