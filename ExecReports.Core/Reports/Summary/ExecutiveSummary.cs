@@ -177,10 +177,11 @@ public static class ExecutiveSummary
             yield break;
         }
 
+        // Dates, not day counts: a count of days would read as a computed figure without a metric behind it.
         var listed = string.Join("; ", stale.Take(StaleListed).Select(d =>
-            $"{MarkdownText.Escape(d.EntityId is null ? d.Title : context.NameOf(d.EntityId))} ({MarkdownText.Escape(d.File)}, updated {d.Updated:yyyy-MM-dd}, {Count(context.Handoffs.AgeInDays(d) ?? 0)} days old)"));
+            $"{MarkdownText.Escape(d.EntityId is null ? d.Title : context.NameOf(d.EntityId))} ({MarkdownText.Escape(d.File)}, last updated {d.Updated:yyyy-MM-dd})"));
         var more = stale.Count > StaleListed ? $"; and {Count(stale.Count - StaleListed)} more" : "";
-        yield return $"Stale input: {Count(stale.Count)} handoff note{(stale.Count == 1 ? " is" : "s are")} older than {Count(context.Handoffs.StaleAfterDays)} days: {listed}{more}.";
+        yield return $"Stale input: {Count(stale.Count)} handoff note{(stale.Count == 1 ? " is" : "s are")} past the staleness limit ({Count(context.Handoffs.StaleAfterDays)}-day): {listed}{more}.";
     }
 
     internal static string Shorten(string text, int max)

@@ -84,7 +84,7 @@ public class ExecutiveSummaryTests(SampleReports samples) : IClassFixture<Sample
         var rental = set.For(ReportRole.Rental)!.Sections[0].Markdown;
         Assert.Contains("**Warnings for this report:**", rental);
         Assert.Contains("Stale input:", rental);
-        Assert.Contains("rental-old.md, updated 2026-09-01, 91 days old", rental);
+        Assert.Contains("3028 51st St Rental (rental-old.md, last updated 2026-09-01)", rental);
         Assert.DoesNotContain("rental-old.md", set.For(ReportRole.YachtDelivery)!.Sections[0].Markdown);
         Assert.Contains("rental-old.md", set.For(ReportRole.Ceo)!.Sections[0].Markdown);
     }
