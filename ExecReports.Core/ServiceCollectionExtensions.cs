@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
 {
     // Reads:
     //   "ExecReports":       { "DataPath": "data/" }
+    //   "App":               { "BaseUrl": "" } (each email links to its preview there; no link when unset)
     //   "Database":          { "Provider": "Sqlite" | "Postgres" },  "ConnectionStrings": { "Default": "" }
     //   "Email":             { "Transport": "Pickup" | "Smtp" | "Ses", "From": "...", "Smtp", "Ses", "Retry", "Recipients", ... }
     //   "Archive":           { "Provider": "FileSystem" | "S3", "S3": { ... }, "Retry": { ... } }
@@ -38,6 +39,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddStrictOptions<ExecReportsOptions>(ExecReportsOptions.SectionName);
         services.AddStrictOptions<DatabaseOptions>(DatabaseOptions.SectionName);
+        services.AddStrictOptions<AppOptions>(AppOptions.SectionName);
         services.AddEmailOptions(configuration);
         services.AddStrictOptions<ArchiveOptions>(ArchiveOptions.SectionName);
         services.AddSingleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>();

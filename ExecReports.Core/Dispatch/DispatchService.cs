@@ -283,7 +283,7 @@ public sealed class DispatchService(
         var drafts = new List<Draft>();
         foreach (var report in set.Reports.Where(r => roles is null || roles.Contains(r.Role.Id, StringComparer.OrdinalIgnoreCase)))
         {
-            var message = messages.Build(new ReportMail(report.Role.Id, report.Period, report.Rendered.Text, report.Rendered.Html));
+            var message = messages.Build(new ReportMail(report.Role.Id, report.Period, report.Email.Text, report.Email.Html));
             var to = message.To.Mailboxes.Select(m => m.ToString()).ToList();
             var bcc = message.Bcc.Mailboxes.Select(m => m.ToString()).ToList();
             var subject = message.Subject ?? report.Role.ReportTitle(report.Period);
@@ -297,8 +297,8 @@ public sealed class DispatchService(
                 RecipientKey = RecipientKey(report.Role.Id, message),
                 Subject = subject,
                 ContentDigest = Digest(subject, report.ContentDigest),
-                TextBody = report.Rendered.Text,
-                HtmlBody = report.Rendered.Html,
+                TextBody = report.Email.Text,
+                HtmlBody = report.Email.Html,
                 MarkdownBody = report.Rendered.Markdown,
                 ReportJson = DispatchFiles.DescribeJson(report),
                 MessageId = message.MessageId ?? NewMessageId(),

@@ -68,22 +68,20 @@ internal static class ChangedSinceLastMonth
             section.Quote(context.Metrics.Get(Finance.CfoMetricIds.MaterialityAmount));
         }
 
-        // A domain report speaks for its own entity; the executive reports for the whole portfolio.
-        var newIssues = context.Facts(entityId: report.Role.EntityId, section: SectionKind.KnownIssues)
-            .Where(f => f.Document.Updated is { } updated && updated >= context.Period.FirstDay && updated <= context.Period.LastDay)
-            .OrderByDescending(f => f.Document.Updated)
-            .ThenBy(f => f.Document.File, StringComparer.Ordinal)
-            .ThenBy(f => f.Fact.Line)
-            .Take(Largest)
-            .ToList();
+        // A domain report speaks for its own entity; an executive report for the issues that matter to its role,
+        // most material first (RoleIssues), so seven reports do not repeat the same five newest bullets.
+        var ranked = Summary.RoleIssues.For(context, report.Role, context.Facts(entityId: report.Role.EntityId, section: SectionKind.KnownIssues)
+            .Where(f => f.Document.Updated is { } updated && updated >= context.Period.FirstDay && updated <= context.Period.LastDay));
+        var newIssues = ranked.Take(Largest).ToList();
         if (newIssues.Count > 0)
         {
-            section.Paragraph($"Known issues in handoffs updated in {context.PeriodText}:");
-            section.Bullets(newIssues.Select(f => $"{context.Quote(f.Fact.Text)} ({Rendering.MarkdownText.Escape(f.Source)})"));
+            section.Paragraph($"Known issues for this report in handoffs updated in {context.PeriodText}, most material first:");
+            section.Bullets(newIssues.Select(r => $"{context.Quote(r.Fact.Fact.Text)} ({Rendering.MarkdownText.Escape(r.Fact.Source)})")
+                .Concat(ranked.Count > Largest ? [$"*{Summary.RoleIssues.More(ranked.Skip(Largest).ToList())}.*"] : []));
         }
         else
         {
-            section.Paragraph($"No handoff with known issues was updated in {context.PeriodText}.");
+            section.Paragraph($"No handoff with known issues for this report was updated in {context.PeriodText}.");
         }
 
         var targetChanges = context.Catalog.Entities

@@ -42,6 +42,10 @@ public sealed record Report
     // mean a recipient would read the same report, so "changed since sent" compares these.
     public required string ContentDigest { get; init; }
 
+    // What the email carries: summary first, bounded, no appendix (EmailComposer); Rendered stays the full report
+    // for the preview and the archive.
+    public required RenderedReport Email { get; init; }
+
     public string Title => Metadata.Title;
     public string FileStem => $"{Role.Id}-report";
 }

@@ -12,6 +12,21 @@ public sealed class ReportBuilder(ReportRole role, string period)
     private readonly List<string> _notices = [];
 
     public ReportRole Role => role;
+
+    // Report-level warnings (stale inputs, data conflicts), as Markdown: the executive summary lists them all, so a
+    // check that finds something only has to call Notice before the summary is written.
+    public IReadOnlyList<string> Notices => _notices;
+
+    public ReportBuilder Notice(string markdown)
+    {
+        if (!_notices.Contains(markdown, StringComparer.Ordinal))
+        {
+            _notices.Add(markdown.Trim());
+        }
+
+        return this;
+    }
+
     public string Period => period;
 
     // Only the sections the registration lists, so an id or heading cannot drift from the registry.
@@ -35,16 +50,12 @@ public sealed class ReportBuilder(ReportRole role, string period)
             ? definition
             : throw new InvalidOperationException($"Section '{definition.Id}' is not registered for the {role.Title} report.");
 
-    // A box above the first section ("Data conflicts"): it is about the inputs behind the whole report, so it is no
-    // section of it, and the registry's section list stays what every generator writes.
-    public void Notice(string markdown) => _notices.Add(markdown.Trim());
-
     // What the sections say so far, as Markdown: the engine reads it for the handoff notes a report quotes.
     internal IEnumerable<string> SectionTexts => _sections.Select(s => s.Text);
 
     public IReadOnlyList<Metric> Quoted => _sections.SelectMany(s => s.Quoted).DistinctBy(m => (m.Id, m.Period)).ToList();
 
-    public Report Build(ReportMetadataInputs inputs)
+    public Report Build(ReportMetadataInputs inputs, ReportEmailInputs? email = null)
     {
         var sections = _sections.Select(s => s.Build()).ToList();
         var quoted = _sections.SelectMany(s => s.Quoted).DistinctBy(m => (m.Id, m.Period))
@@ -64,6 +75,7 @@ public sealed class ReportBuilder(ReportRole role, string period)
         };
 
         var (body, footer) = ComposeMarkdown(metadata, sections, quoted);
+        email ??= ReportEmailInputs.None;
         return new Report
         {
             Role = role,
@@ -73,6 +85,8 @@ public sealed class ReportBuilder(ReportRole role, string period)
             Metadata = metadata,
             Rendered = ReportRenderer.Render([body, footer]),
             ContentDigest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body))),
+            Email = EmailComposer.Compose(new EmailDraft(metadata.Title, Intro(), sections, footer,
+                email.PreviewUrl?.Invoke(period, role.Id), email.SourceLabels)),
         };
     }
 
@@ -82,17 +96,7 @@ public sealed class ReportBuilder(ReportRole role, string period)
         var sb = new StringBuilder();
         // Titles and headings are our own constants, written as they are so readers and the validator see them verbatim.
         sb.Append("# ").AppendLine(metadata.Title).AppendLine();
-        sb.Append("*Written for ").Append(MarkdownText.Escape(role.Perspective)).Append(". Period ").Append(period).AppendLine(".*").AppendLine();
-        foreach (var notice in _notices)
-        {
-            foreach (var line in notice.Split('\n'))
-            {
-                sb.AppendLine(line.Length == 0 ? ">" : "> " + line.TrimEnd('\r'));
-            }
-
-            sb.AppendLine();
-        }
-
+        sb.AppendLine(Intro()).AppendLine();
         foreach (var section in sections)
         {
             sb.Append("## ").AppendLine(section.Heading).AppendLine();
@@ -131,6 +135,8 @@ public sealed class ReportBuilder(ReportRole role, string period)
         return (body, sb.ToString());
     }
 
+    private string Intro() => $"*Written for {MarkdownText.Escape(role.Perspective)}. Period {period}.*";
+
     private static string Short(string value, int length) => value.Length > length ? value[..length] : value;
 }
 
@@ -141,6 +147,13 @@ public sealed record ReportMetadataInputs(
     DateOnly? NewestHandoff,
     DateTimeOffset? KpisLastEdited,
     string InputDigest);
+
+// What the email needs beyond the report: where its preview is (App:BaseUrl; null, no link) and the short names of
+// the sources it cites ("jada.md" → "JADA handoff, 18 Nov", "kpi:jada" → "JADA KPI inputs").
+public sealed record ReportEmailInputs(Func<string, string, string?>? PreviewUrl, IReadOnlyDictionary<string, string> SourceLabels)
+{
+    public static readonly ReportEmailInputs None = new(null, new Dictionary<string, string>());
+}
 
 public sealed class SectionBuilder(string id, string heading, bool required)
 {
@@ -171,16 +184,28 @@ public sealed class SectionBuilder(string id, string heading, bool required)
         return this;
     }
 
+    // However many inputs there are, a list or table in the report shows at most this many items (generators write
+    // them most material first) and counts the rest; the email shows fewer (EmailComposer). Sixteen thousand distinct
+    // handoffs would otherwise make an 11 MB report.
+    public const int FullListLimit = 50;
+
     public SectionBuilder Bullets(IEnumerable<string> markdownItems)
     {
-        var any = false;
+        var n = 0;
         foreach (var item in markdownItems)
         {
-            _markdown.Append("- ").AppendLine(item.Trim());
-            any = true;
+            if (++n <= FullListLimit)
+            {
+                _markdown.Append("- ").AppendLine(item.Trim());
+            }
         }
 
-        if (any)
+        if (n > FullListLimit)
+        {
+            _markdown.Append("- *").Append(MoreItems(n - FullListLimit)).AppendLine("*");
+        }
+
+        if (n > 0)
         {
             _markdown.AppendLine();
         }
@@ -190,13 +215,21 @@ public sealed class SectionBuilder(string id, string heading, bool required)
 
     public SectionBuilder Numbered(IEnumerable<string> markdownItems)
     {
-        var n = 1;
+        var n = 0;
         foreach (var item in markdownItems)
         {
-            _markdown.Append(n++.ToString(CultureInfo.InvariantCulture)).Append(". ").AppendLine(item.Trim());
+            if (++n <= FullListLimit)
+            {
+                _markdown.Append(n.ToString(CultureInfo.InvariantCulture)).Append(". ").AppendLine(item.Trim());
+            }
         }
 
-        if (n > 1)
+        if (n > FullListLimit)
+        {
+            _markdown.AppendLine().Append('*').Append(MoreItems(n - FullListLimit)).AppendLine("*");
+        }
+
+        if (n > 0)
         {
             _markdown.AppendLine();
         }
@@ -206,9 +239,18 @@ public sealed class SectionBuilder(string id, string heading, bool required)
 
     public SectionBuilder Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<bool>? rightAlign = null)
     {
-        _markdown.Append(MarkdownText.Table(headers, rows, rightAlign)).AppendLine();
+        var all = rows.ToList();
+        _markdown.Append(MarkdownText.Table(headers, all.Take(FullListLimit), rightAlign)).AppendLine();
+        if (all.Count > FullListLimit)
+        {
+            _markdown.Append('*').Append(MoreItems(all.Count - FullListLimit)).AppendLine("*").AppendLine();
+        }
+
         return this;
     }
+
+    private static string MoreItems(int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"and {count} more, ranked lower (the Handoffs and KPI pages list them all)");
 
     // Says plainly what is missing ("no pipeline items recorded for QuickDumpNow in 2026-11") instead of inventing content.
     public SectionBuilder Missing(string message)

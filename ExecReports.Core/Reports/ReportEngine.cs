@@ -17,7 +17,8 @@ public sealed class ReportEngine(
     IOptions<FinanceOptions> finance,
     IOptions<ReconciliationOptions> reconciliation,
     SecretScanner secrets,
-    IMeterFactory? meters = null)
+    IMeterFactory? meters = null,
+    IOptions<Configuration.AppOptions>? app = null)
 {
     public const string MeterName = "ExecReports";
     public const string BooksComputed = "execreports.metric_books.computed";
@@ -49,13 +50,36 @@ public sealed class ReportEngine(
             generator.Write(context, builder);
             ChangedSinceLastMonth.Write(context, builder);
             DataConflictsBox.Write(context, builder);
+            Summary.ExecutiveSummary.Write(context, builder);
             builders.Add(builder);
         }
 
+        var email = new ReportEmailInputs(app?.Value is { } options ? options.PreviewUrl : null, SourceLabels(inputs));
+
         // Rendering (Markdig, the sanitiser) is most of the cost and each report's is independent; both libraries
         // document their shared pipeline / configured instance as safe across threads. Order is kept, so output is too.
-        var reports = builders.AsParallel().AsOrdered().Select(b => b.Build(metadata)).ToList();
+        var reports = builders.AsParallel().AsOrdered().Select(b => b.Build(metadata, email)).ToList();
         return new ReportSet(inputs, digest, book, previous, reports, month => BookFor(inputs, month, digest)) { Conflicts = conflicts, Sanity = sanity };
+    }
+
+    // "jada.md" → "JADA handoff, 18 Nov": how the email names a source; the preview and archive keep file:line.
+    private static Dictionary<string, string> SourceLabels(ReportInputs inputs)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var document in inputs.Handoffs.Documents)
+        {
+            var name = document.EntityId is { } id ? inputs.Catalog.ById(id)?.Name ?? id : document.Title;
+            labels[document.File] = document.Updated is { } updated
+                ? $"{name} handoff, {updated.ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture)}"
+                : $"{name} handoff";
+        }
+
+        foreach (var entity in inputs.Catalog.Entities)
+        {
+            labels[MetricInput.KpiSource(entity.Id)] = $"{entity.Name} KPI inputs";
+        }
+
+        return labels;
     }
 
     public MetricBook Metrics(ReportInputs inputs) => Calculate(inputs, inputs.Digest()).Book;

@@ -4,7 +4,8 @@ using System.Text.Json;
 
 namespace ExecReports.Core.Reports;
 
-// The four files a report is written as, by the CLI and in the archive: ROLE-report.md/.txt/.html/.json.
+// The files a report is written as by the CLI: ROLE-report.md/.txt/.html/.json (the full report, as the archive keeps
+// it) and ROLE-report.email.html/.email.txt (the two parts of the email, as sent).
 public static class ReportFiles
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -22,6 +23,8 @@ public static class ReportFiles
             ($"{report.FileStem}.md", utf8.GetBytes(report.Rendered.Markdown), "text/markdown; charset=utf-8"),
             ($"{report.FileStem}.txt", utf8.GetBytes(report.Rendered.Text), "text/plain; charset=utf-8"),
             ($"{report.FileStem}.html", utf8.GetBytes(report.Rendered.Html), "text/html; charset=utf-8"),
+            ($"{report.FileStem}.email.html", utf8.GetBytes(report.Email.Html), "text/html; charset=utf-8"),
+            ($"{report.FileStem}.email.txt", utf8.GetBytes(report.Email.Text), "text/plain; charset=utf-8"),
             ($"{report.FileStem}.json", utf8.GetBytes(JsonSerializer.Serialize(Describe(report, extra), Json) + "\n"), "application/json"),
         ];
     }

@@ -12,49 +12,49 @@ public sealed partial record ReportRole
     {
         Id = "ceo", Title = "CEO", Kind = ReportKind.Executive, Generator = typeof(CeoReport),
         Perspective = "the chief executive: assets, risk, pipeline and what to do first",
-        Sections = [ReportSections.Changed, .. ReportSections.Ceo.All],
+        Sections = [ReportSections.Summary, ReportSections.Changed, .. ReportSections.Ceo.All],
     };
 
     public static readonly ReportRole Cto = new()
     {
         Id = "cto", Title = "CTO", Kind = ReportKind.Executive, Generator = typeof(CtoReport),
         Perspective = "the chief technology officer: security, cost, delivery and the engineering roadmap",
-        Sections = [ReportSections.Changed, .. ReportSections.Cto.All],
+        Sections = [ReportSections.Summary, ReportSections.Changed, .. ReportSections.Cto.All],
     };
 
     public static readonly ReportRole Accounting = new()
     {
         Id = "accounting", Title = "Accounting", Kind = ReportKind.Executive, Generator = typeof(AccountingReport),
         Perspective = "the accountant: accounts, categorisation and recognition",
-        Sections = [ReportSections.Changed, .. ReportSections.Accounting.All],
+        Sections = [ReportSections.Summary, ReportSections.Changed, .. ReportSections.Accounting.All],
     };
 
     public static readonly ReportRole Cmo = new()
     {
         Id = "cmo", Title = "CMO", Kind = ReportKind.Executive, Generator = typeof(CmoReport),
         Perspective = "the chief marketing officer: channels, campaigns and launches",
-        Sections = [ReportSections.Changed, .. ReportSections.Cmo.All],
+        Sections = [ReportSections.Summary, ReportSections.Changed, .. ReportSections.Cmo.All],
     };
 
     public static readonly ReportRole Cfo = new()
     {
         Id = "cfo", Title = "CFO", Kind = ReportKind.Executive, Generator = typeof(CfoReport),
         Perspective = "the chief financial officer: burn, runway, break-even and targets",
-        Sections = [ReportSections.Changed, .. ReportSections.Cfo.All],
+        Sections = [ReportSections.Summary, ReportSections.Changed, .. ReportSections.Cfo.All],
     };
 
     public static readonly ReportRole Rental = new()
     {
         Id = "rental", Title = "3028 51st St Rental", Kind = ReportKind.Domain, EntityId = "rental-3028-51st", Generator = typeof(RentalReport),
         Perspective = "the property manager of 3028 51st St",
-        Sections = [ReportSections.Changed, .. ReportSections.Rental.All],
+        Sections = [ReportSections.Summary, ReportSections.Changed, .. ReportSections.Rental.All],
     };
 
     public static readonly ReportRole YachtDelivery = new()
     {
         Id = "yacht-delivery", Title = "Expert Yacht Delivery", Kind = ReportKind.Domain, EntityId = "expert-yacht-delivery", Generator = typeof(YachtDeliveryReport),
         Perspective = "the delivery skipper's logistics desk",
-        Sections = [ReportSections.Changed, .. ReportSections.YachtDelivery.All],
+        Sections = [ReportSections.Summary, ReportSections.Changed, .. ReportSections.YachtDelivery.All],
     };
 
     public static readonly ReportRole PortfolioBilling = new()
@@ -62,7 +62,7 @@ public sealed partial record ReportRole
         Id = "portfolio-billing", Title = "DangerousCentaur Client Portfolio", Kind = ReportKind.Domain, EntityId = "dangerouscentaur-portfolio",
         Generator = typeof(PortfolioBillingReport),
         Perspective = "the consultancy's billing auditor",
-        Sections = [ReportSections.Changed, .. ReportSections.PortfolioBilling.All],
+        Sections = [ReportSections.Summary, ReportSections.Changed, .. ReportSections.PortfolioBilling.All],
     };
 
     // Report order: how the engine writes, the pages list and dispatch sends them.
@@ -78,6 +78,10 @@ public static class ReportSections
 
     // Every report opens with it (ChangedSinceLastMonth.Write); it is listed in each registration for the check.
     public static readonly ReportSectionDefinition Changed = new("changed-since-last-month", ChangedSinceLastMonth);
+
+    // Every report opens with it, above "Changed Since Last Month" (Summary.ExecutiveSummary.Write).
+    public const string ExecutiveSummary = "Executive Summary";
+    public static readonly ReportSectionDefinition Summary = new("executive-summary", ExecutiveSummary);
 
     public static IReadOnlyList<string> For(ReportRole role) => role.Sections.Select(s => s.Heading).ToList();
 

@@ -58,6 +58,10 @@ public static class ProcessBenchmark
 
                 var ordered = samples.OrderBy(s => s.Seconds).ToList();
                 Console.WriteLine($"{name,-34} {ordered[ordered.Count / 2].Seconds,9:F2} {ordered[0].Seconds,7:F2} {ordered[^1].Seconds,7:F2} {samples.Max(s => s.PeakRssMb),12:F0}");
+                if (caseArgs[0] == "generate")
+                {
+                    Console.WriteLine($"{"",-34} {EmailParts(output)}");
+                }
             }
 
             Console.WriteLine($"load average after: {LoadAverage()}");
@@ -132,6 +136,17 @@ public static class ProcessBenchmark
             .AddExecReportsCore(configuration)
             .BuildServiceProvider();
         return services.GetRequiredService<EntityCatalogProvider>().Current.Entities.Select(e => (e.Id, e.Name)).ToList();
+    }
+
+    // The email limits (issue 16): the largest HTML and text part of the reports just generated, against 100 / 60 KB.
+    private static string EmailParts(string output)
+    {
+        static (string Role, long Bytes) Largest(string folder, string pattern) => Directory.GetFiles(folder, pattern)
+            .Select(f => (Path.GetFileName(f).Split("-report.")[0], new FileInfo(f).Length))
+            .MaxBy(x => x.Length);
+        var html = Largest(output, "*-report.email.html");
+        var text = Largest(output, "*-report.email.txt");
+        return $"email parts: largest HTML {html.Bytes / 1024.0:F1} KB ({html.Role}, limit 100), text {text.Bytes / 1024.0:F1} KB ({text.Role}, limit 60)";
     }
 
     private static string LoadAverage() =>

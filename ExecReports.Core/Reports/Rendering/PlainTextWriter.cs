@@ -5,9 +5,12 @@ using Markdig.Syntax.Inlines;
 
 namespace ExecReports.Core.Reports.Rendering;
 
-// Plain text that reads well in any mail client: underlined headings, aligned tables, links spelled out.
-internal static class PlainTextWriter
+// Plain text that reads well in any mail client: underlined headings, aligned tables, links spelled out, lines
+// wrapped at Width characters. A table that would be wider becomes an aligned list, one block per row.
+internal static partial class PlainTextWriter
 {
+    public const int Width = 78;
+
     public static string Write(MarkdownDocument document)
     {
         var sb = new StringBuilder();
@@ -16,7 +19,103 @@ internal static class PlainTextWriter
             WriteBlock(sb, block, indent: "");
         }
 
-        return sb.ToString().TrimEnd() + "\n";
+        var wrapped = new StringBuilder(sb.Length + sb.Length / 16);
+        foreach (var line in sb.ToString().TrimEnd().Split('\n'))
+        {
+            Wrap(wrapped, line);
+        }
+
+        return wrapped.ToString().TrimEnd() + "\n";
+    }
+
+    // Continuation lines hang under the text of a list item or a quote; a word longer than a line is split, except
+    // a link, which would stop working: it gets a line of its own.
+    private static void Wrap(StringBuilder sb, string line)
+    {
+        line = line.TrimEnd();
+        if (line.Length <= Width)
+        {
+            sb.Append(line).Append('\n');
+            return;
+        }
+
+        var lead = LeadOf(line);
+        var first = line[..lead];
+        var hanging = new string(' ', first.Length);
+        if (first.TrimStart().StartsWith('>'))
+        {
+            hanging = first.Replace("- ", "  ", StringComparison.Ordinal);
+        }
+
+        var current = new StringBuilder(first);
+        var empty = true;
+        foreach (var raw in line[lead..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = raw;
+            while (true)
+            {
+                var room = Width - current.Length - (empty ? 0 : 1);
+                if (word.Length <= room)
+                {
+                    current.Append(empty ? "" : " ").Append(word);
+                    empty = false;
+                    break;
+                }
+
+                if (!empty)
+                {
+                    sb.Append(current.ToString().TrimEnd()).Append('\n');
+                    current.Clear().Append(hanging);
+                    empty = true;
+                    continue;
+                }
+
+                if (word.StartsWith("http", StringComparison.OrdinalIgnoreCase) || Width - current.Length < 10)
+                {
+                    current.Append(word);
+                    empty = false;
+                    break;
+                }
+
+                var take = Width - current.Length;
+                sb.Append(current).Append(word[..take]).Append('\n');
+                current.Clear().Append(hanging);
+                word = word[take..];
+            }
+        }
+
+        if (!empty || current.Length > hanging.Length)
+        {
+            sb.Append(current.ToString().TrimEnd()).Append('\n');
+        }
+    }
+
+    private static int LeadOf(string line)
+    {
+        // "  Finding:  text" (a table row as a list): continuation lines hang under the value.
+        if (NamedValue().Match(line) is { Success: true } named)
+        {
+            return named.Length;
+        }
+
+        var i = 0;
+        while (i < line.Length && (line[i] == ' ' || (line[i] == '>' && i + 1 < line.Length && line[i + 1] == ' ')))
+        {
+            i += line[i] == '>' ? 2 : 1;
+        }
+
+        if (line.AsSpan(i).StartsWith("- "))
+        {
+            return i + 2;
+        }
+
+        var digits = i;
+        while (digits < line.Length && char.IsAsciiDigit(line[digits]))
+        {
+            digits++;
+        }
+
+        return digits > i && digits + 1 < line.Length && line[digits] == '.' && line[digits + 1] == ' ' ? digits + 2 : i;
     }
 
     private static void WriteBlock(StringBuilder sb, Block block, string indent)
@@ -26,7 +125,7 @@ internal static class PlainTextWriter
             case HeadingBlock heading:
                 var title = Inline(heading.Inline);
                 sb.AppendLine(title);
-                sb.AppendLine(new string(heading.Level == 1 ? '=' : heading.Level == 2 ? '-' : '~', Math.Max(3, title.Length)));
+                sb.AppendLine(new string(heading.Level == 1 ? '=' : heading.Level == 2 ? '-' : '~', Math.Clamp(title.Length, 3, Width)));
                 sb.AppendLine();
                 break;
             case ParagraphBlock paragraph:
@@ -104,6 +203,13 @@ internal static class PlainTextWriter
 
         var columns = rows.Max(r => r.Count);
         var widths = Enumerable.Range(0, columns).Select(i => rows.Max(r => i < r.Count ? r[i].Length : 0)).ToArray();
+        var header = ((TableRow)table[0]).IsHeader;
+        if (indent.Length + widths.Sum() + 2 * (columns - 1) > Width)
+        {
+            WriteTableAsList(sb, rows, header, indent);
+            return;
+        }
+
         var right = Enumerable.Range(0, columns)
             .Select(i => i < table.ColumnDefinitions.Count && table.ColumnDefinitions[i].Alignment == TableColumnAlign.Right)
             .ToArray();
@@ -121,9 +227,32 @@ internal static class PlainTextWriter
             }
 
             sb.Append('\n');
-            if (r == 0 && ((TableRow)table[0]).IsHeader)
+            if (r == 0 && header)
             {
                 sb.Append(indent).AppendJoin("  ", widths.Select(w => new string('-', w))).Append('\n');
+            }
+        }
+
+        sb.AppendLine();
+    }
+
+    // "- JADA" then "  Severity: critical" per row: the header names every value, and nothing needs padding.
+    private static void WriteTableAsList(StringBuilder sb, List<List<string>> rows, bool header, string indent)
+    {
+        var names = header ? rows[0] : [];
+        var width = names.Count == 0 ? 0 : names.Skip(1).Select(n => n.Length).DefaultIfEmpty(0).Max();
+        foreach (var row in rows.Skip(header ? 1 : 0))
+        {
+            sb.Append(indent).Append("- ").Append(row.Count > 0 ? row[0] : "").Append('\n');
+            for (var i = 1; i < row.Count; i++)
+            {
+                if (row[i].Length == 0)
+                {
+                    continue;
+                }
+
+                var name = i < names.Count ? names[i] : "";
+                sb.Append(indent).Append("  ").Append(name.Length == 0 ? "" : (name + ":").PadRight(Math.Min(width, 24) + 1) + " ").Append(row[i]).Append('\n');
             }
         }
 
@@ -188,4 +317,7 @@ internal static class PlainTextWriter
                 break;
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^  [^\s:][^:]{0,28}: +")]
+    private static partial System.Text.RegularExpressions.Regex NamedValue();
 }

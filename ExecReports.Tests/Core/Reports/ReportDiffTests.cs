@@ -25,6 +25,7 @@ public class ReportDiffTests
         },
         Rendered = new RenderedReport(markdown, "", ""),
         ContentDigest = markdown,
+        Email = new RenderedReport(markdown, "", ""),
     };
 
     [Fact]

@@ -30,7 +30,8 @@ public class ReportRegistryTests : IClassFixture<ReportRegistryTests.Samples>
         Assert.All(ReportRole.All, role =>
         {
             Assert.True(role.Generator.IsSubclassOf(typeof(ReportGenerator)), $"{role.Id}: {role.Generator.Name} is not a ReportGenerator");
-            Assert.Equal(ReportSections.Changed, role.Sections[0]);
+            Assert.Equal(ReportSections.Summary, role.Sections[0]);
+            Assert.Equal(ReportSections.Changed, role.Sections[1]);
             Assert.Equal(role.Sections.Count, role.Sections.Select(s => s.Id).Distinct(StringComparer.Ordinal).Count());
             Assert.Equal(role.Kind == ReportKind.Domain, role.EntityId is not null);
         });

@@ -53,7 +53,7 @@ public class FigureCheckTests(SampleReports samples) : IClassFixture<SampleRepor
         var withoutPrevious = FigureCheck.Check(samples.Cfo, samples.Set.Metrics).ToList();
 
         Assert.NotEmpty(withoutPrevious);
-        Assert.All(withoutPrevious, f => Assert.Contains(f.Section, new[] { "Changed Since Last Month", "Appendix: Metrics Quoted" }));
+        Assert.All(withoutPrevious, f => Assert.Contains(f.Section, new[] { "Executive Summary", "Changed Since Last Month", "Appendix: Metrics Quoted" }));
     }
 
     // "$2,874/mo" → "$2,875/mo", "18.8 months" → "18.9 months": the last digit moves by one.
