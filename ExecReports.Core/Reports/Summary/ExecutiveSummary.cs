@@ -15,7 +15,6 @@ public static class ExecutiveSummary
     public const int MaxHeadlines = 6;
     public const int MinHeadlines = 4;
     private const int IssueChars = 140;
-    private const int StaleListed = 3;
 
     // The figures each role reads first, in order; a figure the book does not have this month is skipped, and the
     // report's own most material figures fill up to the minimum.

@@ -97,6 +97,7 @@ public partial class ReportEmailTests(SampleReports samples) : IClassFixture<Sam
             services.GetServices<ReportGenerator>(),
             services.GetServices<MetricCalculator>(),
             services.GetRequiredService<IOptions<FinanceOptions>>(),
+            services.GetRequiredService<IOptions<ExecReports.Core.Reconciliation.ReconciliationOptions>>(),
             services.GetRequiredService<SecretScanner>(),
             app: Options.Create(new AppOptions { BaseUrl = "https://reports.example.com/" }));
 
