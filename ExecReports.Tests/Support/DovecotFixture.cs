@@ -89,21 +89,23 @@ public sealed class DovecotFixture : IAsyncLifetime
         }
 
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(20))
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
+            // Ready means a login works: imap-login listens before the auth process answers, and a login in that gap
+            // is refused with "temporary authentication failure".
             try
             {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                using var client = await ConnectAsync();
+                await client.DisconnectAsync(true);
                 return;
             }
-            catch (SocketException)
+            catch (Exception e) when (e is SocketException or IOException or AuthenticationException or ImapProtocolException or ImapCommandException)
             {
                 await Task.Delay(100);
             }
         }
 
-        throw new InvalidOperationException($"dovecot did not listen on 127.0.0.1:{Port} within 20 s: {Log()}");
+        throw new InvalidOperationException($"dovecot did not accept a login on 127.0.0.1:{Port} within 60 s: {Log()}");
     }
 
     public string Log() => File.Exists(_dir.Combine("dovecot.log")) ? File.ReadAllText(_dir.Combine("dovecot.log")) : "(no log)";
