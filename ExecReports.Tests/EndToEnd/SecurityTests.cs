@@ -69,6 +69,7 @@ public class SecurityTests(BrowserFixture browser)
 
         await schedule.ClickAsync("#toggle-pause");
         await schedule.ClickAsync("#run-now");
+        await schedule.ClickAsync("#run-now-confirm");
         await reports.ClickAsync("#send-confirm");
 
         await Assertions.Expect(reports.Locator(".mud-dialog .mud-alert-message")).ToContainTextAsync("Not allowed to send reports");

@@ -42,6 +42,14 @@ public sealed class DovecotFixture : IAsyncLifetime
         }
 
         await File.WriteAllTextAsync(_dir.Combine("passwd"), $"{User}:{{PLAIN}}{Password}\n");
+        if (root && OperatingSystem.IsLinux())
+        {
+            // Run as root, dovecot's auth process is the "dovecot" user: it must be able to reach the passwd file in
+            // the (otherwise owner-only) temp folder. Only a throwaway test password is in it.
+            File.SetUnixFileMode(_dir.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            File.SetUnixFileMode(_dir.Combine("passwd"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
         var unprivileged = root ? "" : $"default_internal_user = {user}\ndefault_login_user = {user}\ndefault_internal_group = {group}\n";
         await File.WriteAllTextAsync(ConfigPath, $$"""
             protocols = imap

@@ -191,8 +191,12 @@ public class ReconcilerTests(SampleReports samples) : IClassFixture<SampleReport
         foreach (var role in new[] { ReportRole.Cto, ReportRole.Ceo, ReportRole.Cfo, ReportRole.Accounting })
         {
             var markdown = set.For(role)!.Rendered.Markdown;
+            // Near the top: inside the executive summary, the first section, before any other.
             var box = markdown.IndexOf("> **Data conflicts**", StringComparison.Ordinal);
-            Assert.True(box > 0 && box < markdown.IndexOf("\n## ", StringComparison.Ordinal), $"{role.Id}: the box is missing or not above the first section");
+            var summary = markdown.IndexOf("\n## Executive Summary\n", StringComparison.Ordinal);
+            var second = markdown.IndexOf("\n## ", summary + 1, StringComparison.Ordinal);
+            Assert.True(summary > 0 && summary == markdown.IndexOf("\n## ", StringComparison.Ordinal), $"{role.Id}: the summary is not the first section");
+            Assert.True(box > summary && box < second, $"{role.Id}: the box is missing or not in the summary");
             Assert.Contains($"the notes say $412 ({corpus.Source("qosd.md")}); the KPI inputs say $40 (KPI expenses (AWS lines), 2026-10)", markdown, StringComparison.Ordinal);
         }
 

@@ -78,7 +78,8 @@ public sealed class SendCliTests : IAsyncLifetime
         Assert.Empty(_smtp.Received);
     }
 
-    // securityDeposits is a liability only the CFO report reads (cash bridge): the other seven stay byte-for-byte the same.
+    // The burn ceiling is read by the CFO report alone (budget against actual; KpiFieldUses says so and KpiFieldUsesTests
+    // proves it): the other seven stay byte-for-byte the same.
     [Fact]
     public async Task AfterAnEditThatChangesOnlyTheCfoReportTheNextSendSendsThatReportAlone()
     {
@@ -88,7 +89,8 @@ public sealed class SendCliTests : IAsyncLifetime
         var exported = await CliRunner.RunAsync(Environment(_smtp.Port), "kpis", "export", "--entity", "jada", "--period", "2026-11", "--out", export);
         Assert.True(exported.ExitCode == 0, exported.StdErr);
         var months = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(export))!.AsArray();
-        months[0]!["securityDeposits"] = months[0]!["securityDeposits"]!.GetValue<decimal>() + 500;
+        var targets = months[0]!["targets"]!;
+        targets["burnCeiling"] = targets["burnCeiling"]!.GetValue<decimal>() + 500;
         await File.WriteAllTextAsync(export, months.ToJsonString());
         var imported = await CliRunner.RunAsync(Environment(_smtp.Port), "kpis", "import", export);
         Assert.True(imported.ExitCode == 0, imported.StdErr + imported.StdOut);

@@ -20,12 +20,15 @@ public class ReportPreviewTests : MudTestBase, IClassFixture<SampleReports>
         var reports = _samples.Services.GetRequiredService<ReportService>();
         Services.AddSingleton(reports);
         Services.AddSingleton(new ReportValidation(reports, _samples.Services.GetRequiredService<ValidationGate>()));
+        // The preview's Send button brings the dispatch service and the action check with it.
+        Services.AddFallbackServiceProvider(_samples.Services);
     }
 
     [Fact]
     public async Task ShowsExactlyTheEmailBodyAndItsContents()
     {
         var report = (await _samples.Services.GetRequiredService<ReportService>().GetAsync(SampleReports.November)).For(ReportRole.Cfo)!;
+        await TestAccount.SignInAsync(this, ExecReports.Web.Identity.Roles.Viewer);
 
         var page = Render<ReportPreview>(p => p.Add(x => x.PeriodText, "2026-11").Add(x => x.RoleId, "cfo"));
 
