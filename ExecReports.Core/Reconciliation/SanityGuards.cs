@@ -91,7 +91,8 @@ public static class SanityGuards
 
             findings.Add(new(SanityGuard.NegativeMargin, entityId, Name(entityId), inputs.Period,
                 $"{metric.Label} is below zero: a negative margin is a loss and is never a favourable result",
-                $"metric {metric.Id}", Roles(entityId, ReportRole.Cfo)));
+                // The label names the figure; its id stays in the archived JSON and the preview's Figures tab.
+                $"computed from the {inputs.Period} inputs", Roles(entityId, ReportRole.Cfo)));
         }
 
         return findings;

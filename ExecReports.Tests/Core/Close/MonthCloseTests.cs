@@ -102,12 +102,12 @@ public sealed class MonthCloseTests
         var close = host.Services.GetRequiredService<MonthCloseService>();
         var reports = host.Services.GetRequiredService<ReportService>();
         var dispatch = host.Services.GetRequiredService<DispatchService>();
-        await EditSecurityDepositsAsync(host, "alice@example.com", 500);
+        await EditBurnCeilingAsync(host, "alice@example.com", 500);
 
         var unapproved = await dispatch.DispatchAsync(November, DispatchTrigger.Manual, "alice@example.com");
         var ownEdit = await Assert.ThrowsAsync<CloseException>(async () => await close.ApproveAsync(await reports.GetAsync(November), "alice@example.com", fourEyes: true));
         await close.ApproveAsync(await reports.GetAsync(November), "bob@example.com", fourEyes: true);
-        await EditSecurityDepositsAsync(host, "carol@example.com", 900);
+        await EditBurnCeilingAsync(host, "carol@example.com", 900);
         var stale = await dispatch.DispatchAsync(November, DispatchTrigger.Manual, "carol@example.com");
         await close.ApproveAsync(await reports.GetAsync(November), "bob@example.com", fourEyes: true);
         var sent = await dispatch.DispatchAsync(November, DispatchTrigger.Manual, "carol@example.com");
@@ -129,7 +129,7 @@ public sealed class MonthCloseTests
         await using var host = await CoreTestHost.StartAsync(Now);
         var dispatch = host.Services.GetRequiredService<DispatchService>();
         var first = await dispatch.DispatchAsync(November, DispatchTrigger.Manual, "editor@example.com");
-        await EditSecurityDepositsAsync(host, "editor@example.com", 500);
+        await EditBurnCeilingAsync(host, "editor@example.com", 500);
 
         var plan = await dispatch.PlanAsync(November);
         var second = await dispatch.DispatchAsync(November, DispatchTrigger.Cli, "ops");
@@ -144,12 +144,13 @@ public sealed class MonthCloseTests
         Assert.Equal("1 sent, 7 unchanged", second.Outcome);
     }
 
-    private static async Task EditSecurityDepositsAsync(CoreTestHost host, string user, decimal by)
+    private static async Task EditBurnCeilingAsync(CoreTestHost host, string user, decimal by)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var kpis = scope.ServiceProvider.GetRequiredService<KpiService>();
         var month = (await kpis.GetAsync("jada", November))!;
-        var saved = await kpis.SaveAsync(month with { SecurityDeposits = month.SecurityDeposits + by }, user);
+        // The burn ceiling feeds the CFO's budget against actual and no other report (KpiFieldUses).
+        var saved = await kpis.SaveAsync(month with { Targets = month.Targets! with { BurnCeiling = month.Targets.BurnCeiling + by } }, user);
         Assert.True(saved.Saved, string.Join("; ", saved.Errors));
         host.Clock.Advance(TimeSpan.FromMinutes(1));
     }
