@@ -107,7 +107,9 @@ public class KpiEditorTests : MudTestBase
 
         Assert.Contains("Drives CEO, Accounting, CFO: cash position and runway", page.Find("#cash-on-hand").Closest(".mud-input-control")!.TextContent);
         var revenueHeader = page.Find("#revenue-table thead").TextContent;
-        Assert.Contains("Drives CEO, Accounting, CMO: booked revenue", revenueHeader);
+        // The wording comes from the one table KpiFieldUsesTests checks against the generators.
+        Assert.Contains(ExecReports.Core.Reports.KpiFieldUses.For("revenue[].amount")!.Hint, revenueHeader);
+        Assert.StartsWith("Drives CEO, Accounting, CMO, CFO: booked revenue", ExecReports.Core.Reports.KpiFieldUses.For("revenue[].amount")!.Hint);
         Assert.Contains("Drives CEO, Accounting, CMO, CFO: cash received, burn and runway", revenueHeader);
     }
 
