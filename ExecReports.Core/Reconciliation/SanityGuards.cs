@@ -83,7 +83,7 @@ public static class SanityGuards
         foreach (var metric in book.All.Where(m => m.Period == inputs.Period.ToString() && m.Id.Contains("margin", StringComparison.Ordinal) && m.Value < 0 && m.Unit is MetricUnit.Usd or MetricUnit.Percent)
                      .OrderBy(m => m.Id, StringComparer.Ordinal))
         {
-            var entityId = metric.EntityId ?? (metric.Id.StartsWith("yacht.", StringComparison.Ordinal) ? "expert-yacht-delivery" : null);
+            var entityId = metric.EntityId;
             if (entityId is null)
             {
                 continue;

@@ -114,17 +114,17 @@ public sealed class YachtDeliveryCalculator(IOptions<DomainOptions> options) : M
             MetricInput Field(string field, decimal value) => DomainMetrics.Kpi(EntityId, $"yachtDelivery.jobs[{job.Id}].{field}", seen, value);
             var quote = book.Add(new Metric
             {
-                Id = JobQuote(slug), Label = $"{job.Id} quote", Value = job.Quote, Unit = MetricUnit.Usd, Period = p,
+                EntityId = EntityId, Id = JobQuote(slug), Label = $"{job.Id} quote", Value = job.Quote, Unit = MetricUnit.Usd, Period = p,
                 Formula = "jobs[].quote", Inputs = [Field("quote", job.Quote)], Better = Favourable.Higher,
             });
             book.Add(new Metric
             {
-                Id = JobDistance(slug), Label = $"{job.Id} distance (nm)", Value = job.DistanceNm, Unit = MetricUnit.Count, Period = p,
+                EntityId = EntityId, Id = JobDistance(slug), Label = $"{job.Id} distance (nm)", Value = job.DistanceNm, Unit = MetricUnit.Count, Period = p,
                 Formula = "jobs[].distanceNm", Inputs = [Field("distanceNm", job.DistanceNm)],
             });
             book.Add(new Metric
             {
-                Id = JobQuotePerNm(slug), Label = $"{job.Id} quote per nautical mile", Value = job.DistanceNm > 0 ? job.Quote / job.DistanceNm : null,
+                EntityId = EntityId, Id = JobQuotePerNm(slug), Label = $"{job.Id} quote per nautical mile", Value = job.DistanceNm > 0 ? job.Quote / job.DistanceNm : null,
                 Unit = MetricUnit.Usd, Period = p, Formula = "quote ÷ distanceNm", Inputs = [Field("quote", job.Quote), Field("distanceNm", job.DistanceNm)],
                 Better = Favourable.Higher, Special = job.DistanceNm > 0 ? null : "n/a: no distance recorded",
             });
@@ -137,28 +137,28 @@ public sealed class YachtDeliveryCalculator(IOptions<DomainOptions> options) : M
             var actualInput = Field("actualCost", actual);
             book.Add(new Metric
             {
-                Id = JobActual(slug), Label = $"{job.Id} actual cost", Value = actual, Unit = MetricUnit.Usd, Period = p,
+                EntityId = EntityId, Id = JobActual(slug), Label = $"{job.Id} actual cost", Value = actual, Unit = MetricUnit.Usd, Period = p,
                 Formula = "jobs[].actualCost", Inputs = [actualInput], Better = Favourable.Lower,
             });
             book.Add(new Metric
             {
-                Id = JobVariance(slug), Label = $"{job.Id} cost variance (actual − quote)", Value = actual - job.Quote, Unit = MetricUnit.Usd, Period = p,
+                EntityId = EntityId, Id = JobVariance(slug), Label = $"{job.Id} cost variance (actual − quote)", Value = actual - job.Quote, Unit = MetricUnit.Usd, Period = p,
                 Formula = "actualCost − quote", Inputs = [actualInput, Field("quote", job.Quote)], Better = Favourable.Lower,
             });
             book.Add(new Metric
             {
-                Id = JobVariancePercent(slug), Label = $"{job.Id} cost variance as a share of quote", Value = job.Quote > 0 ? (actual - job.Quote) / job.Quote : null,
+                EntityId = EntityId, Id = JobVariancePercent(slug), Label = $"{job.Id} cost variance as a share of quote", Value = job.Quote > 0 ? (actual - job.Quote) / job.Quote : null,
                 Unit = MetricUnit.Percent, Period = p, Formula = "(actualCost − quote) ÷ quote", Inputs = [actualInput, Field("quote", job.Quote)],
                 Better = Favourable.Lower, Special = job.Quote > 0 ? null : "n/a: quote is zero",
             });
             book.Add(new Metric
             {
-                Id = JobMargin(slug), Label = $"{job.Id} margin (quote − actual cost)", Value = job.Quote - actual, Unit = MetricUnit.Usd, Period = p,
+                EntityId = EntityId, Id = JobMargin(slug), Label = $"{job.Id} margin (quote − actual cost)", Value = job.Quote - actual, Unit = MetricUnit.Usd, Period = p,
                 Formula = "quote − actualCost", Inputs = [Field("quote", job.Quote), actualInput], Better = Favourable.Higher,
             });
             book.Add(new Metric
             {
-                Id = JobMarginPercent(slug), Label = $"{job.Id} margin as a share of quote", Value = job.Quote > 0 ? (job.Quote - actual) / job.Quote : null,
+                EntityId = EntityId, Id = JobMarginPercent(slug), Label = $"{job.Id} margin as a share of quote", Value = job.Quote > 0 ? (job.Quote - actual) / job.Quote : null,
                 Unit = MetricUnit.Percent, Period = p, Formula = "(quote − actualCost) ÷ quote", Inputs = [MetricInput.Of(quote), actualInput],
                 Better = Favourable.Higher, Special = job.Quote > 0 ? null : "n/a: quote is zero",
             });
@@ -172,27 +172,27 @@ public sealed class YachtDeliveryCalculator(IOptions<DomainOptions> options) : M
         var window = $"jobs completed in the {WindowMonths} months to {p}";
         book.Add(new Metric
         {
-            Id = CompletedQuote, Label = "Quoted, completed jobs", Value = completedQuote, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = CompletedQuote, Label = "Quoted, completed jobs", Value = completedQuote, Unit = MetricUnit.Usd, Period = p,
             Formula = $"sum of quote over {window}", Inputs = quoteInputs, Better = Favourable.Higher,
         });
         book.Add(new Metric
         {
-            Id = CompletedActual, Label = "Actual cost, completed jobs", Value = completedActual, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = CompletedActual, Label = "Actual cost, completed jobs", Value = completedActual, Unit = MetricUnit.Usd, Period = p,
             Formula = $"sum of actualCost over {window}", Inputs = actualInputs, Better = Favourable.Lower,
         });
         book.Add(new Metric
         {
-            Id = CompletedVariance, Label = "Cost variance, completed jobs (actual − quote)", Value = completedActual - completedQuote, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = CompletedVariance, Label = "Cost variance, completed jobs (actual − quote)", Value = completedActual - completedQuote, Unit = MetricUnit.Usd, Period = p,
             Formula = $"sum of (actualCost − quote) over {window}", Inputs = [.. actualInputs, .. quoteInputs], Better = Favourable.Lower,
         });
         book.Add(new Metric
         {
-            Id = CompletedMargin, Label = "Margin, completed jobs (quote − actual)", Value = completedQuote - completedActual, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = CompletedMargin, Label = "Margin, completed jobs (quote − actual)", Value = completedQuote - completedActual, Unit = MetricUnit.Usd, Period = p,
             Formula = $"sum of (quote − actualCost) over {window}", Inputs = [.. quoteInputs, .. actualInputs], Better = Favourable.Higher,
         });
         book.Add(new Metric
         {
-            Id = CompletedMarginPercent, Label = "Margin as a share of quotes, completed jobs", Value = completedQuote > 0 ? (completedQuote - completedActual) / completedQuote : null,
+            EntityId = EntityId, Id = CompletedMarginPercent, Label = "Margin as a share of quotes, completed jobs", Value = completedQuote > 0 ? (completedQuote - completedActual) / completedQuote : null,
             Unit = MetricUnit.Percent, Period = p, Formula = $"(sum of quote − sum of actualCost) ÷ sum of quote over {window}", Inputs = [.. quoteInputs, .. actualInputs],
             Better = Favourable.Higher, Special = completedQuote > 0 ? null : "n/a: no completed job with costs",
         });
@@ -200,7 +200,7 @@ public sealed class YachtDeliveryCalculator(IOptions<DomainOptions> options) : M
         var open = jobs.Where(j => IsOpen(j.Job)).ToList();
         book.Add(new Metric
         {
-            Id = OpenQuote, Label = "Quoted value of open jobs (quoted, scheduled, underway)", Value = open.Sum(j => j.Job.Quote), Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = OpenQuote, Label = "Quoted value of open jobs (quoted, scheduled, underway)", Value = open.Sum(j => j.Job.Quote), Unit = MetricUnit.Usd, Period = p,
             Formula = "sum of quote over jobs whose latest status is quoted, scheduled or underway",
             Inputs = open.Select(j => DomainMetrics.Kpi(EntityId, $"yachtDelivery.jobs[{j.Job.Id}].quote", j.LastSeen, j.Job.Quote)).ToList(), Better = Favourable.Higher,
         });
@@ -217,24 +217,24 @@ public sealed class YachtDeliveryCalculator(IOptions<DomainOptions> options) : M
         {
             book.Add(new Metric
             {
-                Id = CrewJobs(slug), Label = $"Jobs assigned to {member}", Value = count, Unit = MetricUnit.Count, Period = p,
+                EntityId = EntityId, Id = CrewJobs(slug), Label = $"Jobs assigned to {member}", Value = count, Unit = MetricUnit.Count, Period = p,
                 Formula = "count of non-cancelled jobs listing this crew member", Inputs = crewInputs,
             });
         }
 
         book.Add(new Metric
         {
-            Id = CrewMembers, Label = "Crew members on non-cancelled jobs", Value = crew.Count, Unit = MetricUnit.Count, Period = p,
+            EntityId = EntityId, Id = CrewMembers, Label = "Crew members on non-cancelled jobs", Value = crew.Count, Unit = MetricUnit.Count, Period = p,
             Formula = "count of distinct jobs[].crew names", Inputs = crewInputs,
         });
         book.Add(new Metric
         {
-            Id = CrewAssignments, Label = "Crew assignments on non-cancelled jobs", Value = assignments, Unit = MetricUnit.Count, Period = p,
+            EntityId = EntityId, Id = CrewAssignments, Label = "Crew assignments on non-cancelled jobs", Value = assignments, Unit = MetricUnit.Count, Period = p,
             Formula = "sum over jobs of crew listed", Inputs = crewInputs,
         });
         book.Add(new Metric
         {
-            Id = JobsPerCrewMember, Label = "Crew utilisation (jobs per crew member)", Value = crew.Count > 0 ? (decimal)assignments / crew.Count : null,
+            EntityId = EntityId, Id = JobsPerCrewMember, Label = "Crew utilisation (jobs per crew member)", Value = crew.Count > 0 ? (decimal)assignments / crew.Count : null,
             Unit = MetricUnit.Ratio, Period = p, Formula = "crew assignments ÷ distinct crew members", Inputs = crewInputs,
             Special = crew.Count > 0 ? null : "n/a: no crew assigned",
         });
@@ -263,35 +263,35 @@ public sealed class YachtDeliveryCalculator(IOptions<DomainOptions> options) : M
 
         book.Add(new Metric
         {
-            Id = YearMonths, Label = $"Months of KPI data in the {WindowMonths} months to {p}", Value = months.Count, Unit = MetricUnit.Count, Period = p,
+            EntityId = EntityId, Id = YearMonths, Label = $"Months of KPI data in the {WindowMonths} months to {p}", Value = months.Count, Unit = MetricUnit.Count, Period = p,
             Formula = $"count of KPI months {period.AddMonths(1 - WindowMonths)}..{p}", Inputs = revenueInputs,
         });
         book.Add(new Metric
         {
-            Id = YearRevenue, Label = $"Revenue booked, {span}", Value = revenue, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = YearRevenue, Label = $"Revenue booked, {span}", Value = revenue, Unit = MetricUnit.Usd, Period = p,
             Formula = $"sum of revenue[].amount over {span}", Inputs = revenueInputs, Better = Favourable.Higher,
         });
         book.Add(new Metric
         {
-            Id = YearDirectCosts, Label = $"Direct job costs (cost of sales), {span}", Value = direct, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = YearDirectCosts, Label = $"Direct job costs (cost of sales), {span}", Value = direct, Unit = MetricUnit.Usd, Period = p,
             Formula = $"sum of expenses[].amount whose account is cost of sales in the chart of accounts, over {span}", Inputs = directInputs,
             Better = Favourable.Lower,
         });
         book.Add(new Metric
         {
-            Id = YearGrossProfit, Label = $"Gross profit, {span}", Value = revenue - direct, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = YearGrossProfit, Label = $"Gross profit, {span}", Value = revenue - direct, Unit = MetricUnit.Usd, Period = p,
             Formula = "revenue − direct job costs", Inputs = [Of(YearRevenue, "Revenue booked", revenue), Of(YearDirectCosts, "Direct job costs", direct)],
             Better = Favourable.Higher,
         });
         book.Add(new Metric
         {
-            Id = YearOverhead, Label = $"Overhead (every other expense), {span}", Value = overhead, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = YearOverhead, Label = $"Overhead (every other expense), {span}", Value = overhead, Unit = MetricUnit.Usd, Period = p,
             Formula = $"sum of expenses[].amount not in a cost-of-sales account (uncoded lines count here), over {span}", Inputs = overheadInputs,
             Better = Favourable.Lower,
         });
         book.Add(new Metric
         {
-            Id = YearProfit, Label = $"Profit or loss, {span}", Value = revenue - direct - overhead, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = YearProfit, Label = $"Profit or loss, {span}", Value = revenue - direct - overhead, Unit = MetricUnit.Usd, Period = p,
             Formula = "revenue − direct job costs − overhead",
             Inputs = [Of(YearRevenue, "Revenue booked", revenue), Of(YearDirectCosts, "Direct job costs", direct), Of(YearOverhead, "Overhead", overhead)],
             Better = Favourable.Higher,
@@ -299,18 +299,18 @@ public sealed class YachtDeliveryCalculator(IOptions<DomainOptions> options) : M
         var perMonth = overhead / months.Count;
         book.Add(new Metric
         {
-            Id = OverheadPerMonth, Label = "Average monthly overhead", Value = perMonth, Unit = MetricUnit.UsdPerMonth, Period = p,
+            EntityId = EntityId, Id = OverheadPerMonth, Label = "Average monthly overhead", Value = perMonth, Unit = MetricUnit.UsdPerMonth, Period = p,
             Formula = $"overhead ÷ {months.Count} month(s)", Inputs = [Of(YearOverhead, "Overhead", overhead)], Better = Favourable.Lower,
         });
         var cash = months[^1].CashOnHand;
         book.Add(new Metric
         {
-            Id = Cash, Label = "Cash on hand at month end", Value = cash, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = Cash, Label = "Cash on hand at month end", Value = cash, Unit = MetricUnit.Usd, Period = p,
             Formula = "cashOnHand", Inputs = [DomainMetrics.Kpi(EntityId, "cashOnHand", period, cash)], Better = Favourable.Higher,
         });
         book.Add(new Metric
         {
-            Id = MonthsOfCash, Label = "Months of cash (overhead covered with no job)", Value = perMonth > 0 ? cash / perMonth : null, Unit = MetricUnit.Months, Period = p,
+            EntityId = EntityId, Id = MonthsOfCash, Label = "Months of cash (overhead covered with no job)", Value = perMonth > 0 ? cash / perMonth : null, Unit = MetricUnit.Months, Period = p,
             Formula = "cash on hand ÷ average monthly overhead: how long the business stays open if no delivery comes in",
             Inputs = [DomainMetrics.Kpi(EntityId, "cashOnHand", period, cash), MetricInput.OfMetric(OverheadPerMonth, "Average monthly overhead", p, MetricFormat.Format(perMonth, MetricUnit.UsdPerMonth))],
             Better = Favourable.Higher, Special = perMonth > 0 ? null : "n/a: no overhead recorded",
@@ -324,7 +324,7 @@ public sealed class YachtDeliveryCalculator(IOptions<DomainOptions> options) : M
         var targetInput = MetricInput.OfMetric(TargetMargin, "Target gross margin", p, MetricFormat.Format(target, MetricUnit.Percent));
         book.Add(new Metric
         {
-            Id = TargetMargin, Label = "Target gross margin per delivery job", Value = target, Unit = MetricUnit.Percent, Period = p,
+            EntityId = EntityId, Id = TargetMargin, Label = "Target gross margin per delivery job", Value = target, Unit = MetricUnit.Percent, Period = p,
             Formula = "configured (Domain:DeliveryTargetMargin)", Inputs = [], Kind = MetricKind.Assumption,
         });
 
@@ -333,7 +333,7 @@ public sealed class YachtDeliveryCalculator(IOptions<DomainOptions> options) : M
             var margin = (job.Quote - job.ActualCost!.Value) / job.Quote;
             book.Add(new Metric
             {
-                Id = JobMarginGap(slug), Label = $"{job.Id} gross margin against target", Value = margin - target, Unit = MetricUnit.PercentagePoints, Period = p,
+                EntityId = EntityId, Id = JobMarginGap(slug), Label = $"{job.Id} gross margin against target", Value = margin - target, Unit = MetricUnit.PercentagePoints, Period = p,
                 Formula = "(quote − actualCost) ÷ quote − target gross margin",
                 Inputs = [MetricInput.OfMetric(JobMarginPercent(slug), $"{job.Id} gross margin", p, MetricFormat.Format(margin, MetricUnit.Percent)), targetInput],
                 Better = Favourable.Higher,
@@ -344,7 +344,7 @@ public sealed class YachtDeliveryCalculator(IOptions<DomainOptions> options) : M
         {
             book.Add(new Metric
             {
-                Id = JobCostPerNm(slug), Label = $"{job.Id} cost per nautical mile", Value = job.ActualCost!.Value / job.DistanceNm, Unit = MetricUnit.Usd, Period = p,
+                EntityId = EntityId, Id = JobCostPerNm(slug), Label = $"{job.Id} cost per nautical mile", Value = job.ActualCost!.Value / job.DistanceNm, Unit = MetricUnit.Usd, Period = p,
                 Formula = "actualCost ÷ distanceNm",
                 Inputs = [DomainMetrics.Kpi(EntityId, $"yachtDelivery.jobs[{job.Id}].actualCost", seen, job.ActualCost.Value),
                     DomainMetrics.Kpi(EntityId, $"yachtDelivery.jobs[{job.Id}].distanceNm", seen, job.DistanceNm)],
@@ -357,7 +357,7 @@ public sealed class YachtDeliveryCalculator(IOptions<DomainOptions> options) : M
         var actual = completed.Sum(j => j.Job.ActualCost!.Value);
         book.Add(new Metric
         {
-            Id = CompletedMarginGap, Label = "Gross margin of completed jobs against target", Value = quoted > 0 ? (quoted - actual) / quoted - target : null,
+            EntityId = EntityId, Id = CompletedMarginGap, Label = "Gross margin of completed jobs against target", Value = quoted > 0 ? (quoted - actual) / quoted - target : null,
             Unit = MetricUnit.PercentagePoints, Period = p, Formula = "completed-job gross margin − target gross margin",
             Inputs = [MetricInput.OfMetric(CompletedMarginPercent, "Gross margin, completed jobs", p, quoted > 0 ? MetricFormat.Format((quoted - actual) / quoted, MetricUnit.Percent) : "n/a"), targetInput],
             Better = Favourable.Higher, Special = quoted > 0 ? null : "n/a: no completed job with costs",
@@ -376,24 +376,24 @@ public sealed class YachtDeliveryCalculator(IOptions<DomainOptions> options) : M
         const string none = "not recorded: no completed job with a cost and a distance";
         book.Add(new Metric
         {
-            Id = CompletedDistance, Label = "Nautical miles delivered on costed jobs", Value = miles, Unit = MetricUnit.Count, Period = p,
+            EntityId = EntityId, Id = CompletedDistance, Label = "Nautical miles delivered on costed jobs", Value = miles, Unit = MetricUnit.Count, Period = p,
             Formula = "sum of distanceNm over completed jobs with an actual cost", Inputs = evidence,
         });
         book.Add(new Metric
         {
-            Id = CompletedCostPerNm, Label = "Direct cost per nautical mile, completed jobs", Value = miles > 0 ? cost / miles : null, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = CompletedCostPerNm, Label = "Direct cost per nautical mile, completed jobs", Value = miles > 0 ? cost / miles : null, Unit = MetricUnit.Usd, Period = p,
             Formula = "sum of actualCost ÷ sum of distanceNm over completed jobs", Inputs = evidence, Better = Favourable.Lower,
             Special = miles > 0 ? null : none,
         });
         book.Add(new Metric
         {
-            Id = CompletedQuotePerNm, Label = "Quote per nautical mile, completed jobs", Value = miles > 0 ? quote / miles : null, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = CompletedQuotePerNm, Label = "Quote per nautical mile, completed jobs", Value = miles > 0 ? quote / miles : null, Unit = MetricUnit.Usd, Period = p,
             Formula = "sum of quote ÷ sum of distanceNm over completed jobs", Inputs = evidence, Better = Favourable.Higher,
             Special = miles > 0 ? null : none,
         });
         book.Add(new Metric
         {
-            Id = RecommendedRatePerNm, Label = "Rate per nautical mile that earns the target margin", Value = miles > 0 ? cost / miles / (1 - target) : null,
+            EntityId = EntityId, Id = RecommendedRatePerNm, Label = "Rate per nautical mile that earns the target margin", Value = miles > 0 ? cost / miles / (1 - target) : null,
             Unit = MetricUnit.Usd, Period = p, Kind = MetricKind.Forecast,
             Formula = "direct cost per nautical mile ÷ (1 − target gross margin)",
             Inputs = [MetricInput.OfMetric(CompletedCostPerNm, "Direct cost per nautical mile", p, miles > 0 ? MetricFormat.Format(cost / miles, MetricUnit.Usd) : "n/a"), targetInput],
@@ -416,7 +416,7 @@ public sealed class YachtDeliveryCalculator(IOptions<DomainOptions> options) : M
             decimal? need = perNm is { } rate && job.DistanceNm > 0 ? rate * job.DistanceNm : null;
             book.Add(new Metric
             {
-                Id = JobWorkingCapital(slug), Label = $"{job.Id} working capital needed (costs paid before the client pays on delivery)", Value = need,
+                EntityId = EntityId, Id = JobWorkingCapital(slug), Label = $"{job.Id} working capital needed (costs paid before the client pays on delivery)", Value = need,
                 Unit = MetricUnit.Usd, Period = p, Kind = MetricKind.Forecast, Formula = "distanceNm × direct cost per nautical mile of completed jobs",
                 Inputs = [DomainMetrics.Kpi(EntityId, $"yachtDelivery.jobs[{job.Id}].distanceNm", seen, job.DistanceNm), perNmInput], Better = Favourable.Lower,
                 Special = need is null ? (job.DistanceNm > 0 ? none : "not recorded: no distance") : null,
@@ -430,14 +430,14 @@ public sealed class YachtDeliveryCalculator(IOptions<DomainOptions> options) : M
         var total = committed.Sum(c => c.Need);
         book.Add(new Metric
         {
-            Id = ScheduledWorkingCapital, Label = "Working capital needed by scheduled and underway jobs", Value = perNm is null ? null : total,
+            EntityId = EntityId, Id = ScheduledWorkingCapital, Label = "Working capital needed by scheduled and underway jobs", Value = perNm is null ? null : total,
             Unit = MetricUnit.Usd, Period = p, Kind = MetricKind.Forecast, Formula = "sum of working capital needed over scheduled and underway jobs",
             Inputs = committed.Select(c => MetricInput.OfMetric(JobWorkingCapital(c.Job.Slug), $"{c.Job.Job.Id} working capital", p, MetricFormat.Format(c.Need, MetricUnit.Usd))).ToList(),
             Better = Favourable.Lower, Special = perNm is null ? none : null,
         });
         book.Add(new Metric
         {
-            Id = CashAfterScheduled, Label = "Cash left after funding the scheduled and underway jobs", Value = perNm is null ? null : month.CashOnHand - total,
+            EntityId = EntityId, Id = CashAfterScheduled, Label = "Cash left after funding the scheduled and underway jobs", Value = perNm is null ? null : month.CashOnHand - total,
             Unit = MetricUnit.Usd, Period = p, Kind = MetricKind.Forecast, Formula = "cash on hand − working capital needed by scheduled and underway jobs",
             Inputs = [DomainMetrics.Kpi(EntityId, "cashOnHand", period, month.CashOnHand)], Better = Favourable.Higher, Special = perNm is null ? none : null,
         });
