@@ -38,13 +38,13 @@ public static class PageBenchmark
         Process? app = null;
         try
         {
-            var web = ProcessBenchmark.Option(args, "--web") ?? await PublishAsync(repo, Path.Combine(root, "web"));
+            var web = ProcessBenchmark.Option(args, "--web") ?? await ProcessBenchmark.PublishAsync(repo, "ExecReports.Web", "ExecReports.Web.dll", Path.Combine(root, "web"));
             var port = FreePort();
             var baseUrl = $"http://127.0.0.1:{port}";
             var started = Stopwatch.StartNew();
             app = StartApp(web, repo, data, baseUrl);
             await WaitUntilServingAsync(app, baseUrl);
-            Console.WriteLine($"web app {web}; {Environment.ProcessorCount} cores; load average {LoadAverage()}; serving after {started.Elapsed.TotalSeconds:F2} s");
+            Console.WriteLine($"web app {web}; {Environment.ProcessorCount} cores; load average {ProcessBenchmark.LoadAverage()}; serving after {started.Elapsed.TotalSeconds:F2} s");
 
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -89,7 +89,7 @@ public static class PageBenchmark
                 Print(pageCase.Name, "after edit", afterEdit);
             }
 
-            Console.WriteLine($"load average after: {LoadAverage()}");
+            Console.WriteLine($"load average after: {ProcessBenchmark.LoadAverage()}");
             return 0;
         }
         finally
@@ -219,27 +219,10 @@ public static class PageBenchmark
         throw new TimeoutException("the web app did not serve /account/login within 2 minutes");
     }
 
-    private static async Task<string> PublishAsync(string repo, string folder)
-    {
-        Console.WriteLine($"publishing ExecReports.Web (Release, ReadyToRun) to {folder} ...");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repo };
-        foreach (var a in (string[])["publish", "ExecReports.Web/ExecReports.Web.csproj", "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-o", folder, "-m:1", "-nodeReuse:false", "-nologo", "-v", "q"])
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? Path.Combine(folder, "ExecReports.Web.dll") : throw new InvalidOperationException("dotnet publish failed");
-    }
-
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -24,7 +24,7 @@ public static class ProcessBenchmark
         Directory.CreateDirectory(root);
         try
         {
-            var cli = Option(args, "--cli") ?? await PublishAsync(repo, Path.Combine(root, "cli"));
+            var cli = Option(args, "--cli") ?? await PublishAsync(repo, "ExecReports.Cli", "execreports.dll", Path.Combine(root, "cli"));
             var data = Path.Combine(root, "data");
             var output = Path.Combine(root, "out");
             var entities = Entities(repo, data);
@@ -110,18 +110,19 @@ public static class ProcessBenchmark
         }
     }
 
-    private static async Task<string> PublishAsync(string repo, string folder)
+    // Release, -r linux-x64, ReadyToRun: what a deployment runs, not the Debug build.
+    internal static async Task<string> PublishAsync(string repo, string project, string dll, string folder)
     {
-        Console.WriteLine($"publishing ExecReports.Cli (Release, ReadyToRun) to {folder} ...");
+        Console.WriteLine($"publishing {project} (Release, ReadyToRun) to {folder} ...");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repo };
-        foreach (var a in (string[])["publish", "ExecReports.Cli/ExecReports.Cli.csproj", "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-o", folder, "-m:1", "-nodeReuse:false", "-nologo", "-v", "q"])
+        foreach (var a in (string[])["publish", $"{project}/{project}.csproj", "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-o", folder, "-m:1", "-nodeReuse:false", "-nologo", "-v", "q"])
         {
             start.ArgumentList.Add(a);
         }
 
         using var process = Process.Start(start)!;
         await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? Path.Combine(folder, "execreports.dll") : throw new InvalidOperationException("dotnet publish failed");
+        return process.ExitCode == 0 ? Path.Combine(folder, dll) : throw new InvalidOperationException($"dotnet publish {project} failed");
     }
 
     private static IReadOnlyList<(string Id, string Name)> Entities(string repo, string data)
@@ -149,7 +150,7 @@ public static class ProcessBenchmark
         return $"email parts: largest HTML {html.Bytes / 1024.0:F1} KB ({html.Role}, limit 100), text {text.Bytes / 1024.0:F1} KB ({text.Role}, limit 60)";
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     internal static string? Option(string[] args, string name)
