@@ -62,6 +62,15 @@ public class FeedbackUiTests : MudTestBase
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".action-history .action-change").Count));
         Assert.Equal(["opened: Why did this move so much?", "status: open → in progress"],
             page.FindAll(".action-history .action-change td:last-child").Select(td => td.TextContent));
+
+        page.Find(".action-item .action-edit").Click();
+        page.Find(".action-edit-form .action-edit-owner input").Change("owner@example.com");
+        page.Find(".action-edit-form button.action-edit-save").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("owner@example.com", page.Find(".action-item .action-owner").TextContent));
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".action-history .action-change").Count));
+        Assert.Equal("owner: cfo → owner@example.com", page.FindAll(".action-history .action-change td:last-child")[^1].TextContent);
+        Assert.All(page.FindAll(".action-history .action-change td:nth-child(2)"), td => Assert.Equal("editor@example.com", td.TextContent));
     }
 
     [Fact]
@@ -243,7 +252,7 @@ public class FeedbackUiTests : MudTestBase
         Services.AddSingleton(reports);
         Services.AddSingleton(samples.Services.GetRequiredService<TimeProvider>());
         Services.AddSingleton(new ReportValidation(reports, samples.Services.GetRequiredService<ValidationGate>()));
-        Services.AddSingleton(new FeedbackAccess(samples.Services.GetRequiredService<IServiceScopeFactory>(), samples.Services.GetRequiredService<FeedbackPermissions>()));
+        Services.AddSingleton(ActivatorUtilities.CreateInstance<FeedbackAccess>(samples.Services));
         Services.AddFallbackServiceProvider(samples.Services);
         await TestAccount.SignInAsync(this, role);
     }
