@@ -138,25 +138,12 @@ public sealed class ActionItems(AppDbContext db, FeedbackPermissions permissions
 
     public async Task<IReadOnlyList<ActionItem>> ListAsync(ActionFilter filter, CancellationToken cancellationToken)
     {
-        var query = db.Set<ActionItem>().AsNoTracking();
-        query = filter switch
-        {
-            ActionFilter.Open => query.Where(a => a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress),
-            ActionFilter.Done => query.Where(a => a.Status == ActionStatus.Done || a.Status == ActionStatus.WontDo),
-            _ => query,
-        };
-        return await query.OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        return await WithStatus(db.Set<ActionItem>().AsNoTracking(), filter).OrderBy(a => a.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<ActionItem>> ListAsync(ActionItemQuery filter, CancellationToken cancellationToken)
     {
-        var query = db.Set<ActionItem>().AsNoTracking();
-        query = filter.Status switch
-        {
-            ActionFilter.Open => query.Where(a => a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress),
-            ActionFilter.Done => query.Where(a => a.Status == ActionStatus.Done || a.Status == ActionStatus.WontDo),
-            _ => query,
-        };
+        var query = WithStatus(db.Set<ActionItem>().AsNoTracking(), filter.Status);
         if (Blank(filter.Role) is { } role)
         {
             query = query.Where(a => a.Role == role);
@@ -183,7 +170,8 @@ public sealed class ActionItems(AppDbContext db, FeedbackPermissions permissions
     public async Task<ActionItem?> FindAsync(long id, CancellationToken cancellationToken) =>
         await db.Set<ActionItem>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
-    // Overdue: still open after its due day. Counted in the database, grouped here, so both providers agree.
+    // Overdue: still open after its due day. Filtered in the database, grouped here: a grouping over a nullable key
+    // translates differently on the two providers.
     public async Task<IReadOnlyList<EntityActionCounts>> OpenPerEntityAsync(DateOnly today, CancellationToken cancellationToken)
     {
         var open = await db.Set<ActionItem>().AsNoTracking()
@@ -215,6 +203,13 @@ public sealed class ActionItems(AppDbContext db, FeedbackPermissions permissions
 
     public async Task<IReadOnlyList<ActionItemChange>> HistoryAsync(long id, CancellationToken cancellationToken) =>
         await db.Set<ActionItemChange>().AsNoTracking().Where(c => c.ActionItemId == id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+
+    private static IQueryable<ActionItem> WithStatus(IQueryable<ActionItem> query, ActionFilter filter) => filter switch
+    {
+        ActionFilter.Open => query.Where(a => a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress),
+        ActionFilter.Done => query.Where(a => a.Status == ActionStatus.Done || a.Status == ActionStatus.WontDo),
+        _ => query,
+    };
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
