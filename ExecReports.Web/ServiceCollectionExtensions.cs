@@ -99,6 +99,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IdentityInitializer>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<Services.KpiAccess>();
+        services.AddSingleton<Services.FeedbackAccess>();
         services.AddSingleton<Services.ReportValidation>();
         services.AddHostedService<StartupInitializer>();
         return services;

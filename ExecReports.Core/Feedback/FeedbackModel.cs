@@ -7,7 +7,8 @@ public enum FeedbackSource { App, Email }
 
 public enum ActionStatus { Open, InProgress, Done, WontDo }
 
-public enum MessageOutcome { Annotated, Action, Resolved, Quarantined, Duplicate }
+// Discarded: only ever set by an Admin on a quarantined reply, never by a poll.
+public enum MessageOutcome { Annotated, Action, Resolved, Quarantined, Duplicate, Discarded }
 
 // A note on one report of one period, anchored to a section, a line of the archived text and/or a figure (metric id).
 public sealed class ReportAnnotation

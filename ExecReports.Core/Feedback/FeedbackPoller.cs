@@ -94,6 +94,7 @@ public static class FeedbackServiceCollectionExtensions
         services.AddStrictOptions<FeedbackOptions>(FeedbackOptions.SectionName);
         services.AddSingleton<IValidateOptions<FeedbackOptions>, FeedbackOptionsValidator>();
         services.AddSingleton<FeedbackText>();
+        services.AddSingleton<FeedbackPermissions>();
         services.AddScoped<ActionItems>();
         services.AddScoped<Annotations>();
         services.AddScoped<FeedbackService>();

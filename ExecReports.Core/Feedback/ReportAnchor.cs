@@ -37,6 +37,13 @@ public static partial class ReportAnchor
         return null;
     }
 
+    // The heading a 1-based line of the plain text falls under, for a note picked on a preview.
+    public static string? SectionOf(string reportText, int line)
+    {
+        var lines = reportText.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        return line >= 1 && line <= lines.Length ? SectionAbove(lines, line - 1) : null;
+    }
+
     // A heading in the plain text is a line underlined with = - or ~ (PlainTextWriter).
     private static string? SectionAbove(string[] lines, int index)
     {

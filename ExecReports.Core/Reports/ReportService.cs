@@ -7,21 +7,22 @@ namespace ExecReports.Core.Reports;
 
 // The reports of a period as the app shows and sends them, and the one cache of what is derived from them: one set
 // per period, identified by its input digest. A changed input version (a handoff's file stamp, a KPI edit, a catalog
-// reload) makes it load the inputs again; only a different digest makes it generate again, so a touched file or a
+// reload, an action item opened or changed) makes it load the inputs again; only a different digest makes it generate again, so a touched file or a
 // save without changes keeps the set, its books and its validation.
 public sealed class ReportService(IServiceScopeFactory scopes, ReportEngine engine, HandoffStore handoffs, EntityCatalogProvider catalogs)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Period, (InputVersion Version, ReportSet Set)> _cache = [];
 
-    private sealed record InputVersion(long HandoffVersion, (int, int, DateTimeOffset?) KpiVersion, EntityCatalog Catalog);
+    private sealed record InputVersion(long HandoffVersion, (int, int, DateTimeOffset?) KpiVersion, (int, long) ActionVersion, EntityCatalog Catalog);
 
     public async Task<ReportSet> GetAsync(Period period, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var kpis = scope.ServiceProvider.GetRequiredService<KpiService>();
         var snapshot = handoffs.GetSnapshot();
-        var version = new InputVersion(snapshot.Version, await kpis.DataVersionAsync(cancellationToken), catalogs.Current);
+        var actions = scope.ServiceProvider.GetRequiredService<Feedback.ActionItems>();
+        var version = new InputVersion(snapshot.Version, await kpis.DataVersionAsync(cancellationToken), await actions.DataVersionAsync(cancellationToken), catalogs.Current);
         ReportSet? cached;
         lock (_gate)
         {

@@ -14,7 +14,7 @@ public class AccessibilityTests(BrowserFixture browser)
     [
         "/", "/entities", "/entities/jada", "/handoffs", "/handoffs?file=queenofsandiego.md", "/kpis", "/kpis/jada/2026-11", "/kpis/jada/2027-01",
         "/reports", "/reports/2026-11", "/reports/2026-11/cfo", "/reports/2026-11/rental", "/reports/2026-11/cfo/diff", "/dispatches",
-        "/schedule", "/archive", "/users", "/account/password",
+        "/schedule", "/archive", "/feedback", "/users", "/account/password",
     ];
 
     // Account pages are static (no Blazor circuit), so there is no interactive marker to wait for.

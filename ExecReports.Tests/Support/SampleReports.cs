@@ -22,12 +22,22 @@ public sealed class SampleReports : IDisposable, IAsyncLifetime
     private ReportSet? _set;
 
     public SampleReports()
+        : this(null)
+    {
+    }
+
+    // Settings a test needs on top of the samples' (Feedback:ViewersMayComment, …). A factory, not a second public
+    // constructor: a class fixture may have only one.
+    public static SampleReports With(Action<CoreServicesBuilder> configure) => new(configure);
+
+    private SampleReports(Action<CoreServicesBuilder>? configure)
     {
         CopyDirectory(Path.Combine(RepoPaths.Samples, "handoffs"), HandoffsFolder);
-        _services = new CoreServicesBuilder(_temp.Combine("data"))
+        var builder = new CoreServicesBuilder(_temp.Combine("data"))
             .With("Data:HandoffsPath", HandoffsFolder)
-            .Services(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)))
-            .Build();
+            .Services(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
+        configure?.Invoke(builder);
+        _services = builder.Build();
         _services.GetRequiredService<DatabaseInitializer>().InitializeAsync().GetAwaiter().GetResult();
     }
 

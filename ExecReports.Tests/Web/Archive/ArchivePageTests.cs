@@ -42,6 +42,37 @@ public class ArchivePageTests : MudTestBase
         Assert.DoesNotContain("onerror", page.Find("#archive-html").InnerHtml);
     }
 
+    [Fact]
+    public async Task AFeedbackLinkOpensThePlainTextWithItsLineMarked()
+    {
+        await using var core = await ArchiveCore.StartAsync();
+        await core.ArchiveAsync("txt", "CFO report — 2026-11\n====================\n\nRunway\n------\n\nRunway at the current burn: 18.7 months.\n");
+        Services.AddSingleton(core.Index);
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/archive?stem={Uri.EscapeDataString(Stem)}&line=7");
+
+        var page = Render<ArchivePage>();
+
+        var marked = page.WaitForElement("#archive-text .line-highlight");
+        Assert.Equal("archive-line-7", marked.Id);
+        Assert.Equal("Runway at the current burn: 18.7 months.", marked.QuerySelector(".line-text")!.TextContent);
+        Assert.Equal("Plain text", page.Find(".mud-tab.mud-tab-active").TextContent.Trim());
+        Assert.Single(page.FindAll("#archive-text .line-highlight"));
+    }
+
+    [Fact]
+    public async Task AStemNotInTheIndexOpensNothing()
+    {
+        await using var core = await ArchiveCore.StartAsync();
+        await core.ArchiveAsync("txt", "CFO report\n");
+        Services.AddSingleton(core.Index);
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/archive?stem=..%2F..%2Fetc%2Fpasswd&line=1");
+
+        var page = Render<ArchivePage>();
+
+        page.WaitForElement($"[data-stem='{Stem}']");
+        Assert.Empty(page.FindAll("#archive-text"));
+    }
+
     private IRenderedComponent<ArchivePage> Open(ArchiveCore core)
     {
         Services.AddSingleton(core.Index);

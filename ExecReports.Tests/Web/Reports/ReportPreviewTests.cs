@@ -20,6 +20,7 @@ public class ReportPreviewTests : MudTestBase, IClassFixture<SampleReports>
         var reports = _samples.Services.GetRequiredService<ReportService>();
         Services.AddSingleton(reports);
         Services.AddSingleton(new ReportValidation(reports, _samples.Services.GetRequiredService<ValidationGate>()));
+        Services.AddSingleton(ActivatorUtilities.CreateInstance<ExecReports.Web.Services.FeedbackAccess>(_samples.Services));
         // The preview's Send button brings the dispatch service and the action check with it.
         Services.AddFallbackServiceProvider(_samples.Services);
     }

@@ -132,6 +132,7 @@ public class ReportsPageValidationTests : MudTestBase
         Services.AddSingleton(reports);
         Services.AddSingleton(samples.Services.GetRequiredService<TimeProvider>());
         Services.AddSingleton(new ReportValidation(reports, samples.Services.GetRequiredService<ValidationGate>()));
+        Services.AddSingleton(ActivatorUtilities.CreateInstance<ExecReports.Web.Services.FeedbackAccess>(samples.Services));
         Services.AddFallbackServiceProvider(samples.Services);
         await TestAccount.SignInAsync(this, role);
     }
