@@ -97,18 +97,26 @@ public sealed class AccountingReport : ReportGenerator
     {
         var m = context.Metrics;
         var end = context.Period.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        section.Paragraph($"Checked: revenue lines booked {context.Period.Year.ToString(CultureInfo.InvariantCulture)} year to date whose service date is after {end} "
-            + $"(deposits that must sit in deferred revenue until the trip), payouts booked net of commission in {context.PeriodText} (revenue must be gross, "
-            + "commission an expense), and customer deposit balances at month end.");
+        section.Paragraph($"Checked: revenue lines of the last {RevenueRecognitionCalculator.TrailingMonths.ToString(CultureInfo.InvariantCulture)} months booked before their service month "
+            + $"(restated into the service month once the service has happened, by {end}; held in deferred revenue while it is still ahead), payouts booked net of commission "
+            + $"in {context.PeriodText} (revenue must be gross, commission an expense), and customer deposit balances at month end.");
         if (issues.Count == 0)
         {
             section.Missing($"no revenue recognition issue found in the {context.PeriodText} KPI inputs");
             return;
         }
 
-        if (issues.All(i => i.Kind != RecognitionIssueKind.DepositBeforeService))
+        if (issues.All(i => i.Kind is not (RecognitionIssueKind.DepositBeforeService or RecognitionIssueKind.Restatement)))
         {
-            section.Paragraph($"No deposit for a service after {end} is in this year's revenue.");
+            section.Paragraph("No revenue of the last 12 months was booked before its service month.");
+        }
+
+        foreach (var entity in context.Catalog.Entities)
+        {
+            if (RevenueRecognitionCalculator.Finding(m, entity.Id, entity.Name, section.Quote) is { } finding)
+            {
+                section.Paragraph($"**Finding** — {finding}");
+            }
         }
 
         var deferred = AccountText(context, "2000");
@@ -121,8 +129,11 @@ public sealed class AccountingReport : ReportGenerator
                 var (issue, entry) = i.Kind switch
                 {
                     RecognitionIssueKind.DepositBeforeService =>
-                        ($"deposit booked as revenue in {i.Booked} for a service on {i.ServiceDate:yyyy-MM-dd}",
+                        ($"deposit booked as revenue in {i.Booked} for a service on {i.ServiceDate:yyyy-MM-dd} (still to come)",
                             $"Debit {income} and credit {deferred} by {amount}; on {i.ServiceDate:yyyy-MM-dd}, when the service is delivered, debit {deferred} and credit {income}."),
+                    RecognitionIssueKind.Restatement =>
+                        ($"booked as revenue in {i.Booked} for a service delivered on {i.ServiceDate:yyyy-MM-dd}",
+                            $"Restate: take {amount} out of {i.Booked} {income} and into {Primitives.Period.Of(i.ServiceDate!.Value)} {income}; no deferred-revenue entry, the service has happened."),
                     RecognitionIssueKind.NetOfCommission =>
                         ($"{i.Channel ?? "marketplace"} payout booked net of commission",
                             $"Debit {commissions} and credit {income} by {amount}, so revenue shows the gross {section.Quote(m.Get(i.GrossId))} and the commission is an expense."),
@@ -135,6 +146,30 @@ public sealed class AccountingReport : ReportGenerator
                     MarkdownText.Cell(context.NameOf(i.EntityId)), MarkdownText.Cell(i.Stream), MarkdownText.Cell(issue), amount, MarkdownText.Cell(entry),
                 ];
             }), [false, false, false, true, false]);
+        WriteRestatement(context, section);
+    }
+
+    // The restated monthly revenue of each entity with early bookings whose service has happened.
+    private static void WriteRestatement(ReportContext context, SectionBuilder section)
+    {
+        var early = RevenueRecognitionCalculator.EarlyBookings(context.Inputs);
+        foreach (var entity in context.Catalog.Entities)
+        {
+            var months = RevenueRecognitionCalculator.RestatedMonths(early.Where(e => e.EntityId == entity.Id));
+            if (months.Count == 0)
+            {
+                continue;
+            }
+
+            section.Paragraph($"{MarkdownText.Escape(entity.Name)} monthly revenue restated into the service months:");
+            section.Table(["Month", "Revenue (booked), as booked", "Revenue (booked), restated"],
+                months.Select(month => (IReadOnlyList<string>)
+                [
+                    month.ToString(),
+                    section.Quote(context.Metrics.Get(RevenueRecognitionCalculator.AsBooked(entity.Id, month))),
+                    section.Quote(context.Metrics.Get(RevenueRecognitionCalculator.Restated(entity.Id, month))),
+                ]), [false, true, true]);
+        }
     }
 
     private static void WriteRoadmap(ReportContext context, SectionBuilder section, IReadOnlyList<ExpenseRow> rows, IReadOnlyList<RecognitionIssue> issues)
@@ -186,7 +221,12 @@ public sealed class AccountingReport : ReportGenerator
             if (m.Find(AccountingCalculator.RecognitionFor(id)) is { Value: > 0 } restate)
             {
                 var kinds = issues.Where(i => i.EntityId == id && i.Kind != RecognitionIssueKind.DepositBalance).Select(i => i.Kind).Distinct()
-                    .Select(k => k == RecognitionIssueKind.DepositBeforeService ? "defer deposits for later trips" : "gross up payouts booked net of commission");
+                    .Select(k => k switch
+                    {
+                        RecognitionIssueKind.DepositBeforeService => "defer deposits for later trips",
+                        RecognitionIssueKind.Restatement => "restate early bookings into their service months",
+                        _ => "gross up payouts booked net of commission",
+                    });
                 actions.Add($"**Fix recognition** for {name}: restate {section.Quote(restate)} ({string.Join(" and ", kinds)}), so margins per channel are real.");
             }
 

@@ -14,7 +14,7 @@ public sealed record ExpenseRow(KpiMonth Month, int Number, ExpenseLine Line, Ac
     public string Problem => Line.AccountCode is null ? "no account code" : $"code {Line.AccountCode} is not in the chart";
 }
 
-public enum RecognitionIssueKind { DepositBeforeService, NetOfCommission, DepositBalance }
+public enum RecognitionIssueKind { DepositBeforeService, Restatement, NetOfCommission, DepositBalance }
 
 public sealed record RecognitionIssue(RecognitionIssueKind Kind, string EntityId, Period Booked, int Number, string Stream, string? Channel,
     DateOnly? ServiceDate, string IncomeCode)
@@ -23,6 +23,7 @@ public sealed record RecognitionIssue(RecognitionIssueKind Kind, string EntityId
     {
         RecognitionIssueKind.DepositBalance => $"acct.revrec.{EntityId}.deposits",
         RecognitionIssueKind.DepositBeforeService => $"acct.revrec.{EntityId}.{Booked}.{Number}.deferred",
+        RecognitionIssueKind.Restatement => $"acct.revrec.{EntityId}.{Booked}.{Number}.restate",
         _ => $"acct.revrec.{EntityId}.{Booked}.{Number}.commission",
     };
 
@@ -130,26 +131,21 @@ public sealed class AccountingCalculator : MetricCalculator
         }))
         .ToList();
 
-    // Deposits for services after the period end still in this year's revenue, OTA payouts booked net of commission this
-    // month, and customer deposit balances held at month end.
+    // Revenue booked before its service month (the revenue recognition calculator decides restate or move to deposits),
+    // OTA payouts booked net of commission this month, and customer deposit balances held at month end.
     public static IReadOnlyList<RecognitionIssue> RecognitionIssues(ReportInputs inputs)
     {
         var period = inputs.Period;
-        var issues = new List<RecognitionIssue>();
-        var yearToDate = inputs.Kpis.Where(k => k.Period.Year == period.Year && k.Period <= period)
-            .OrderBy(k => k.EntityId, StringComparer.Ordinal).ThenBy(k => k.Period);
-        foreach (var month in yearToDate)
+        var issues = RevenueRecognitionCalculator.EarlyBookings(inputs)
+            .Select(e => new RecognitionIssue(e.Fix == EarlyBookingFix.Restate ? RecognitionIssueKind.Restatement : RecognitionIssueKind.DepositBeforeService,
+                e.EntityId, e.Booked, e.Number, e.Line.Stream, e.Line.Channel, e.Line.ServiceDate, IncomeAccount(e.Line.Stream)))
+            .ToList();
+        foreach (var month in MonthsOf(inputs))
         {
             for (var i = 0; i < month.Revenue.Count; i++)
             {
                 var line = month.Revenue[i];
-                if (line.ServiceDate is { } service && service > period.LastDay)
-                {
-                    issues.Add(new RecognitionIssue(RecognitionIssueKind.DepositBeforeService, month.EntityId, month.Period, i + 1, line.Stream, line.Channel,
-                        service, IncomeAccount(line.Stream)));
-                }
-
-                if (line.BookedNetOfCommission && month.Period == period)
+                if (line.BookedNetOfCommission)
                 {
                     issues.Add(new RecognitionIssue(RecognitionIssueKind.NetOfCommission, month.EntityId, month.Period, i + 1, line.Stream, line.Channel,
                         line.ServiceDate, IncomeAccount(line.Stream)));
@@ -223,7 +219,7 @@ public sealed class AccountingCalculator : MetricCalculator
             book.Add(new Metric
             {
                 Id = RecognitionFor(group.Key), EntityId = group.Key, Label = $"{group.Key} revenue to restate", Value = parts.Sum(m => m.Value!.Value), Unit = MetricUnit.Usd, Period = p,
-                Formula = "deposits to defer + commissions to gross up",
+                Formula = "early bookings to restate or defer + commissions to gross up",
                 Inputs = parts.Select(MetricInput.Of).ToList(),
             });
         }
@@ -314,14 +310,16 @@ public sealed class AccountingCalculator : MetricCalculator
                     Formula = "customerDeposits at month end", Inputs = [MetricInput.Kpi(issue.EntityId, "customerDeposits", p, MetricFormat.Money(month.CustomerDeposits))],
                 });
                 break;
-            case RecognitionIssueKind.DepositBeforeService:
+            case RecognitionIssueKind.DepositBeforeService or RecognitionIssueKind.Restatement:
             {
                 var line = month.Revenue[issue.Number - 1];
                 book.Add(new Metric
                 {
                     Id = issue.AmountId, EntityId = issue.EntityId, Label = $"{issue.EntityId} deposit booked as revenue in {booked} for service on {line.ServiceDate:yyyy-MM-dd}",
                     Value = line.Amount, Unit = MetricUnit.Usd, Period = p, Better = Favourable.Lower,
-                    Formula = $"revenue[{issue.Number - 1}].amount where serviceDate is after {inputs.Period.LastDay:yyyy-MM-dd}",
+                    Formula = issue.Kind == RecognitionIssueKind.Restatement
+                        ? $"revenue[{issue.Number - 1}].amount where serviceDate is after {issue.Booked.LastDay:yyyy-MM-dd} and on or before {inputs.Period.LastDay:yyyy-MM-dd}"
+                        : $"revenue[{issue.Number - 1}].amount where serviceDate is after {inputs.Period.LastDay:yyyy-MM-dd}",
                     Inputs =
                     [
                         MetricInput.Kpi(issue.EntityId, $"revenue[{issue.Number - 1}].amount", booked, MetricFormat.Money(line.Amount)),
