@@ -40,7 +40,7 @@ public sealed class AccountingReport : ReportGenerator
         section.Paragraph($"{used} of {accounts.Count} accounts carry an amount in {context.PeriodText}, totalled across all entities. Expense and cost-of-sales "
             + "accounts sum the expense lines coded to them; income accounts sum revenue lines by stream (revenue lines carry no account code); "
             + "cash, customer deposits, owner draws and owner's equity come from the month-end KPI balances and flows.");
-        section.Table(["Code", "Account", "Type", context.PeriodText, "Basis"],
+        section.Table(["Code", "Account", "Type", $"{context.PeriodText} (booked; balances at month end)", "Basis"],
             accounts.Select(a =>
             {
                 var metric = context.Metrics.Find(AccountingCalculator.AccountTotal(a.Code));
@@ -67,7 +67,7 @@ public sealed class AccountingReport : ReportGenerator
         section.Paragraph("Suggestion rule: the first keyword found in the description, then the vendor, then the category picks the account "
             + $"({MarkdownText.Escape(AccountingCalculator.RuleText(AccountingCalculator.ExpenseRules))}); a single word matches the start of a word; "
             + $"when nothing matches, {MarkdownText.Escape(AccountText(context, AccountingCalculator.UncategorisedCode))} until the receipt says otherwise.");
-        section.Table(["Entity", "Description", "Vendor", "Category", "Account", "Amount"],
+        section.Table(["Entity", "Description", "Vendor", "Category", "Account", "Amount (booked)"],
             rows.Select(r => (IReadOnlyList<string>)
             [
                 MarkdownText.Cell(context.NameOf(r.Month.EntityId)),
@@ -77,6 +77,23 @@ public sealed class AccountingReport : ReportGenerator
                 r.Account is { } a ? MarkdownText.Cell($"{a.Code} {a.Name}") : MarkdownText.Cell(Flag(context, r)),
                 section.Quote(context.Metrics.Get(r.MetricId)),
             ]), [false, false, false, false, false, true]);
+        var yearToDate = AccountingCalculator.UncategorisedYearToDate(context.Inputs);
+        if (yearToDate.Count == 0)
+        {
+            section.Paragraph($"No uncategorised expense or revenue line in {context.Period.Year.ToString(CultureInfo.InvariantCulture)} to date.");
+        }
+        else
+        {
+            section.Paragraph($"Uncategorised lines, {context.Period.Year.ToString(CultureInfo.InvariantCulture)} year to date, for clean-up (an expense with no account code in the chart; "
+                + "revenue whose stream matches no income rule):");
+            section.Table(["Entity", "Month", "Line", "Description", "Amount (booked)"],
+                yearToDate.Select(l => (IReadOnlyList<string>)
+                [
+                    MarkdownText.Cell(context.NameOf(l.EntityId)), l.Month.ToString(), l.Kind, MarkdownText.Cell(context.Redact(l.Description)),
+                    section.Quote(context.Metrics.Get(l.MetricId)),
+                ]), [false, false, false, false, true]);
+        }
+
         if (uncategorised.Count > 0)
         {
             section.Paragraph("To categorise:");
@@ -121,7 +138,7 @@ public sealed class AccountingReport : ReportGenerator
 
         var deferred = AccountText(context, "2000");
         var commissions = AccountText(context, "5050");
-        section.Table(["Entity", "Stream", "Issue", "Amount", "Correcting entry"],
+        section.Table(["Entity", "Stream", "Issue", "Amount (booked)", "Correcting entry"],
             issues.Select(i =>
             {
                 var amount = section.Quote(m.Get(i.AmountId));
@@ -187,7 +204,7 @@ public sealed class AccountingReport : ReportGenerator
         }
         else
         {
-            section.Table(["Month", "CFO model target"],
+            section.Table(["Month", "CFO model target (received)"],
                 targets.Select(t => (IReadOnlyList<string>)[t.Period.ToString(), t.Metric is null ? "not set by the CFO model" : section.Quote(t.Metric)]), [false, true]);
         }
 
@@ -198,15 +215,19 @@ public sealed class AccountingReport : ReportGenerator
             return;
         }
 
-        section.Paragraph($"Where each entity stands in {context.PeriodText} (cash basis):");
-        section.Table(["Entity", "Revenue booked", "Expenses", "Net income"],
+        section.Paragraph($"Where each entity stands in {context.PeriodText}, booked basis (revenue as booked against expenses as booked; a split loan payment's principal "
+            + $"is financing and left out, an unsplit one counts whole as {DebtService.CashBasisLabel}):");
+        section.Table(["Entity", "Revenue (booked)", "Expenses (booked)", "Net income (booked)", $"Of which {DebtService.CashBasisLabel}", "Loan principal (financing, not in net income)"],
             entities.Select(id => (IReadOnlyList<string>)
             [
                 MarkdownText.Cell(context.NameOf(id)),
                 section.Quote(m.Get(PortfolioCalculator.Revenue(id))),
-                section.Quote(m.Get(PortfolioCalculator.Expenses(id))),
-                section.Quote(m.Get(PortfolioCalculator.NetIncome(id))),
-            ]), [false, true, true, true]);
+                section.Quote(m.Get(AccountingCalculator.ExpensesBooked(id))),
+                section.Quote(m.Get(AccountingCalculator.NetIncomeBooked(id))),
+                section.Quote(m.Get(AccountingCalculator.DebtCashBasis(id))),
+                section.Quote(m.Get(AccountingCalculator.LoanPrincipal(id))),
+            ]), [false, true, true, true, true, true]);
+        section.Paragraph(ReceivedBridge.Line(m, section.Quote));
 
         var actions = new List<string>();
         foreach (var id in entities)

@@ -42,6 +42,27 @@ public sealed class AccountingCalculator : MetricCalculator
     public static string UncategorisedFor(string entityId) => $"acct.roadmap.{entityId}.uncategorised";
     public static string RecognitionFor(string entityId) => $"acct.roadmap.{entityId}.recognition";
     public static string LargestVariableQuarter(string entityId) => $"acct.roadmap.{entityId}.largest-variable.quarter";
+    public static string UncategorisedYtd(string entityId, Period month, string kind, int number) => $"acct.uncategorised-ytd.{entityId}.{month}.{kind}.{number}";
+    public static string ExpensesBooked(string entityId) => $"acct.pnl.{entityId}.expenses";
+    public static string NetIncomeBooked(string entityId) => $"acct.pnl.{entityId}.net-income";
+    public static string DebtCashBasis(string entityId) => $"acct.pnl.{entityId}.debt-service.cash-basis";
+    public static string LoanPrincipal(string entityId) => $"acct.pnl.{entityId}.debt-service.principal";
+
+    // An uncategorised line of the year to date: an expense with no code in the chart, or revenue whose stream matches no
+    // income rule (it would land in Other income).
+    public sealed record UncategorisedLine(string EntityId, Period Month, string Kind, int Number, string Description, decimal Amount)
+    {
+        public string MetricId => UncategorisedYtd(EntityId, Month, Kind, Number);
+    }
+
+    public static IReadOnlyList<UncategorisedLine> UncategorisedYearToDate(ReportInputs inputs) => inputs.Kpis
+        .Where(k => k.Period.Year == inputs.Period.Year && k.Period <= inputs.Period)
+        .OrderBy(k => k.EntityId, StringComparer.Ordinal).ThenBy(k => k.Period)
+        .SelectMany(k => k.Expenses.Select((e, i) => (Line: e, Number: i + 1)).Where(x => inputs.Accounts.Find(x.Line.AccountCode) is null)
+            .Select(x => new UncategorisedLine(k.EntityId, k.Period, "expense", x.Number, x.Line.Description, x.Line.Amount))
+            .Concat(k.Revenue.Select((r, i) => (Line: r, Number: i + 1)).Where(x => Match(IncomeRules, x.Line.Stream) is null)
+                .Select(x => new UncategorisedLine(k.EntityId, k.Period, "revenue", x.Number, x.Line.Stream, x.Line.Amount))))
+        .ToList();
 
     public const string UncategorisedCode = "6900";
 
@@ -207,6 +228,22 @@ public sealed class AccountingCalculator : MetricCalculator
             });
         }
 
+        foreach (var line in UncategorisedYearToDate(inputs))
+        {
+            var field = line.Kind == "expense" ? $"expenses[{line.Number - 1}].amount" : $"revenue[{line.Number - 1}].amount";
+            book.Add(new Metric
+            {
+                Id = line.MetricId, EntityId = line.EntityId, Label = $"{line.EntityId} uncategorised {line.Kind} {line.Month}: {line.Description}", Value = line.Amount,
+                Unit = MetricUnit.Usd, Period = p, Formula = line.Kind == "expense" ? $"{field} with no account code in the chart" : $"{field} whose stream matches no income rule",
+                Inputs = [MetricInput.Kpi(line.EntityId, field, line.Month.ToString(), MetricFormat.Money(line.Amount))],
+            });
+        }
+
+        foreach (var month in months)
+        {
+            AddProfitAndLoss(month, book, p);
+        }
+
         var issues = RecognitionIssues(inputs);
         foreach (var issue in issues)
         {
@@ -238,6 +275,39 @@ public sealed class AccountingCalculator : MetricCalculator
                 });
             }
         }
+    }
+
+    // Net income on the booked basis: revenue as booked against expenses as booked, a split loan payment counting only its
+    // interest; an unsplit one counts whole and is labelled debt service, cash basis.
+    private static void AddProfitAndLoss(KpiMonth month, MetricBook book, string p)
+    {
+        var id = month.EntityId;
+        var expenses = month.Expenses.Sum(DebtService.ExpensePart);
+        var expenseInputs = month.Expenses.Select((e, i) => MetricInput.Kpi(id, DebtService.IsSplit(e) ? $"expenses[{i}].amount − principal" : $"expenses[{i}].amount", p,
+            MetricFormat.Money(DebtService.ExpensePart(e)))).ToList();
+        var booked = book.Add(new Metric
+        {
+            Id = ExpensesBooked(id), EntityId = id, Label = $"{id} expenses (booked, loan principal excluded)", Value = expenses, Unit = MetricUnit.Usd, Period = p,
+            Formula = "Σ expenses[].amount − principal of split loan and mortgage payments", Inputs = expenseInputs, Better = Favourable.Lower,
+        });
+        book.Add(new Metric
+        {
+            Id = NetIncomeBooked(id), EntityId = id, Label = $"{id} net income (booked)", Value = month.RevenueBooked - expenses, Unit = MetricUnit.Usd, Period = p,
+            Formula = "Σ revenue[].amount − expenses (booked, loan principal excluded)",
+            Inputs = [MetricInput.Kpi(id, "Σ revenue[].amount", p, MetricFormat.Money(month.RevenueBooked)), MetricInput.Of(booked)], Better = Favourable.Higher,
+        });
+        book.Add(new Metric
+        {
+            Id = DebtCashBasis(id), EntityId = id, Label = $"{id} {DebtService.CashBasisLabel} in expenses", Value = DebtService.CashBasisOf(month), Unit = MetricUnit.Usd, Period = p,
+            Formula = "Σ loan and mortgage payments with no principal/interest split, counted whole",
+            Inputs = month.Expenses.Select((e, i) => (e, i)).Where(x => DebtService.IsCashBasis(x.e)).Select(x => MetricInput.Kpi(id, $"expenses[{x.i}].amount", p, MetricFormat.Money(x.e.Amount))).ToList(),
+        });
+        book.Add(new Metric
+        {
+            Id = LoanPrincipal(id), EntityId = id, Label = $"{id} loan principal repaid (financing, not an expense)", Value = DebtService.PrincipalOf(month), Unit = MetricUnit.Usd, Period = p,
+            Formula = "Σ expenses[].principal of split loan and mortgage payments",
+            Inputs = month.Expenses.Select((e, i) => (e, i)).Where(x => DebtService.IsSplit(x.e)).Select(x => MetricInput.Kpi(id, $"expenses[{x.i}].principal", p, MetricFormat.Money(x.e.Principal!.Value))).ToList(),
+        });
     }
 
     private static void AddAccountTotals(ReportInputs inputs, IReadOnlyList<KpiMonth> months, IReadOnlyList<ExpenseRow> rows, MetricBook book, string p)

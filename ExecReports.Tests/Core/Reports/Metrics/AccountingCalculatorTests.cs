@@ -77,15 +77,21 @@ public class AccountingCalculatorTests
         });
         var inputs = Inputs([lastYear, march, delivered, november]);
 
-        var deposits = AccountingCalculator.RecognitionIssues(inputs).Where(i => i.Kind == RecognitionIssueKind.DepositBeforeService).ToList();
+        var issues = AccountingCalculator.RecognitionIssues(inputs);
+        var deposits = issues.Where(i => i.Kind == RecognitionIssueKind.DepositBeforeService).ToList();
+        var restated = Assert.Single(issues, i => i.Kind == RecognitionIssueKind.Restatement);
         var book = Engine().Metrics(inputs);
 
-        Assert.Equal(["2026-03", "2026-11"], deposits.Select(d => d.Booked.ToString()));
-        Assert.Equal(2400m, book.Get(deposits[0].AmountId).Value);
-        Assert.Equal(1500m, book.Get(deposits[1].AmountId).Value);
+        // The trailing 12 months run 2025-12..2026-11: the December deposit for 2027 is in the window; the April one's
+        // July trip has sailed, so it is restated rather than deferred.
+        Assert.Equal(["2025-12", "2026-03", "2026-11"], deposits.Select(d => d.Booked.ToString()));
+        Assert.Equal(900m, book.Get(deposits[0].AmountId).Value);
+        Assert.Equal(2400m, book.Get(deposits[1].AmountId).Value);
+        Assert.Equal(1500m, book.Get(deposits[2].AmountId).Value);
+        Assert.Equal(("2026-04", 3000m), (restated.Booked.ToString(), book.Get(restated.AmountId).Value));
         Assert.All(deposits, d => Assert.Equal("4000", d.IncomeCode));
-        // 2,400 + 1,500 deferred + the $300 Sailo commission to gross up.
-        Assert.Equal(4200m, book.Get(AccountingCalculator.RecognitionFor("jada")).Value);
+        // 900 + 2,400 + 1,500 deferred + 3,000 restated + the $300 Sailo commission to gross up.
+        Assert.Equal(8100m, book.Get(AccountingCalculator.RecognitionFor("jada")).Value);
     }
 
     [Fact]
