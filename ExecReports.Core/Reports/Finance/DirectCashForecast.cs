@@ -132,6 +132,10 @@ public static class DirectCashForecast
         var items = KnownItems(period, kpis);
         var weeks = Project(period, openingCash, items);
         MetricInput Source(KnownCashItem i) => MetricInput.Kpi(i.EntityId, $"{i.Field} ({i.What}, {i.Date:yyyy-MM-dd})", p, MetricFormat.Money(i.Amount));
+
+        // A week with nothing known still says where it looked.
+        IEnumerable<MetricInput> Sources(ForecastWeek w, IEnumerable<KnownCashItem> items) =>
+            items.Any() ? items.Select(Source) : [new MetricInput("forecast", $"known items dated {w.Start:yyyy-MM-dd} to {w.End:yyyy-MM-dd}", p, "none")];
         Metric? previous = null;
         var closings = new List<Metric>();
         foreach (var w in weeks)
@@ -140,10 +144,10 @@ public static class DirectCashForecast
             var opening = Add(Week(w.Number, "opening"), $"Opening cash, week {w.Number} ({span})", w.Opening,
                 w.Number == 1 ? $"cash on hand at the end of {p}" : $"closing cash of week {w.Number - 1}", [MetricInput.Of(previous ?? cash)]);
             var cashIn = Add(Week(w.Number, "in"), $"Known cash in, week {w.Number}", w.In, "Σ known receipts dated in the week (rent under lease, scheduled delivery jobs)",
-                w.Items.Where(i => i.Amount > 0).Select(Source));
+                Sources(w, w.Items.Where(i => i.Amount > 0)));
             var cashOut = Add(Week(w.Number, "out"), $"Known cash out, week {w.Number}", w.Out,
                 "Σ known payments dated in the week (recurring fixed costs, loan and mortgage payments, recurring owner draws, deposit refunds)",
-                w.Items.Where(i => i.Amount < 0).Select(Source));
+                Sources(w, w.Items.Where(i => i.Amount < 0)));
             previous = Add(Week(w.Number, "closing"), $"Closing cash, week {w.Number} ({span})", w.Closing, "opening + known cash in − known cash out",
                 [MetricInput.Of(opening), MetricInput.Of(cashIn), MetricInput.Of(cashOut)], better: Favourable.Higher);
             closings.Add(previous);
@@ -161,7 +165,8 @@ public static class DirectCashForecast
             .Where(x => x.Job.Status is DeliveryStatus.Scheduled or DeliveryStatus.Underway && x.Job.DeliveryDate is null).ToList();
         Add(Undated, "Scheduled delivery jobs with no delivery date (not counted)", undated.Sum(x => x.Job.Quote),
             "Σ quote of scheduled or underway jobs without yachtDelivery.jobs[].deliveryDate",
-            undated.Select(x => MetricInput.Kpi(x.Month.EntityId, $"yachtDelivery.jobs[{x.Index}].quote", p, MetricFormat.Money(x.Job.Quote))));
+            undated.Count == 0 ? [new MetricInput("forecast", "scheduled or underway yachtDelivery.jobs[] without a deliveryDate", p, "none")]
+                : undated.Select(x => MetricInput.Kpi(x.Month.EntityId, $"yachtDelivery.jobs[{x.Index}].quote", p, MetricFormat.Money(x.Job.Quote))));
         return weeks;
     }
 }

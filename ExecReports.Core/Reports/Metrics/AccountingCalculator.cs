@@ -300,13 +300,15 @@ public sealed class AccountingCalculator : MetricCalculator
         {
             Id = DebtCashBasis(id), EntityId = id, Label = $"{id} {DebtService.CashBasisLabel} in expenses", Value = DebtService.CashBasisOf(month), Unit = MetricUnit.Usd, Period = p,
             Formula = "Σ loan and mortgage payments with no principal/interest split, counted whole",
-            Inputs = month.Expenses.Select((e, i) => (e, i)).Where(x => DebtService.IsCashBasis(x.e)).Select(x => MetricInput.Kpi(id, $"expenses[{x.i}].amount", p, MetricFormat.Money(x.e.Amount))).ToList(),
+            Inputs = month.Expenses.Select((e, i) => (e, i)).Where(x => DebtService.IsCashBasis(x.e)).Select(x => MetricInput.Kpi(id, $"expenses[{x.i}].amount", p, MetricFormat.Money(x.e.Amount)))
+                .DefaultIfEmpty(MetricInput.Kpi(id, "expenses[] loan or mortgage payments without a split", p, "none")).ToList(),
         });
         book.Add(new Metric
         {
             Id = LoanPrincipal(id), EntityId = id, Label = $"{id} loan principal repaid (financing, not an expense)", Value = DebtService.PrincipalOf(month), Unit = MetricUnit.Usd, Period = p,
             Formula = "Σ expenses[].principal of split loan and mortgage payments",
-            Inputs = month.Expenses.Select((e, i) => (e, i)).Where(x => DebtService.IsSplit(x.e)).Select(x => MetricInput.Kpi(id, $"expenses[{x.i}].principal", p, MetricFormat.Money(x.e.Principal!.Value))).ToList(),
+            Inputs = month.Expenses.Select((e, i) => (e, i)).Where(x => DebtService.IsSplit(x.e)).Select(x => MetricInput.Kpi(id, $"expenses[{x.i}].principal", p, MetricFormat.Money(x.e.Principal!.Value)))
+                .DefaultIfEmpty(MetricInput.Kpi(id, "expenses[].principal", p, "none")).ToList(),
         });
     }
 

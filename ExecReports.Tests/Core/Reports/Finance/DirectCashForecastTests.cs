@@ -123,11 +123,12 @@ public class DirectCashForecastTests
         var unsplit = Compute();
         var split = Compute(principal: 1_950);
 
-        // Fixed: mortgage 5,200 + insurance 165 + coworking 300 = 5,665; split, the 1,950 principal is financing: 3,715.
-        Assert.Equal(5_665m, unsplit.Get(CfoMetricIds.FixedCostsAverage).Value);
+        // Fixed: mortgage 5,200 + insurance 165 + coworking 300 = 5,665 a month, plus the delivery rider 300 in November
+        // only: (5,665 + 5,665 + 5,965) ÷ 3 = 5,765. Split, the 1,950 principal is financing: 5,765 − 1,950 = 3,815.
+        Assert.Equal(5_765m, unsplit.Get(CfoMetricIds.FixedCostsAverage).Value);
         Assert.Equal(5_200m, unsplit.Get(CfoMetricIds.DebtServiceCashBasis).Value);
         Assert.Equal(0m, unsplit.Get(CfoMetricIds.LoanPrincipal).Value);
-        Assert.Equal(3_715m, split.Get(CfoMetricIds.FixedCostsAverage).Value);
+        Assert.Equal(3_815m, split.Get(CfoMetricIds.FixedCostsAverage).Value);
         Assert.Equal(0m, split.Get(CfoMetricIds.DebtServiceCashBasis).Value);
         Assert.Equal(1_950m, split.Get(CfoMetricIds.LoanPrincipal).Value);
         // Cash basis is unchanged: the principal still leaves the bank, so net burn is the same either way.

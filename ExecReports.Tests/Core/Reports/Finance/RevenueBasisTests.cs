@@ -34,7 +34,7 @@ public class RevenueBasisTests
         Assert.Equal(10_900m, book.Get(RevenueRecognitionCalculator.Restate("jada")).Value);
         Assert.Equal(0m, book.Get(RevenueRecognitionCalculator.ToDeposits("jada")).Value);
         var finding = RevenueRecognitionCalculator.Finding(book, "jada", inputs.Catalog.Entities.Single(e => e.Id == "jada").Name, m => MarkdownText.Escape(m.Display))!;
-        Assert.Contains("$10,900", finding, StringComparison.Ordinal);
+        Assert.Contains("$10.9K", finding, StringComparison.Ordinal);
         Assert.Contains("restate the months involved", finding, StringComparison.Ordinal);
         Assert.Contains(finding, Text(set, ReportRole.Ceo), StringComparison.Ordinal);
         Assert.Contains(finding, Text(set, ReportRole.Accounting), StringComparison.Ordinal);

@@ -110,7 +110,7 @@ public class AccountingCalculatorTests
         var held = Assert.Single(issues, i => i.Kind == RecognitionIssueKind.DepositBalance);
         Assert.Equal(3800m, book.Get(held.AmountId).Value);
         Assert.Contains("Debit 5050 OTA commissions and credit 4000 Charter revenue by $300, so revenue shows the gross $2,000", section.Markdown);
-        Assert.Contains("No deposit for a service after 2026-11-30 is in this year's revenue.", section.Markdown);
+        Assert.Contains("No revenue of the last 12 months was booked before its service month.", section.Markdown);
     }
 
     [Fact]
@@ -155,7 +155,11 @@ public class AccountingCalculatorTests
 
         Assert.DoesNotContain(CfoMetricIds.TargetFor(Period.Parse("2026-12")), section.MetricIds);
         Assert.DoesNotContain(CfoMetricIds.TargetFor(Period.Parse("2027-04")), section.MetricIds);
-        Assert.Contains(PortfolioCalculator.NetIncome("jada"), section.MetricIds);
+        // The roadmap's net income is on the booked basis (revenue as booked, not cash received against booked revenue).
+        Assert.Contains(AccountingCalculator.NetIncomeBooked("jada"), section.MetricIds);
+        Assert.DoesNotContain(PortfolioCalculator.NetIncome("jada"), section.MetricIds);
+        // 5,000 + 1,700 booked − (1,450 + 310.50 + 212) expenses; no loan line, so nothing is debt service.
+        Assert.Equal(4_727.5m, set.Metrics.Get(AccountingCalculator.NetIncomeBooked("jada")).Value);
         // Largest variable cost: fuel $310.50 → $931.50 over the quarter.
         Assert.Equal(931.5m, set.Metrics.Get(AccountingCalculator.LargestVariableQuarter("jada")).Value);
         Assert.Contains(AccountingCalculator.UncategorisedFor("jada"), section.MetricIds);
