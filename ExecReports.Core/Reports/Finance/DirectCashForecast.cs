@@ -4,7 +4,7 @@ using ExecReports.Core.Reports.Metrics;
 
 namespace ExecReports.Core.Reports.Finance;
 
-public enum KnownCashKind { FixedCost, DebtService, OwnerDraw, Rent, DepositRefund, DeliveryJob }
+public enum KnownCashKind { FixedCost, DebtService, OwnerDraw, Rent, DepositRefund, DeliveryJob, InvoiceDue }
 
 // One dated cash movement the inputs already commit to: signed, + in and − out.
 public sealed record KnownCashItem(string EntityId, DateOnly Date, decimal Amount, KnownCashKind Kind, string What, string Field);
@@ -17,7 +17,8 @@ public sealed record ForecastWeek(int Number, DateOnly Start, DateOnly End, deci
 }
 
 // The 13-week direct cash forecast: only movements the inputs already commit to (recurring fixed costs, loan payments,
-// recurring owner draws, rent under lease, deposit refunds at lease end, scheduled delivery jobs with a date). New
+// recurring owner draws, rent under lease, deposit refunds at lease end, scheduled delivery jobs with a date, open
+// invoices not yet due, collected on their due date; overdue ones are not counted, their date is unknown). New
 // bookings are not known, so this is the floor an owner plans the quarter's cash against, not a revenue forecast.
 public static class DirectCashForecast
 {
@@ -63,6 +64,20 @@ public static class DirectCashForecast
             }
 
             AddLeases(current, firsts, start, end, items);
+            var clients = current.Portfolio?.Clients ?? [];
+            for (var c = 0; c < clients.Count; c++)
+            {
+                var invoices = clients[c].OpenInvoices ?? [];
+                for (var i = 0; i < invoices.Count; i++)
+                {
+                    if (invoices[i] is { } invoice && invoice.Due >= start && invoice.Due <= end && invoice.Amount > invoice.Paid)
+                    {
+                        items.Add(new KnownCashItem(id, invoice.Due, invoice.Amount - invoice.Paid, KnownCashKind.InvoiceDue, $"Invoice {invoice.Number} due",
+                            $"portfolio.clients[{c}].openInvoices[{i}].amount − paid"));
+                    }
+                }
+            }
+
             var jobs = current.YachtDelivery?.Jobs ?? [];
             for (var i = 0; i < jobs.Count; i++)
             {
@@ -143,7 +158,7 @@ public static class DirectCashForecast
             var span = $"{w.Start:yyyy-MM-dd} to {w.End:yyyy-MM-dd}";
             var opening = Add(Week(w.Number, "opening"), $"Opening cash, week {w.Number} ({span})", w.Opening,
                 w.Number == 1 ? $"cash on hand at the end of {p}" : $"closing cash of week {w.Number - 1}", [MetricInput.Of(previous ?? cash)]);
-            var cashIn = Add(Week(w.Number, "in"), $"Known cash in, week {w.Number}", w.In, "Σ known receipts dated in the week (rent under lease, scheduled delivery jobs)",
+            var cashIn = Add(Week(w.Number, "in"), $"Known cash in, week {w.Number}", w.In, "Σ known receipts dated in the week (rent under lease, scheduled delivery jobs, open invoices falling due)",
                 Sources(w, w.Items.Where(i => i.Amount > 0)));
             var cashOut = Add(Week(w.Number, "out"), $"Known cash out, week {w.Number}", w.Out,
                 "Σ known payments dated in the week (recurring fixed costs, loan and mortgage payments, recurring owner draws, deposit refunds)",

@@ -114,7 +114,7 @@ public sealed class AccountingReport : ReportGenerator
     {
         var m = context.Metrics;
         var end = context.Period.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        section.Paragraph($"Checked: revenue lines of the last {RevenueRecognitionCalculator.TrailingMonths.ToString(CultureInfo.InvariantCulture)} months booked before their service month "
+        section.Paragraph("Checked: revenue lines of the trailing twelve months booked before their service month "
             + $"(restated into the service month once the service has happened, by {end}; held in deferred revenue while it is still ahead), payouts booked net of commission "
             + $"in {context.PeriodText} (revenue must be gross, commission an expense), and customer deposit balances at month end.");
         if (issues.Count == 0)
@@ -125,7 +125,7 @@ public sealed class AccountingReport : ReportGenerator
 
         if (issues.All(i => i.Kind is not (RecognitionIssueKind.DepositBeforeService or RecognitionIssueKind.Restatement)))
         {
-            section.Paragraph("No revenue of the last 12 months was booked before its service month.");
+            section.Paragraph("No revenue of the trailing twelve months was booked before its service month.");
         }
 
         foreach (var entity in context.Catalog.Entities)
@@ -173,7 +173,9 @@ public sealed class AccountingReport : ReportGenerator
         foreach (var entity in context.Catalog.Entities)
         {
             var months = RevenueRecognitionCalculator.RestatedMonths(early.Where(e => e.EntityId == entity.Id));
-            if (months.Count == 0)
+
+            // An entity without inputs this period has no restatement figures to quote.
+            if (months.Count == 0 || context.Metrics.Find(RevenueRecognitionCalculator.AsBooked(entity.Id, months[0])) is null)
             {
                 continue;
             }

@@ -152,8 +152,8 @@ public sealed class CfoReport : ReportGenerator
         breakEven.Paragraph($"Break-even revenue {breakEven.Quote(m.Get(CfoMetricIds.BreakEvenRevenue))} = fixed costs {breakEven.Quote(m.Get(CfoMetricIds.FixedCostsAverage))} ÷ "
             + $"contribution-margin ratio {breakEven.Quote(m.Get(CfoMetricIds.ContributionMarginRatio))} (variable costs {breakEven.Quote(m.Get(CfoMetricIds.VariableCostsAverage))} "
             + $"against revenue received {breakEven.Quote(m.Get(CfoMetricIds.RevenueAverage))}).");
-        breakEven.Paragraph($"Loan and mortgage payments in fixed costs: {breakEven.Quote(m.Get(CfoMetricIds.DebtServiceCashBasis))} a month is {DebtService.CashBasisLabel} "
-            + $"(the input gives no principal/interest split, so the whole payment counts); {breakEven.Quote(m.Get(CfoMetricIds.LoanPrincipal))} a month of principal on split payments "
+        breakEven.Paragraph($"Loan and mortgage payments in fixed costs: {breakEven.Quote(m.Get(CfoMetricIds.DebtServiceCashBasis))} is {DebtService.CashBasisLabel} "
+            + $"(the input gives no principal/interest split, so the whole payment counts); {breakEven.Quote(m.Get(CfoMetricIds.LoanPrincipal))} of principal on split payments "
             + "is financing and left out, only their interest is an expense.");
         breakEven.Bullets(
         [

@@ -134,4 +134,38 @@ public class DirectCashForecastTests
         // Cash basis is unchanged: the principal still leaves the bank, so net burn is the same either way.
         Assert.Equal(unsplit.Get(CfoMetricIds.NetBurn).Value, split.Get(CfoMetricIds.NetBurn).Value);
     }
+
+    [Fact]
+    public void OpenInvoicesAreCollectedOnTheirDueDateAndOverdueOnesAreNotCounted()
+    {
+        // One client: 3,500 due 2026-12-01 (week 1), 2,000 due 2026-12-20 with 500 already paid (week 3, 1,500),
+        // 900 overdue since 2026-11-15 (no date to expect it on). Cash 0.
+        var billing = new KpiMonth
+        {
+            EntityId = "portfolio", Period = November, Currency = "USD",
+            Portfolio = new PortfolioData
+            {
+                Clients =
+                [
+                    new PortfolioClient
+                    {
+                        Name = "Harbor", BillingType = BillingType.Retainer, Invoiced = 6_400, Paid = 500,
+                        OpenInvoices =
+                        [
+                            new OpenInvoice { Number = "H-1", Due = new DateOnly(2026, 12, 1), Amount = 3_500 },
+                            new OpenInvoice { Number = "H-2", Due = new DateOnly(2026, 12, 20), Amount = 2_000, Paid = 500 },
+                            new OpenInvoice { Number = "H-0", Due = new DateOnly(2026, 11, 15), Amount = 900 },
+                        ],
+                    },
+                ],
+            },
+        };
+        var book = new MetricBook();
+        new CfoModel(FinanceOptions.Default).Compute(November, [billing], book);
+
+        Assert.Equal(3_500m, book.Get(DirectCashForecast.Week(1, "in")).Value);
+        Assert.Equal(1_500m, book.Get(DirectCashForecast.Week(3, "in")).Value);
+        Assert.Equal(5_000m, book.Get(DirectCashForecast.Week(13, "closing")).Value);    // 0 + 3,500 + 1,500
+        Assert.Equal(3_500m, book.Get(DirectCashForecast.Low).Value);                    // weeks 1–2 close at 3,500, the lowest
+    }
 }

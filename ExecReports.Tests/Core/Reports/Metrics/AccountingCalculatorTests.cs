@@ -110,7 +110,7 @@ public class AccountingCalculatorTests
         var held = Assert.Single(issues, i => i.Kind == RecognitionIssueKind.DepositBalance);
         Assert.Equal(3800m, book.Get(held.AmountId).Value);
         Assert.Contains("Debit 5050 OTA commissions and credit 4000 Charter revenue by $300, so revenue shows the gross $2,000", section.Markdown);
-        Assert.Contains("No revenue of the last 12 months was booked before its service month.", section.Markdown);
+        Assert.Contains("No revenue of the trailing twelve months was booked before its service month.", section.Markdown);
     }
 
     [Fact]
