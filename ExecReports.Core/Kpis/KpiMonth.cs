@@ -90,6 +90,11 @@ public sealed record ExpenseLine
     public required decimal Amount { get; init; }
     public bool Fixed { get; init; }
     public string? Vendor { get; init; }
+
+    // A loan or mortgage payment's split, when the lender's statement gives it: principal is financing, only interest is
+    // an expense. Both or neither, adding up to Amount; without them the payment counts whole, labelled cash basis.
+    public decimal? Principal { get; init; }
+    public decimal? Interest { get; init; }
 }
 
 public enum PipelineStage
@@ -190,6 +195,9 @@ public sealed record DeliveryJob
     public string? Vessel { get; init; }
     public IReadOnlyList<string> Crew { get; init; } = [];
     public decimal Quote { get; init; }
+
+    // When the delivery is due to complete and the quote to be paid; the 13-week cash forecast counts a scheduled job here.
+    public DateOnly? DeliveryDate { get; init; }
 
     // Null until costs are known.
     public decimal? ActualCost { get; init; }

@@ -84,6 +84,16 @@ public static partial class KpiValidator
             v.NonNegative($"{at}.amount", e.Amount);
             v.Text($"{at}.accountCode", e.AccountCode);
             v.Text($"{at}.vendor", e.Vendor);
+            v.NonNegative($"{at}.principal", e.Principal);
+            v.NonNegative($"{at}.interest", e.Interest);
+            if ((e.Principal is null) != (e.Interest is null))
+            {
+                v.Other(e.Principal is null ? $"{at}.principal" : $"{at}.interest", "is required when the other half of the principal/interest split is given.");
+            }
+            else if (e.Principal is { } principal && e.Interest is { } interest && principal + interest != e.Amount)
+            {
+                v.Other($"{at}.principal", $"principal {principal.ToString(System.Globalization.CultureInfo.InvariantCulture)} + interest {interest.ToString(System.Globalization.CultureInfo.InvariantCulture)} must equal amount {e.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+            }
             if (e.AccountCode is not null && string.IsNullOrWhiteSpace(e.AccountCode))
             {
                 v.Other($"{at}.accountCode", "is blank; leave it out for an uncategorised line.");
@@ -201,6 +211,7 @@ public static partial class KpiValidator
                 v.NonNegative($"{at}.distanceNm", j.DistanceNm);
                 v.NonNegative($"{at}.quote", j.Quote);
                 v.NonNegative($"{at}.actualCost", j.ActualCost);
+                v.Sane($"{at}.deliveryDate", j.DeliveryDate);
                 v.Defined($"{at}.status", j.Status);
                 v.Text($"{at}.vessel", j.Vessel);
                 v.Strings($"{at}.crew", j.Crew);

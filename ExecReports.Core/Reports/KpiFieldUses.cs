@@ -32,12 +32,12 @@ public static partial class KpiFieldUses
         new("channels[].revenue", "channel revenue and ROI", [Ceo, Cmo, Cfo]),
         new("emailBlasts[].revenue", "email revenue and ROI", [Cmo]),
         new("emailBlasts[].cost", "email cost and ROI", [Ceo, Cmo]),
-        new("rental.units[].rent", "rent roll, occupancy and the property in the asset inventory", [Ceo, ReportRole.Rental]),
+        new("rental.units[].rent", "rent roll, occupancy, the property in the asset inventory and rent in the 13-week cash forecast", [Ceo, Cfo, ReportRole.Rental]),
         new("rental.units[].maintenanceCost", "maintenance cost and net operating income", [ReportRole.Rental]),
-        new("yachtDelivery.jobs[].quote", "quoted revenue and job margin", [ReportRole.YachtDelivery]),
+        new("yachtDelivery.jobs[].quote", "quoted revenue, job margin and scheduled jobs in the 13-week cash forecast", [Cfo, ReportRole.YachtDelivery]),
         new("yachtDelivery.jobs[].actualCost", "job cost and margin", [ReportRole.YachtDelivery]),
-        new("portfolio.clients[].invoiced", "billing, collection and receivables", [Accounting, ReportRole.PortfolioBilling]),
-        new("portfolio.clients[].paid", "collections and receivables", [Accounting, ReportRole.PortfolioBilling]),
+        new("portfolio.clients[].invoiced", "billing, collection, receivables and the booked-to-received bridge", [Accounting, Cfo, ReportRole.PortfolioBilling]),
+        new("portfolio.clients[].paid", "collections, receivables and the booked-to-received bridge", [Accounting, Cfo, ReportRole.PortfolioBilling]),
         new("portfolio.clients[].overdue", "receivables overdue", [Ceo, ReportRole.PortfolioBilling]),
     ];
 

@@ -45,12 +45,15 @@ def rev(stream, amount, received=None, channel=None, service=None, net=False, co
     return line
 
 
-def exp(description, category, code, amount, fixed=False, vendor=None):
+def exp(description, category, code, amount, fixed=False, vendor=None, principal=None, interest=None):
     line = {"description": description, "category": category, "amount": r0(amount), "fixed": fixed}
     if code:
         line["accountCode"] = code
     if vendor:
         line["vendor"] = vendor
+    if principal is not None:
+        line["principal"] = r0(principal)
+        line["interest"] = r0(interest)
     return line
 
 
@@ -452,7 +455,7 @@ def rental():
         revenue = [rev(f"Rent: {u['name']}", u["rent"], channel=None, service=day(y, m, 1))
                    for u in units if u["occupied"]]
         expenses = [
-            exp("Mortgage payment", "Mortgage", "6070", 5200, True, "Example Home Loans"),
+            exp("Mortgage payment", "Mortgage", "6070", 5200, True, "Example Home Loans", principal=1950, interest=3250),
             exp("Property tax (monthly impound)", "Property tax", "6080", 540, True),
             exp("Landlord insurance", "Insurance", "6010", 165, True),
             exp("Water, sewer and trash", "Utilities", "6090", rng.uniform(170, 230)),
@@ -493,6 +496,10 @@ JOBS = [
 ]
 
 
+# When each job is due to complete (and its quote paid), from the month it is scheduled.
+DELIVERY_DATES = {"EYD-2603": "2026-04-10", "EYD-2605": "2026-05-10", "EYD-2607": "2026-08-10", "EYD-2610": "2026-12-12"}
+
+
 def delivery():
     rng = random.Random(606)
     months, cash = [], 8000
@@ -513,6 +520,8 @@ def delivery():
                 continue
             job = {"id": jid, "from": frm, "to": to, "distanceNm": nm, "vessel": vessel, "crew": crew,
                    "quote": quote, "status": status, "risks": risks}
+            if status in ("scheduled", "underway", "completed") and jid in DELIVERY_DATES:
+                job["deliveryDate"] = DELIVERY_DATES[jid]
             if status == "completed":
                 job["actualCost"] = actual
                 revenue.append(rev(f"Delivery {jid}: {frm} to {to}", quote, channel="direct web", service=day(y, m, 10)))

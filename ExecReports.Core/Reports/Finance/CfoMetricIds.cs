@@ -34,6 +34,8 @@ public static class CfoMetricIds
     public const string RevenueAverage = "cfo.revenue.avg3";
     public const string FixedCostsAverage = "cfo.fixed-costs.avg3";
     public const string VariableCostsAverage = "cfo.variable-costs.avg3";
+    public const string DebtServiceCashBasis = "cfo.debt-service.cash-basis.avg3";
+    public const string LoanPrincipal = "cfo.debt-service.principal.avg3";
     public const string ContributionMarginRatio = "cfo.contribution-margin-ratio";
     public const string BreakEvenRevenue = "cfo.break-even.revenue";
     public const string MarginOfSafety = "cfo.break-even.margin-of-safety";

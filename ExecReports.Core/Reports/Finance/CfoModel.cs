@@ -125,6 +125,8 @@ public sealed class CfoModel(FinanceOptions options)
             special: enough ? null : Insufficient(trailing.Count, TrailingMonths));
 
         AddCashBridge(period, series, cash, Add);
+        ReceivedBridge.AddTo(period, series, book);
+        DirectCashForecast.AddTo(period, kpis as IReadOnlyList<KpiMonth> ?? kpis.ToList(), cash, options.MinimumCash, book);
         var budget = new Dictionary<string, VarianceResult>(StringComparer.Ordinal);
         foreach (var entityId in entityIds ?? [])
         {
@@ -164,12 +166,23 @@ public sealed class CfoModel(FinanceOptions options)
             trailing.SelectMany(m => m.Inputs("revenue[].received", e => e.CashReceived)),
             special: enough ? null : Insufficient(trailing.Count, TrailingMonths));
         var fixedAvg = Add(CfoMetricIds.FixedCostsAverage, "Fixed costs, trailing 3-month average", enough ? trailing.Average(m => m.FixedCosts) : null,
-            MetricUnit.UsdPerMonth, "mean of expenses marked fixed over the last 3 months",
-            trailing.SelectMany(m => m.Inputs("expenses[fixed].amount", e => e.Expenses.Where(x => x.Fixed).Sum(x => x.Amount))),
+            MetricUnit.UsdPerMonth, "mean of expenses marked fixed over the last 3 months; a split loan payment counts only its interest, an unsplit one whole (debt service, cash basis)",
+            trailing.SelectMany(m => m.Inputs("expenses[fixed].amount − principal", FixedCosts)),
             special: enough ? null : Insufficient(trailing.Count, TrailingMonths));
         var variableAvg = Add(CfoMetricIds.VariableCostsAverage, "Variable costs, trailing 3-month average", enough ? trailing.Average(m => m.VariableCosts) : null,
             MetricUnit.UsdPerMonth, "mean of expenses not marked fixed over the last 3 months",
-            trailing.SelectMany(m => m.Inputs("expenses[variable].amount", e => e.Expenses.Where(x => !x.Fixed).Sum(x => x.Amount))),
+            trailing.SelectMany(m => m.Inputs("expenses[variable].amount − principal", VariableCosts)),
+            special: enough ? null : Insufficient(trailing.Count, TrailingMonths));
+
+        Add(CfoMetricIds.DebtServiceCashBasis, "Debt service, cash basis (no principal/interest split), trailing 3-month average",
+            enough ? trailing.Average(m => m.DebtServiceCashBasis) : null, MetricUnit.UsdPerMonth,
+            "mean of loan and mortgage payments with no principal/interest split; counted whole in fixed costs",
+            trailing.SelectMany(m => m.Inputs("expenses[debt, unsplit].amount", DebtService.CashBasisOf)),
+            special: enough ? null : Insufficient(trailing.Count, TrailingMonths));
+        Add(CfoMetricIds.LoanPrincipal, "Loan principal repaid (financing), trailing 3-month average",
+            enough ? trailing.Average(m => m.LoanPrincipal) : null, MetricUnit.UsdPerMonth,
+            "mean of expenses[].principal of split loan and mortgage payments; financing, left out of fixed costs (still cash out in burn)",
+            trailing.SelectMany(m => m.Inputs("expenses[].principal", DebtService.PrincipalOf)),
             special: enough ? null : Insufficient(trailing.Count, TrailingMonths));
 
         var point = enough ? BreakEven.From(revenueAvg.Value!.Value, variableAvg.Value!.Value, fixedAvg.Value!.Value) : null;
@@ -336,7 +349,7 @@ public sealed class CfoModel(FinanceOptions options)
         var point = enough ? BreakEven.From(trailing.Average(k => k.CashReceived), trailing.Average(VariableCosts), trailing.Average(FixedCosts)) : null;
         var shortOf = enough ? null : none ?? insufficient(trailing.Count, TrailingMonths);
         var breakEven = add(CfoMetricIds.Entity(id, "break-even"), $"{id} break-even revenue", point?.Revenue, MetricUnit.UsdPerMonth,
-            "fixed costs ÷ ((revenue received − variable costs) ÷ revenue received), trailing 3-month averages",
+            "fixed costs ÷ ((revenue received − variable costs) ÷ revenue received), trailing 3-month averages; split loan payments count only interest, unsplit ones whole (debt service, cash basis)",
             Inputs("expenses[fixed].amount", FixedCosts).Concat(Inputs("expenses[variable].amount", VariableCosts)).Concat(Inputs("revenue[].received", k => k.CashReceived)),
             special: shortOf ?? point?.Special, entityId: id);
         add(CfoMetricIds.Entity(id, "margin-of-safety"), $"{id} margin of safety", point?.MarginOfSafety, MetricUnit.Percent,
@@ -390,9 +403,9 @@ public sealed class CfoModel(FinanceOptions options)
         Line("burn", "net burn (cash basis, before draws)", "expenses[].amount − revenue[].received", k => -k.OperatingCashFlow, k => k.Targets?.BurnCeiling, Favourable.Lower, "burnCeiling");
     }
 
-    private static decimal FixedCosts(KpiMonth month) => month.Expenses.Where(x => x.Fixed).Sum(x => x.Amount);
+    private static decimal FixedCosts(KpiMonth month) => month.Expenses.Where(x => x.Fixed).Sum(DebtService.ExpensePart);
 
-    private static decimal VariableCosts(KpiMonth month) => month.Expenses.Where(x => !x.Fixed).Sum(x => x.Amount);
+    private static decimal VariableCosts(KpiMonth month) => month.Expenses.Where(x => !x.Fixed).Sum(DebtService.ExpensePart);
 
     private static void AddCashBridge(Period period, IReadOnlyList<PortfolioMonth> series, Metric cash, AddMetric add)
     {

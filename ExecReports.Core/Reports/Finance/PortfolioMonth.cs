@@ -13,8 +13,11 @@ public sealed record PortfolioMonth
 
     public decimal CashIn => Entities.Sum(e => e.CashReceived);
     public decimal Expenses => Entities.Sum(e => e.ExpenseTotal);
-    public decimal FixedCosts => Entities.Sum(e => e.Expenses.Where(x => x.Fixed).Sum(x => x.Amount));
-    public decimal VariableCosts => Expenses - FixedCosts;
+    // Costs for break-even are what enters net income: a split loan payment's principal is financing and left out.
+    public decimal FixedCosts => Entities.Sum(e => e.Expenses.Where(x => x.Fixed).Sum(DebtService.ExpensePart));
+    public decimal VariableCosts => Entities.Sum(e => e.Expenses.Where(x => !x.Fixed).Sum(DebtService.ExpensePart));
+    public decimal LoanPrincipal => Entities.Sum(DebtService.PrincipalOf);
+    public decimal DebtServiceCashBasis => Entities.Sum(DebtService.CashBasisOf);
     public decimal Cash => Entities.Sum(e => e.CashOnHand);
     public decimal CustomerDeposits => Entities.Sum(e => e.CustomerDeposits);
     public decimal SecurityDeposits => Entities.Sum(e => e.SecurityDeposits);

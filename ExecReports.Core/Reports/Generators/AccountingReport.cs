@@ -40,7 +40,7 @@ public sealed class AccountingReport : ReportGenerator
         section.Paragraph($"{used} of {accounts.Count} accounts carry an amount in {context.PeriodText}, totalled across all entities. Expense and cost-of-sales "
             + "accounts sum the expense lines coded to them; income accounts sum revenue lines by stream (revenue lines carry no account code); "
             + "cash, customer deposits, owner draws and owner's equity come from the month-end KPI balances and flows.");
-        section.Table(["Code", "Account", "Type", context.PeriodText, "Basis"],
+        section.Table(["Code", "Account", "Type", $"{context.PeriodText} (booked; balances at month end)", "Basis"],
             accounts.Select(a =>
             {
                 var metric = context.Metrics.Find(AccountingCalculator.AccountTotal(a.Code));
@@ -67,7 +67,7 @@ public sealed class AccountingReport : ReportGenerator
         section.Paragraph("Suggestion rule: the first keyword found in the description, then the vendor, then the category picks the account "
             + $"({MarkdownText.Escape(AccountingCalculator.RuleText(AccountingCalculator.ExpenseRules))}); a single word matches the start of a word; "
             + $"when nothing matches, {MarkdownText.Escape(AccountText(context, AccountingCalculator.UncategorisedCode))} until the receipt says otherwise.");
-        section.Table(["Entity", "Description", "Vendor", "Category", "Account", "Amount"],
+        section.Table(["Entity", "Description", "Vendor", "Category", "Account", "Amount (booked)"],
             rows.Select(r => (IReadOnlyList<string>)
             [
                 MarkdownText.Cell(context.NameOf(r.Month.EntityId)),
@@ -77,6 +77,23 @@ public sealed class AccountingReport : ReportGenerator
                 r.Account is { } a ? MarkdownText.Cell($"{a.Code} {a.Name}") : MarkdownText.Cell(Flag(context, r)),
                 section.Quote(context.Metrics.Get(r.MetricId)),
             ]), [false, false, false, false, false, true]);
+        var yearToDate = AccountingCalculator.UncategorisedYearToDate(context.Inputs);
+        if (yearToDate.Count == 0)
+        {
+            section.Paragraph($"No uncategorised expense or revenue line in {context.Period.Year.ToString(CultureInfo.InvariantCulture)} to date.");
+        }
+        else
+        {
+            section.Paragraph($"Uncategorised lines, {context.Period.Year.ToString(CultureInfo.InvariantCulture)} year to date, for clean-up (an expense with no account code in the chart; "
+                + "revenue whose stream matches no income rule):");
+            section.Table(["Entity", "Month", "Line", "Description", "Amount (booked)"],
+                yearToDate.Select(l => (IReadOnlyList<string>)
+                [
+                    MarkdownText.Cell(context.NameOf(l.EntityId)), l.Month.ToString(), l.Kind, MarkdownText.Cell(context.Redact(l.Description)),
+                    section.Quote(context.Metrics.Get(l.MetricId)),
+                ]), [false, false, false, false, true]);
+        }
+
         if (uncategorised.Count > 0)
         {
             section.Paragraph("To categorise:");
@@ -97,23 +114,31 @@ public sealed class AccountingReport : ReportGenerator
     {
         var m = context.Metrics;
         var end = context.Period.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        section.Paragraph($"Checked: revenue lines booked {context.Period.Year.ToString(CultureInfo.InvariantCulture)} year to date whose service date is after {end} "
-            + $"(deposits that must sit in deferred revenue until the trip), payouts booked net of commission in {context.PeriodText} (revenue must be gross, "
-            + "commission an expense), and customer deposit balances at month end.");
+        section.Paragraph("Checked: revenue lines of the trailing twelve months booked before their service month "
+            + $"(restated into the service month once the service has happened, by {end}; held in deferred revenue while it is still ahead), payouts booked net of commission "
+            + $"in {context.PeriodText} (revenue must be gross, commission an expense), and customer deposit balances at month end.");
         if (issues.Count == 0)
         {
             section.Missing($"no revenue recognition issue found in the {context.PeriodText} KPI inputs");
             return;
         }
 
-        if (issues.All(i => i.Kind != RecognitionIssueKind.DepositBeforeService))
+        if (issues.All(i => i.Kind is not (RecognitionIssueKind.DepositBeforeService or RecognitionIssueKind.Restatement)))
         {
-            section.Paragraph($"No deposit for a service after {end} is in this year's revenue.");
+            section.Paragraph("No revenue of the trailing twelve months was booked before its service month.");
+        }
+
+        foreach (var entity in context.Catalog.Entities)
+        {
+            if (RevenueRecognitionCalculator.Finding(m, entity.Id, entity.Name, section.Quote) is { } finding)
+            {
+                section.Paragraph($"**Finding** — {finding}");
+            }
         }
 
         var deferred = AccountText(context, "2000");
         var commissions = AccountText(context, "5050");
-        section.Table(["Entity", "Stream", "Issue", "Amount", "Correcting entry"],
+        section.Table(["Entity", "Stream", "Issue", "Amount (booked)", "Correcting entry"],
             issues.Select(i =>
             {
                 var amount = section.Quote(m.Get(i.AmountId));
@@ -121,8 +146,11 @@ public sealed class AccountingReport : ReportGenerator
                 var (issue, entry) = i.Kind switch
                 {
                     RecognitionIssueKind.DepositBeforeService =>
-                        ($"deposit booked as revenue in {i.Booked} for a service on {i.ServiceDate:yyyy-MM-dd}",
+                        ($"deposit booked as revenue in {i.Booked} for a service on {i.ServiceDate:yyyy-MM-dd} (still to come)",
                             $"Debit {income} and credit {deferred} by {amount}; on {i.ServiceDate:yyyy-MM-dd}, when the service is delivered, debit {deferred} and credit {income}."),
+                    RecognitionIssueKind.Restatement =>
+                        ($"booked as revenue in {i.Booked} for a service delivered on {i.ServiceDate:yyyy-MM-dd}",
+                            $"Restate: take {amount} out of {i.Booked} {income} and into {Primitives.Period.Of(i.ServiceDate!.Value)} {income}; no deferred-revenue entry, the service has happened."),
                     RecognitionIssueKind.NetOfCommission =>
                         ($"{i.Channel ?? "marketplace"} payout booked net of commission",
                             $"Debit {commissions} and credit {income} by {amount}, so revenue shows the gross {section.Quote(m.Get(i.GrossId))} and the commission is an expense."),
@@ -135,6 +163,32 @@ public sealed class AccountingReport : ReportGenerator
                     MarkdownText.Cell(context.NameOf(i.EntityId)), MarkdownText.Cell(i.Stream), MarkdownText.Cell(issue), amount, MarkdownText.Cell(entry),
                 ];
             }), [false, false, false, true, false]);
+        WriteRestatement(context, section);
+    }
+
+    // The restated monthly revenue of each entity with early bookings whose service has happened.
+    private static void WriteRestatement(ReportContext context, SectionBuilder section)
+    {
+        var early = RevenueRecognitionCalculator.EarlyBookings(context.Inputs);
+        foreach (var entity in context.Catalog.Entities)
+        {
+            var months = RevenueRecognitionCalculator.RestatedMonths(early.Where(e => e.EntityId == entity.Id));
+
+            // An entity without inputs this period has no restatement figures to quote.
+            if (months.Count == 0 || context.Metrics.Find(RevenueRecognitionCalculator.AsBooked(entity.Id, months[0])) is null)
+            {
+                continue;
+            }
+
+            section.Paragraph($"{MarkdownText.Escape(entity.Name)} monthly revenue restated into the service months:");
+            section.Table(["Month", "Revenue (booked), as booked", "Revenue (booked), restated"],
+                months.Select(month => (IReadOnlyList<string>)
+                [
+                    month.ToString(),
+                    section.Quote(context.Metrics.Get(RevenueRecognitionCalculator.AsBooked(entity.Id, month))),
+                    section.Quote(context.Metrics.Get(RevenueRecognitionCalculator.Restated(entity.Id, month))),
+                ]), [false, true, true]);
+        }
     }
 
     private static void WriteRoadmap(ReportContext context, SectionBuilder section, IReadOnlyList<ExpenseRow> rows, IReadOnlyList<RecognitionIssue> issues)
@@ -152,7 +206,7 @@ public sealed class AccountingReport : ReportGenerator
         }
         else
         {
-            section.Table(["Month", "CFO model target"],
+            section.Table(["Month", "CFO model target (received)"],
                 targets.Select(t => (IReadOnlyList<string>)[t.Period.ToString(), t.Metric is null ? "not set by the CFO model" : section.Quote(t.Metric)]), [false, true]);
         }
 
@@ -163,15 +217,19 @@ public sealed class AccountingReport : ReportGenerator
             return;
         }
 
-        section.Paragraph($"Where each entity stands in {context.PeriodText} (cash basis):");
-        section.Table(["Entity", "Revenue booked", "Expenses", "Net income"],
+        section.Paragraph($"Where each entity stands in {context.PeriodText}, booked basis (revenue as booked against expenses as booked; a split loan payment's principal "
+            + $"is financing and left out, an unsplit one counts whole as {DebtService.CashBasisLabel}):");
+        section.Table(["Entity", "Revenue (booked)", "Expenses (booked)", "Net income (booked)", $"Of which {DebtService.CashBasisLabel}", "Loan principal (financing, not in net income)"],
             entities.Select(id => (IReadOnlyList<string>)
             [
                 MarkdownText.Cell(context.NameOf(id)),
                 section.Quote(m.Get(PortfolioCalculator.Revenue(id))),
-                section.Quote(m.Get(PortfolioCalculator.Expenses(id))),
-                section.Quote(m.Get(PortfolioCalculator.NetIncome(id))),
-            ]), [false, true, true, true]);
+                section.Quote(m.Get(AccountingCalculator.ExpensesBooked(id))),
+                section.Quote(m.Get(AccountingCalculator.NetIncomeBooked(id))),
+                section.Quote(m.Get(AccountingCalculator.DebtCashBasis(id))),
+                section.Quote(m.Get(AccountingCalculator.LoanPrincipal(id))),
+            ]), [false, true, true, true, true, true]);
+        section.Paragraph(ReceivedBridge.Line(m, section.Quote));
 
         var actions = new List<string>();
         foreach (var id in entities)
@@ -186,7 +244,12 @@ public sealed class AccountingReport : ReportGenerator
             if (m.Find(AccountingCalculator.RecognitionFor(id)) is { Value: > 0 } restate)
             {
                 var kinds = issues.Where(i => i.EntityId == id && i.Kind != RecognitionIssueKind.DepositBalance).Select(i => i.Kind).Distinct()
-                    .Select(k => k == RecognitionIssueKind.DepositBeforeService ? "defer deposits for later trips" : "gross up payouts booked net of commission");
+                    .Select(k => k switch
+                    {
+                        RecognitionIssueKind.DepositBeforeService => "defer deposits for later trips",
+                        RecognitionIssueKind.Restatement => "restate early bookings into their service months",
+                        _ => "gross up payouts booked net of commission",
+                    });
                 actions.Add($"**Fix recognition** for {name}: restate {section.Quote(restate)} ({string.Join(" and ", kinds)}), so margins per channel are real.");
             }
 

@@ -66,7 +66,7 @@ public sealed partial class CeoReport : ReportGenerator
     {
         var m = context.Metrics;
         var p = context.PeriodText;
-        section.Paragraph("Checks on the KPI revenue lines: revenue booked for a service after the month (a customer deposit, not revenue), "
+        section.Paragraph("Checks on the KPI revenue lines: revenue booked before its service month (restated into the service month once the service has happened, a customer deposit while it is still ahead), "
             + "OTA payouts booked net of commission (revenue and fees both understated), and the deposits balance that should hold early bookings.");
         var rows = new List<IReadOnlyList<string>>();
         var clean = new List<string>();
@@ -95,6 +95,14 @@ public sealed partial class CeoReport : ReportGenerator
         {
             section.Table(["Entity", $"Booked for later service ({p})", "Booked early, trailing 12 months", "Booked net of commission", "Commission not recorded", "Customer deposits held"],
                 rows, [false, true, true, true, true, true]);
+        }
+
+        foreach (var entity in context.Catalog.Entities)
+        {
+            if (RevenueRecognitionCalculator.Finding(m, entity.Id, entity.Name, section.Quote) is { } finding)
+            {
+                section.Paragraph($"**Finding** — {finding}");
+            }
         }
 
         if (clean.Count > 0)
@@ -394,9 +402,8 @@ public sealed partial class CeoReport : ReportGenerator
             if (m.Find(RevenueRecognitionCalculator.FutureServiceTrailing(entity.Id)) is { Value: > 0 } early)
             {
                 items.Add(new Priority(2, 0, early.Value!.Value, entity.Name,
-                    $"**Revenue recognition — {MarkdownText.Escape(entity.Name)}**: move revenue booked before the service month to customer deposits "
-                    + $"({MarkdownText.Escape(early.Label)}: {section.Quote(early)}; deposits held {section.Quote(m.Get(RevenueRecognitionCalculator.CustomerDeposits(entity.Id)))}). "
-                    + $"Evidence: metric `{early.Id}`. Owner: Accounting."));
+                    $"**Revenue recognition** — {RevenueRecognitionCalculator.Finding(m, entity.Id, entity.Name, section.Quote)} "
+                    + $"Evidence: metrics `{RevenueRecognitionCalculator.Restate(entity.Id)}`, `{RevenueRecognitionCalculator.ToDeposits(entity.Id)}`. Owner: Accounting."));
             }
 
             if (m.Find(RevenueRecognitionCalculator.NetOfCommission(entity.Id)) is { Value: > 0 } net)

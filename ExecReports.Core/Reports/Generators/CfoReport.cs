@@ -28,7 +28,7 @@ public sealed class CfoReport : ReportGenerator
         burn.Paragraph($"In {p}: gross burn {burn.Quote(m.Get(CfoMetricIds.GrossBurn))}, cash received {burn.Quote(m.Get(CfoMetricIds.CashIn))}, "
             + $"net burn {burn.Quote(m.Get(CfoMetricIds.NetBurn))}. Owner draws ({burn.Quote(m.Get(CfoMetricIds.OwnerDraws))}) and capital injections "
             + $"({burn.Quote(m.Get(CfoMetricIds.CapitalInjections))}) are financing and are not counted as burn.");
-        burn.Table(["Month", "Cash received (cash basis)", "Expenses (paid)", "Net burn", "Owner draws", "Net burn after draws", "Cash on hand"],
+        burn.Table(["Month", "Cash (received)", "Expenses (paid)", "Net burn (received − paid)", "Owner draws (paid)", "Net burn after draws (received − paid)", "Cash on hand (received)"],
             context.Cfo.Series.Where(s => s.Period > context.Period.AddMonths(-CfoModel.TrendMonths)).Select(s => (IReadOnlyList<string>)
             [
                 s.Period.ToString(),
@@ -49,13 +49,15 @@ public sealed class CfoReport : ReportGenerator
         {
             burn.Paragraph($"Cash bridge {context.Period.Previous()} → {p} (cash basis): opening cash to closing cash.");
             string[] lines = ["operating", "owner-draws", "capital-injections", "customer-deposits", "security-deposits", "unexplained"];
-            burn.Table(["Line", "Amount (cash basis)"],
+            burn.Table(["Line", "Amount (received/paid, cash basis)"],
                 lines.Select(id => m.Get(CfoMetricIds.Bridge(id)))
                     .Select(l => (IReadOnlyList<string>)[MarkdownText.Cell(l.Label), burn.Quote(l)])
                     .Prepend([MarkdownText.Cell(opening.Label), burn.Quote(opening)])
                     .Append(["Closing cash", burn.Quote(m.Get(CfoMetricIds.Cash))]),
                 [false, true]);
         }
+
+        burn.Paragraph(ReceivedBridge.Line(m, burn.Quote));
 
         var runway = report.Section(ReportSections.Cfo.Runway);
         runway.Table(["Definition", "Runway", "Basis"],
@@ -72,7 +74,7 @@ public sealed class CfoReport : ReportGenerator
         runway.Paragraph($"Forecast (cash basis) — method: {runway.Quote(m.Get(CfoMetricIds.ForecastMethod))}. Year-on-year growth: cash received "
             + $"{runway.Quote(m.Get(CfoMetricIds.ForecastGrowth("cash-in")))}, expenses {runway.Quote(m.Get(CfoMetricIds.ForecastGrowth("expenses")))}. "
             + "The linear trend is shown only as a sensitivity: a straight line through a seasonal business overstates the next months.");
-        runway.Table(["Month", "Cash received (forecast, cash basis)", "Expenses (forecast, paid)", "Net burn (forecast)", "Net burn (linear sensitivity)"],
+        runway.Table(["Month", "Cash (received, forecast)", "Expenses (paid, forecast)", "Net burn (received − paid, forecast)", "Net burn (received − paid, linear sensitivity)"],
             Enumerable.Range(1, 12).Select(k => context.Period.AddMonths(k)).Select(month => (IReadOnlyList<string>)
             [
                 month.ToString(),
@@ -81,13 +83,14 @@ public sealed class CfoReport : ReportGenerator
                 runway.Quote(m.Get(CfoMetricIds.ForecastFor(month, "net-burn"))),
                 runway.Quote(m.Get(CfoMetricIds.ForecastFor(month, "net-burn.linear"))),
             ]), [false, true, true, true, true]);
+        WriteDirectForecast(context, runway);
         runway.Paragraph($"Free cash {runway.Quote(m.Get(CfoMetricIds.FreeCash))} = cash on hand {runway.Quote(m.Get(CfoMetricIds.Cash))} − customer deposits held "
             + $"{runway.Quote(m.Get(CfoMetricIds.CustomerDeposits))} − tenant security deposits held {runway.Quote(m.Get(CfoMetricIds.SecurityDeposits))}.");
         runway.Paragraph($"Cash on hand {runway.Quote(m.Get(CfoMetricIds.Cash))}; at the trailing rate cash reaches zero in {runway.Quote(m.Get(CfoMetricIds.CashZeroMonth))}. "
             + $"{MarkdownText.Escape(m.Get(CfoMetricIds.RunwayToMinimumCash).Label)}: {runway.Quote(m.Get(CfoMetricIds.RunwayToMinimumCash))}.");
 
         runway.Paragraph("Per entity (cash basis; runway = free cash ÷ trailing net burn after owner draws):");
-        runway.Table(["Entity", "Cash on hand", "Free cash", "Net burn before draws", "Net burn after draws", "Runway"],
+        runway.Table(["Entity", "Cash on hand (received)", "Free cash (received)", "Net burn before draws (received − paid)", "Net burn after draws (received − paid)", "Runway"],
             context.Catalog.Entities.Select(e => (IReadOnlyList<string>)
             [
                 MarkdownText.Cell(e.Name),
@@ -99,7 +102,7 @@ public sealed class CfoReport : ReportGenerator
             ]), [false, true, true, true, true, true]);
 
         runway.Paragraph("Per entity break-even and minimum-cash test (cash basis; the test is on free cash against the entity's configured minimum):");
-        runway.Table(["Entity", "Break-even revenue (received)", "Margin of safety", "Minimum cash", "Free cash above minimum", "Minimum-cash test"],
+        runway.Table(["Entity", "Break-even revenue (received)", "Margin of safety", "Minimum cash (received)", "Free cash above minimum (received)", "Minimum-cash test"],
             context.Catalog.Entities.Select(e => (IReadOnlyList<string>)
             [
                 MarkdownText.Cell(e.Name),
@@ -121,7 +124,7 @@ public sealed class CfoReport : ReportGenerator
             ("revenue", "month", "Revenue booked (accrual), month"), ("revenue", "ytd", "Revenue booked (accrual), year to date"),
             ("burn", "month", "Net burn (cash basis), month"), ("burn", "ytd", "Net burn (cash basis), year to date"),
         }.Select(line => (Entity: e, line.Item1, line.Item2, Label: line.Item3))).ToList();
-        runway.Table(["Entity", "Line", "Actual", "Target or ceiling", "Variance", "Judgement"],
+        runway.Table(["Entity", "Line (basis)", "Actual", "Target or ceiling", "Variance", "Judgement"],
             budgetRows.Select(r => (IReadOnlyList<string>)
             [
                 MarkdownText.Cell(r.Entity.Name),
@@ -149,6 +152,9 @@ public sealed class CfoReport : ReportGenerator
         breakEven.Paragraph($"Break-even revenue {breakEven.Quote(m.Get(CfoMetricIds.BreakEvenRevenue))} = fixed costs {breakEven.Quote(m.Get(CfoMetricIds.FixedCostsAverage))} ÷ "
             + $"contribution-margin ratio {breakEven.Quote(m.Get(CfoMetricIds.ContributionMarginRatio))} (variable costs {breakEven.Quote(m.Get(CfoMetricIds.VariableCostsAverage))} "
             + $"against revenue received {breakEven.Quote(m.Get(CfoMetricIds.RevenueAverage))}).");
+        breakEven.Paragraph($"Loan and mortgage payments in fixed costs: {breakEven.Quote(m.Get(CfoMetricIds.DebtServiceCashBasis))} is {DebtService.CashBasisLabel} "
+            + $"(the input gives no principal/interest split, so the whole payment counts); {breakEven.Quote(m.Get(CfoMetricIds.LoanPrincipal))} of principal on split payments "
+            + "is financing and left out, only their interest is an expense.");
         breakEven.Bullets(
         [
             $"Margin of safety: {breakEven.Quote(m.Get(CfoMetricIds.MarginOfSafety))}.",
@@ -176,6 +182,37 @@ public sealed class CfoReport : ReportGenerator
                 ]),
                 [false, false, true, false]);
         }
+    }
+
+    private static void WriteDirectForecast(ReportContext context, SectionBuilder section)
+    {
+        var m = context.Metrics;
+        var low = m.Get(DirectCashForecast.Low);
+        if (low.Value is null)
+        {
+            section.Missing($"13-week direct cash forecast: {low.Display}");
+            return;
+        }
+
+        var headroom = m.Get(DirectCashForecast.LowHeadroom);
+        section.Paragraph("13-week direct cash forecast (received and paid, cash basis) from known items only: recurring fixed costs and loan payments "
+            + "(fixed lines in each of the last three months, paid on the 1st), recurring owner draws, rent while each lease runs (no renewal assumed), "
+            + "the tenant's share of security deposits refunded at lease end, and scheduled delivery jobs paid on their delivery date. New bookings are not known "
+            + "and not counted; customer deposits are released into revenue without cash moving, so they do not appear.");
+        section.Table(["Week", "From", "Opening cash", "Known in (received)", "Known out (paid)", "Closing cash"],
+            Enumerable.Range(1, DirectCashForecast.Weeks).Select(n => (IReadOnlyList<string>)
+            [
+                n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                DirectCashForecast.StartOf(context.Period).AddDays((n - 1) * 7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                section.Quote(m.Get(DirectCashForecast.Week(n, "opening"))),
+                section.Quote(m.Get(DirectCashForecast.Week(n, "in"))),
+                section.Quote(m.Get(DirectCashForecast.Week(n, "out"))),
+                m.Get(DirectCashForecast.Week(n, "closing")) is var closing && closing.Value == low.Value
+                    ? $"**{section.Quote(closing)} (lowest)**" : section.Quote(closing),
+            ]), [false, false, true, true, true, true]);
+        section.Paragraph($"{MarkdownText.Escape(low.Label)}: {section.Quote(low)}; {MarkdownText.Escape(headroom.Label)} (Finance:MinimumCash): {section.Quote(headroom)}"
+            + (headroom.Value < 0 ? " — **BELOW MINIMUM CASH**: arrange cash or cut commitments before that week." : " — stays above the minimum.")
+            + $" {MarkdownText.Escape(m.Get(DirectCashForecast.Undated).Label)}: {section.Quote(m.Get(DirectCashForecast.Undated))}.");
     }
 
     // Favourability and materiality in words; the thresholds are the Finance materiality metrics printed elsewhere.

@@ -14,7 +14,7 @@ public sealed record ExpenseRow(KpiMonth Month, int Number, ExpenseLine Line, Ac
     public string Problem => Line.AccountCode is null ? "no account code" : $"code {Line.AccountCode} is not in the chart";
 }
 
-public enum RecognitionIssueKind { DepositBeforeService, NetOfCommission, DepositBalance }
+public enum RecognitionIssueKind { DepositBeforeService, Restatement, NetOfCommission, DepositBalance }
 
 public sealed record RecognitionIssue(RecognitionIssueKind Kind, string EntityId, Period Booked, int Number, string Stream, string? Channel,
     DateOnly? ServiceDate, string IncomeCode)
@@ -23,6 +23,7 @@ public sealed record RecognitionIssue(RecognitionIssueKind Kind, string EntityId
     {
         RecognitionIssueKind.DepositBalance => $"acct.revrec.{EntityId}.deposits",
         RecognitionIssueKind.DepositBeforeService => $"acct.revrec.{EntityId}.{Booked}.{Number}.deferred",
+        RecognitionIssueKind.Restatement => $"acct.revrec.{EntityId}.{Booked}.{Number}.restate",
         _ => $"acct.revrec.{EntityId}.{Booked}.{Number}.commission",
     };
 
@@ -41,6 +42,27 @@ public sealed class AccountingCalculator : MetricCalculator
     public static string UncategorisedFor(string entityId) => $"acct.roadmap.{entityId}.uncategorised";
     public static string RecognitionFor(string entityId) => $"acct.roadmap.{entityId}.recognition";
     public static string LargestVariableQuarter(string entityId) => $"acct.roadmap.{entityId}.largest-variable.quarter";
+    public static string UncategorisedYtd(string entityId, Period month, string kind, int number) => $"acct.uncategorised-ytd.{entityId}.{month}.{kind}.{number}";
+    public static string ExpensesBooked(string entityId) => $"acct.pnl.{entityId}.expenses";
+    public static string NetIncomeBooked(string entityId) => $"acct.pnl.{entityId}.net-income";
+    public static string DebtCashBasis(string entityId) => $"acct.pnl.{entityId}.debt-service.cash-basis";
+    public static string LoanPrincipal(string entityId) => $"acct.pnl.{entityId}.debt-service.principal";
+
+    // An uncategorised line of the year to date: an expense with no code in the chart, or revenue whose stream matches no
+    // income rule (it would land in Other income).
+    public sealed record UncategorisedLine(string EntityId, Period Month, string Kind, int Number, string Description, decimal Amount)
+    {
+        public string MetricId => UncategorisedYtd(EntityId, Month, Kind, Number);
+    }
+
+    public static IReadOnlyList<UncategorisedLine> UncategorisedYearToDate(ReportInputs inputs) => inputs.Kpis
+        .Where(k => k.Period.Year == inputs.Period.Year && k.Period <= inputs.Period)
+        .OrderBy(k => k.EntityId, StringComparer.Ordinal).ThenBy(k => k.Period)
+        .SelectMany(k => k.Expenses.Select((e, i) => (Line: e, Number: i + 1)).Where(x => inputs.Accounts.Find(x.Line.AccountCode) is null)
+            .Select(x => new UncategorisedLine(k.EntityId, k.Period, "expense", x.Number, x.Line.Description, x.Line.Amount))
+            .Concat(k.Revenue.Select((r, i) => (Line: r, Number: i + 1)).Where(x => Match(IncomeRules, x.Line.Stream) is null)
+                .Select(x => new UncategorisedLine(k.EntityId, k.Period, "revenue", x.Number, x.Line.Stream, x.Line.Amount))))
+        .ToList();
 
     public const string UncategorisedCode = "6900";
 
@@ -130,26 +152,21 @@ public sealed class AccountingCalculator : MetricCalculator
         }))
         .ToList();
 
-    // Deposits for services after the period end still in this year's revenue, OTA payouts booked net of commission this
-    // month, and customer deposit balances held at month end.
+    // Revenue booked before its service month (the revenue recognition calculator decides restate or move to deposits),
+    // OTA payouts booked net of commission this month, and customer deposit balances held at month end.
     public static IReadOnlyList<RecognitionIssue> RecognitionIssues(ReportInputs inputs)
     {
         var period = inputs.Period;
-        var issues = new List<RecognitionIssue>();
-        var yearToDate = inputs.Kpis.Where(k => k.Period.Year == period.Year && k.Period <= period)
-            .OrderBy(k => k.EntityId, StringComparer.Ordinal).ThenBy(k => k.Period);
-        foreach (var month in yearToDate)
+        var issues = RevenueRecognitionCalculator.EarlyBookings(inputs)
+            .Select(e => new RecognitionIssue(e.Fix == EarlyBookingFix.Restate ? RecognitionIssueKind.Restatement : RecognitionIssueKind.DepositBeforeService,
+                e.EntityId, e.Booked, e.Number, e.Line.Stream, e.Line.Channel, e.Line.ServiceDate, IncomeAccount(e.Line.Stream)))
+            .ToList();
+        foreach (var month in MonthsOf(inputs))
         {
             for (var i = 0; i < month.Revenue.Count; i++)
             {
                 var line = month.Revenue[i];
-                if (line.ServiceDate is { } service && service > period.LastDay)
-                {
-                    issues.Add(new RecognitionIssue(RecognitionIssueKind.DepositBeforeService, month.EntityId, month.Period, i + 1, line.Stream, line.Channel,
-                        service, IncomeAccount(line.Stream)));
-                }
-
-                if (line.BookedNetOfCommission && month.Period == period)
+                if (line.BookedNetOfCommission)
                 {
                     issues.Add(new RecognitionIssue(RecognitionIssueKind.NetOfCommission, month.EntityId, month.Period, i + 1, line.Stream, line.Channel,
                         line.ServiceDate, IncomeAccount(line.Stream)));
@@ -211,6 +228,22 @@ public sealed class AccountingCalculator : MetricCalculator
             });
         }
 
+        foreach (var line in UncategorisedYearToDate(inputs))
+        {
+            var field = line.Kind == "expense" ? $"expenses[{line.Number - 1}].amount" : $"revenue[{line.Number - 1}].amount";
+            book.Add(new Metric
+            {
+                Id = line.MetricId, EntityId = line.EntityId, Label = $"{line.EntityId} uncategorised {line.Kind} {line.Month}: {line.Description}", Value = line.Amount,
+                Unit = MetricUnit.Usd, Period = p, Formula = line.Kind == "expense" ? $"{field} with no account code in the chart" : $"{field} whose stream matches no income rule",
+                Inputs = [MetricInput.Kpi(line.EntityId, field, line.Month.ToString(), MetricFormat.Money(line.Amount))],
+            });
+        }
+
+        foreach (var month in months)
+        {
+            AddProfitAndLoss(month, book, p);
+        }
+
         var issues = RecognitionIssues(inputs);
         foreach (var issue in issues)
         {
@@ -223,7 +256,7 @@ public sealed class AccountingCalculator : MetricCalculator
             book.Add(new Metric
             {
                 Id = RecognitionFor(group.Key), EntityId = group.Key, Label = $"{group.Key} revenue to restate", Value = parts.Sum(m => m.Value!.Value), Unit = MetricUnit.Usd, Period = p,
-                Formula = "deposits to defer + commissions to gross up",
+                Formula = "early bookings to restate or defer + commissions to gross up",
                 Inputs = parts.Select(MetricInput.Of).ToList(),
             });
         }
@@ -242,6 +275,41 @@ public sealed class AccountingCalculator : MetricCalculator
                 });
             }
         }
+    }
+
+    // Net income on the booked basis: revenue as booked against expenses as booked, a split loan payment counting only its
+    // interest; an unsplit one counts whole and is labelled debt service, cash basis.
+    private static void AddProfitAndLoss(KpiMonth month, MetricBook book, string p)
+    {
+        var id = month.EntityId;
+        var expenses = month.Expenses.Sum(DebtService.ExpensePart);
+        var expenseInputs = month.Expenses.Select((e, i) => MetricInput.Kpi(id, DebtService.IsSplit(e) ? $"expenses[{i}].amount − principal" : $"expenses[{i}].amount", p,
+            MetricFormat.Money(DebtService.ExpensePart(e)))).ToList();
+        var booked = book.Add(new Metric
+        {
+            Id = ExpensesBooked(id), EntityId = id, Label = $"{id} expenses (booked, loan principal excluded)", Value = expenses, Unit = MetricUnit.Usd, Period = p,
+            Formula = "Σ expenses[].amount − principal of split loan and mortgage payments", Inputs = expenseInputs, Better = Favourable.Lower,
+        });
+        book.Add(new Metric
+        {
+            Id = NetIncomeBooked(id), EntityId = id, Label = $"{id} net income (booked)", Value = month.RevenueBooked - expenses, Unit = MetricUnit.Usd, Period = p,
+            Formula = "Σ revenue[].amount − expenses (booked, loan principal excluded)",
+            Inputs = [MetricInput.Kpi(id, "Σ revenue[].amount", p, MetricFormat.Money(month.RevenueBooked)), MetricInput.Of(booked)], Better = Favourable.Higher,
+        });
+        book.Add(new Metric
+        {
+            Id = DebtCashBasis(id), EntityId = id, Label = $"{id} {DebtService.CashBasisLabel} in expenses", Value = DebtService.CashBasisOf(month), Unit = MetricUnit.Usd, Period = p,
+            Formula = "Σ loan and mortgage payments with no principal/interest split, counted whole",
+            Inputs = month.Expenses.Select((e, i) => (e, i)).Where(x => DebtService.IsCashBasis(x.e)).Select(x => MetricInput.Kpi(id, $"expenses[{x.i}].amount", p, MetricFormat.Money(x.e.Amount)))
+                .DefaultIfEmpty(MetricInput.Kpi(id, "expenses[] loan or mortgage payments without a split", p, "none")).ToList(),
+        });
+        book.Add(new Metric
+        {
+            Id = LoanPrincipal(id), EntityId = id, Label = $"{id} loan principal repaid (financing, not an expense)", Value = DebtService.PrincipalOf(month), Unit = MetricUnit.Usd, Period = p,
+            Formula = "Σ expenses[].principal of split loan and mortgage payments",
+            Inputs = month.Expenses.Select((e, i) => (e, i)).Where(x => DebtService.IsSplit(x.e)).Select(x => MetricInput.Kpi(id, $"expenses[{x.i}].principal", p, MetricFormat.Money(x.e.Principal!.Value)))
+                .DefaultIfEmpty(MetricInput.Kpi(id, "expenses[].principal", p, "none")).ToList(),
+        });
     }
 
     private static void AddAccountTotals(ReportInputs inputs, IReadOnlyList<KpiMonth> months, IReadOnlyList<ExpenseRow> rows, MetricBook book, string p)
@@ -314,14 +382,16 @@ public sealed class AccountingCalculator : MetricCalculator
                     Formula = "customerDeposits at month end", Inputs = [MetricInput.Kpi(issue.EntityId, "customerDeposits", p, MetricFormat.Money(month.CustomerDeposits))],
                 });
                 break;
-            case RecognitionIssueKind.DepositBeforeService:
+            case RecognitionIssueKind.DepositBeforeService or RecognitionIssueKind.Restatement:
             {
                 var line = month.Revenue[issue.Number - 1];
                 book.Add(new Metric
                 {
                     Id = issue.AmountId, EntityId = issue.EntityId, Label = $"{issue.EntityId} deposit booked as revenue in {booked} for service on {line.ServiceDate:yyyy-MM-dd}",
                     Value = line.Amount, Unit = MetricUnit.Usd, Period = p, Better = Favourable.Lower,
-                    Formula = $"revenue[{issue.Number - 1}].amount where serviceDate is after {inputs.Period.LastDay:yyyy-MM-dd}",
+                    Formula = issue.Kind == RecognitionIssueKind.Restatement
+                        ? $"revenue[{issue.Number - 1}].amount where serviceDate is after {issue.Booked.LastDay:yyyy-MM-dd} and on or before {inputs.Period.LastDay:yyyy-MM-dd}"
+                        : $"revenue[{issue.Number - 1}].amount where serviceDate is after {inputs.Period.LastDay:yyyy-MM-dd}",
                     Inputs =
                     [
                         MetricInput.Kpi(issue.EntityId, $"revenue[{issue.Number - 1}].amount", booked, MetricFormat.Money(line.Amount)),

@@ -3,6 +3,17 @@ using ExecReports.Core.Primitives;
 
 namespace ExecReports.Core.Reports.Metrics;
 
+// Revenue booked before its service month misstates the months involved. Once the service month has come (it is the
+// report period or earlier) the fix is a restatement into the service month; while it is still ahead, the money is a
+// customer deposit until then.
+public enum EarlyBookingFix { Restate, MoveToDeposits }
+
+// Number is the 1-based revenue line of the booking month.
+public sealed record EarlyBooking(string EntityId, Period Booked, int Number, RevenueLine Line, EarlyBookingFix Fix)
+{
+    public Period ServiceMonth => Period.Of(Line.ServiceDate!.Value);
+}
+
 // Revenue booked too early (service after the month) or too small (OTA payouts net of commission), and the deposits
 // balance that should be holding the early bookings.
 public sealed class RevenueRecognitionCalculator : MetricCalculator
@@ -17,7 +28,54 @@ public sealed class RevenueRecognitionCalculator : MetricCalculator
     public static string OmittedCommission(string entityId) => $"entity.{entityId}.revrec.omitted-commission";
     public static string CustomerDeposits(string entityId) => $"entity.{entityId}.revrec.customer-deposits";
 
+    public static string Restate(string entityId) => $"entity.{entityId}.revrec.restate";
+    public static string ToDeposits(string entityId) => $"entity.{entityId}.revrec.to-deposits";
+    public static string Restated(string entityId, Period month) => $"entity.{entityId}.revrec.restated.{month}";
+    public static string AsBooked(string entityId, Period month) => $"entity.{entityId}.revrec.as-booked.{month}";
+
+    // The months a restatement touches, oldest first (booking months and service months).
+    public static IReadOnlyList<Period> RestatedMonths(IEnumerable<EarlyBooking> restate)
+    {
+        var lines = restate.Where(e => e.Fix == EarlyBookingFix.Restate).ToList();
+        return lines.Select(e => e.Booked).Concat(lines.Select(e => e.ServiceMonth)).Distinct().Order().ToList();
+    }
+
     public static bool IsFutureService(RevenueLine line, Period month) => line.ServiceDate is { } date && date > month.LastDay;
+
+    // Every line of the trailing window booked before its service month, with the one fix that applies at this period.
+    // Accounting's correcting entries and the CEO's priority both come from this list and the metrics below.
+    public static IReadOnlyList<EarlyBooking> EarlyBookings(ReportInputs inputs)
+    {
+        var period = inputs.Period;
+        var from = period.AddMonths(-(TrailingMonths - 1));
+        return inputs.Kpis.Where(k => k.Period >= from && k.Period <= period)
+            .OrderBy(k => k.EntityId, StringComparer.Ordinal).ThenBy(k => k.Period)
+            .SelectMany(k => k.Revenue.Select((line, i) => (Month: k, Line: line, Number: i + 1)))
+            .Where(x => IsFutureService(x.Line, x.Month.Period))
+            .Select(x => new EarlyBooking(x.Month.EntityId, x.Month.Period, x.Number, x.Line,
+                Period.Of(x.Line.ServiceDate!.Value) <= period ? EarlyBookingFix.Restate : EarlyBookingFix.MoveToDeposits))
+            .ToList();
+    }
+
+    // The one sentence both the CEO and the Accounting report print; null when nothing was booked early.
+    public static string? Finding(MetricBook book, string entityId, string entityName, Func<Metric, string> quote)
+    {
+        var restate = book.Find(Restate(entityId));
+        var deposits = book.Find(ToDeposits(entityId));
+        var parts = new List<string>();
+        if (restate is { Value: > 0 })
+        {
+            parts.Add($"{quote(restate)} was booked before its service month and the service has happened, so restate the months involved "
+                + "(move the revenue from the booking month to the service month); it is not a customer deposit any more");
+        }
+
+        if (deposits is { Value: > 0 })
+        {
+            parts.Add($"{quote(deposits)} is booked for services still to come, so move it to customer deposits (deferred revenue) until the service month");
+        }
+
+        return parts.Count == 0 ? null : $"{Rendering.MarkdownText.Escape(entityName)}: {string.Join("; ", parts)}.";
+    }
 
     public override void Compute(ReportCalculation calculation)
     {
@@ -25,6 +83,7 @@ public sealed class RevenueRecognitionCalculator : MetricCalculator
         var p = period.ToString();
         var book = calculation.Book;
         var from = period.AddMonths(-(TrailingMonths - 1));
+        var early = EarlyBookings(calculation.Inputs);
         foreach (var m in calculation.Inputs.Kpis.Where(k => k.Period == period).OrderBy(k => k.EntityId, StringComparer.Ordinal))
         {
             var id = m.EntityId;
@@ -42,14 +101,30 @@ public sealed class RevenueRecognitionCalculator : MetricCalculator
             var history = calculation.Inputs.Kpis
                 .Where(k => string.Equals(k.EntityId, id, StringComparison.OrdinalIgnoreCase) && k.Period >= from && k.Period <= period)
                 .OrderBy(k => k.Period).ToList();
-            var early = history.SelectMany(h => h.Revenue.Where(r => IsFutureService(r, h.Period)).Select(r => (Month: h, Line: r))).ToList();
+            var mine = early.Where(e => e.EntityId == id).ToList();
+            MetricInput Booking(EarlyBooking e) => MetricInput.Kpi(id, $"revenue[{e.Number - 1}].amount", e.Booked.ToString(), MetricFormat.Money(e.Line.Amount));
             book.Add(new Metric
             {
                 Id = FutureServiceTrailing(id), EntityId = id, Label = $"{id} revenue booked before the service month, {from}–{p}",
-                Value = early.Sum(x => x.Line.Amount), Unit = MetricUnit.Usd, Period = p,
+                Value = mine.Sum(x => x.Line.Amount), Unit = MetricUnit.Usd, Period = p,
                 Formula = $"Σ over the last {TrailingMonths} months of revenue[].amount where serviceDate is after that month's end",
-                Inputs = early.Select(x => Line(x.Month, x.Line, "amount", MetricFormat.Money(x.Line.Amount))).ToList(), Better = Favourable.Lower,
+                Inputs = mine.Select(Booking).ToList(), Better = Favourable.Lower,
             });
+            foreach (var (fix, metricId, label, formula) in new[]
+            {
+                (EarlyBookingFix.Restate, Restate(id), $"{id} revenue to restate into its service month", $"Σ early-booked revenue[].amount whose service month is {p} or earlier (the service has happened)"),
+                (EarlyBookingFix.MoveToDeposits, ToDeposits(id), $"{id} revenue to move to customer deposits", $"Σ early-booked revenue[].amount whose service month is after {p} (still to be delivered)"),
+            })
+            {
+                var lines = mine.Where(e => e.Fix == fix).ToList();
+                book.Add(new Metric
+                {
+                    Id = metricId, EntityId = id, Label = label, Value = lines.Sum(e => e.Line.Amount), Unit = MetricUnit.Usd, Period = p, Formula = formula,
+                    Inputs = lines.Select(Booking).ToList(), Better = Favourable.Lower,
+                });
+            }
+
+            AddRestatedMonths(book, id, p, history, mine.Where(e => e.Fix == EarlyBookingFix.Restate).ToList());
 
             var net = m.Revenue.Where(r => r.BookedNetOfCommission).ToList();
             book.Add(new Metric
@@ -70,6 +145,31 @@ public sealed class RevenueRecognitionCalculator : MetricCalculator
             {
                 Id = CustomerDeposits(id), EntityId = id, Label = $"{id} customer deposits held at month end", Value = m.CustomerDeposits, Unit = MetricUnit.Usd,
                 Period = p, Formula = "customerDeposits balance", Inputs = [MetricInput.Kpi(id, "customerDeposits", p, MetricFormat.Money(m.CustomerDeposits))],
+            });
+        }
+    }
+
+    // Revenue of each month the restatement touches, as booked and moved: the booking month loses the line, the service
+    // month gains it.
+    private static void AddRestatedMonths(MetricBook book, string id, string p, IReadOnlyList<KpiMonth> history, IReadOnlyList<EarlyBooking> restate)
+    {
+        foreach (var month in RestatedMonths(restate))
+        {
+            var booked = history.FirstOrDefault(h => h.Period == month)?.RevenueBooked ?? 0m;
+            var asBooked = book.Add(new Metric
+            {
+                Id = AsBooked(id, month), EntityId = id, Label = $"{id} revenue booked {month}, as booked", Unit = MetricUnit.Usd, Period = p, Value = booked,
+                Formula = $"Σ revenue[].amount of {month}", Inputs = [MetricInput.Kpi(id, "Σ revenue[].amount", month.ToString(), MetricFormat.Money(booked))],
+            });
+            var outOf = restate.Where(e => e.Booked == month).ToList();
+            var into = restate.Where(e => e.ServiceMonth == month).ToList();
+            book.Add(new Metric
+            {
+                Id = Restated(id, month), EntityId = id, Label = $"{id} revenue booked {month}, restated", Unit = MetricUnit.Usd, Period = p,
+                Value = booked - outOf.Sum(e => e.Line.Amount) + into.Sum(e => e.Line.Amount),
+                Formula = $"revenue booked in {month} − early bookings moved out to their service month + early bookings whose service was in {month}",
+                Inputs = outOf.Concat(into).Select(e => MetricInput.Kpi(id, $"revenue[{e.Number - 1}].amount", e.Booked.ToString(), MetricFormat.Money(e.Line.Amount)))
+                    .Prepend(MetricInput.Of(asBooked)).ToList(),
             });
         }
     }

@@ -77,15 +77,21 @@ public class AccountingCalculatorTests
         });
         var inputs = Inputs([lastYear, march, delivered, november]);
 
-        var deposits = AccountingCalculator.RecognitionIssues(inputs).Where(i => i.Kind == RecognitionIssueKind.DepositBeforeService).ToList();
+        var issues = AccountingCalculator.RecognitionIssues(inputs);
+        var deposits = issues.Where(i => i.Kind == RecognitionIssueKind.DepositBeforeService).ToList();
+        var restated = Assert.Single(issues, i => i.Kind == RecognitionIssueKind.Restatement);
         var book = Engine().Metrics(inputs);
 
-        Assert.Equal(["2026-03", "2026-11"], deposits.Select(d => d.Booked.ToString()));
-        Assert.Equal(2400m, book.Get(deposits[0].AmountId).Value);
-        Assert.Equal(1500m, book.Get(deposits[1].AmountId).Value);
+        // The trailing 12 months run 2025-12..2026-11: the December deposit for 2027 is in the window; the April one's
+        // July trip has sailed, so it is restated rather than deferred.
+        Assert.Equal(["2025-12", "2026-03", "2026-11"], deposits.Select(d => d.Booked.ToString()));
+        Assert.Equal(900m, book.Get(deposits[0].AmountId).Value);
+        Assert.Equal(2400m, book.Get(deposits[1].AmountId).Value);
+        Assert.Equal(1500m, book.Get(deposits[2].AmountId).Value);
+        Assert.Equal(("2026-04", 3000m), (restated.Booked.ToString(), book.Get(restated.AmountId).Value));
         Assert.All(deposits, d => Assert.Equal("4000", d.IncomeCode));
-        // 2,400 + 1,500 deferred + the $300 Sailo commission to gross up.
-        Assert.Equal(4200m, book.Get(AccountingCalculator.RecognitionFor("jada")).Value);
+        // 900 + 2,400 + 1,500 deferred + 3,000 restated + the $300 Sailo commission to gross up.
+        Assert.Equal(8100m, book.Get(AccountingCalculator.RecognitionFor("jada")).Value);
     }
 
     [Fact]
@@ -104,7 +110,7 @@ public class AccountingCalculatorTests
         var held = Assert.Single(issues, i => i.Kind == RecognitionIssueKind.DepositBalance);
         Assert.Equal(3800m, book.Get(held.AmountId).Value);
         Assert.Contains("Debit 5050 OTA commissions and credit 4000 Charter revenue by $300, so revenue shows the gross $2,000", section.Markdown);
-        Assert.Contains("No deposit for a service after 2026-11-30 is in this year's revenue.", section.Markdown);
+        Assert.Contains("No revenue of the trailing twelve months was booked before its service month.", section.Markdown);
     }
 
     [Fact]
@@ -149,7 +155,11 @@ public class AccountingCalculatorTests
 
         Assert.DoesNotContain(CfoMetricIds.TargetFor(Period.Parse("2026-12")), section.MetricIds);
         Assert.DoesNotContain(CfoMetricIds.TargetFor(Period.Parse("2027-04")), section.MetricIds);
-        Assert.Contains(PortfolioCalculator.NetIncome("jada"), section.MetricIds);
+        // The roadmap's net income is on the booked basis (revenue as booked, not cash received against booked revenue).
+        Assert.Contains(AccountingCalculator.NetIncomeBooked("jada"), section.MetricIds);
+        Assert.DoesNotContain(PortfolioCalculator.NetIncome("jada"), section.MetricIds);
+        // 5,000 + 1,700 booked − (1,450 + 310.50 + 212) expenses; no loan line, so nothing is debt service.
+        Assert.Equal(4_727.5m, set.Metrics.Get(AccountingCalculator.NetIncomeBooked("jada")).Value);
         // Largest variable cost: fuel $310.50 → $931.50 over the quarter.
         Assert.Equal(931.5m, set.Metrics.Get(AccountingCalculator.LargestVariableQuarter("jada")).Value);
         Assert.Contains(AccountingCalculator.UncategorisedFor("jada"), section.MetricIds);

@@ -68,6 +68,7 @@ public sealed class KpiMonthForm
         form.Expenses.AddRange(month.Expenses.Select(e => new ExpenseRow
         {
             Description = e.Description, Category = e.Category, AccountCode = e.AccountCode ?? "", Amount = e.Amount, Fixed = e.Fixed, Vendor = e.Vendor ?? "",
+            Principal = e.Principal, Interest = e.Interest,
         }));
         form.Pipeline.AddRange(month.Pipeline.Select(p => new PipelineRow
         {
@@ -114,6 +115,7 @@ public sealed class KpiMonthForm
             Expenses = Expenses.Select(e => new ExpenseLine
             {
                 Description = e.Description.Trim(), Category = e.Category.Trim(), AccountCode = Optional(e.AccountCode), Amount = e.Amount, Fixed = e.Fixed, Vendor = Optional(e.Vendor),
+                Principal = e.Principal, Interest = e.Interest,
             }).ToList(),
             Pipeline = Pipeline.Select((p, i) => new PipelineItem
             {
@@ -183,6 +185,10 @@ public sealed class KpiMonthForm
         public decimal Amount { get; set; }
         public bool Fixed { get; set; }
         public string Vendor { get; set; } = "";
+
+        // Kept through an edit so a loan payment's split from the import is not lost; the form has no field for it yet.
+        public decimal? Principal { get; set; }
+        public decimal? Interest { get; set; }
     }
 
     public sealed class PipelineRow
