@@ -1,6 +1,7 @@
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Reports;
+using ExecReports.Core.Reports.Metrics;
 using static ExecReports.Core.Reports.Metrics.PortfolioBillingCalculator;
 using static ExecReports.Tests.Core.Reports.Generators.DomainInputs;
 
@@ -17,28 +18,18 @@ public class PortfolioBillingReportTests
     private static KpiMonth Clients(params PortfolioClient[] clients) =>
         Month(EntityId, "2026-11", m => m with { Portfolio = new PortfolioData { Clients = clients } });
 
-    [Theory]
-    [InlineData(0, "0-30")]
-    [InlineData(30, "0-30")]
-    [InlineData(31, "31-60")]
-    [InlineData(60, "31-60")]
-    [InlineData(61, "61-90")]
-    [InlineData(90, "61-90")]
-    [InlineData(91, "over-90")]
-    public void OverdueDaysFallInTheirAgeBucket(int days, string bucket) => Assert.Equal(bucket, BucketOf(days));
-
     [Fact]
-    public void AgedBucketsSumOverdueAmountsAtTheBoundaries()
+    public void OverdueAmountsWithoutInvoicesAgeIntoTheReceivablesBucketsAtTheBoundaries()
     {
         var clients = new[] { 30, 31, 60, 61, 90, 91 }.Select((days, i) =>
             Hourly($"Client {days}", 100m) with { Overdue = 100m * (1 << i), OverdueDays = days }).ToArray();
 
         var book = Book(Inputs([Clients(clients)]));
 
-        Assert.Equal(100m, book.Get(OverdueBucket("0-30")).Value);
-        Assert.Equal(600m, book.Get(OverdueBucket("31-60")).Value);
-        Assert.Equal(2_400m, book.Get(OverdueBucket("61-90")).Value);
-        Assert.Equal(3_200m, book.Get(OverdueBucket("over-90")).Value);
+        Assert.Equal(100m, book.Get(ReceivablesCalculator.Ageing(EntityId, "1-30")).Value);
+        Assert.Equal(600m, book.Get(ReceivablesCalculator.Ageing(EntityId, "31-60")).Value);
+        Assert.Equal(2_400m, book.Get(ReceivablesCalculator.Ageing(EntityId, "61-90")).Value);
+        Assert.Equal(3_200m, book.Get(ReceivablesCalculator.Ageing(EntityId, "over-90")).Value);
         Assert.Equal(6_300m, book.Get(Overdue).Value);
         Assert.Equal(91m, book.Get(Client("client-91", "overdue-days")).Value);
     }
@@ -53,9 +44,9 @@ public class PortfolioBillingReportTests
 
         // Mean of $125 and $110 is $117.50, shown and used as $118.
         Assert.Equal(118m, book.Get(BenchmarkRate).Value);
-        Assert.Equal(1_125m, book.Get(Client("mission-bay-brewing", "unbilled-value")).Value);
-        Assert.Equal(0m, book.Get(Client("pacific-surf-school", "unbilled-value")).Value);
-        Assert.Equal(708m, book.Get(Client("harbor-analytics", "unbilled-value")).Value);
+        Assert.Equal(1_125m, book.Get(UnbilledValue("mission-bay-brewing")).Value);
+        Assert.Equal(0m, book.Get(UnbilledValue("pacific-surf-school")).Value);
+        Assert.Equal(708m, book.Get(UnbilledValue("harbor-analytics")).Value);
         Assert.Equal(15m, book.Get(UnbilledHoursTotal).Value);
         Assert.Equal(1_833m, book.Get(UnbilledValueTotal).Value);
     }
@@ -66,7 +57,7 @@ public class PortfolioBillingReportTests
         var book = Book(Inputs([Clients(Retainer("Harbor Analytics", 3_500m) with { UnbilledHours = 6m })]));
 
         Assert.Equal("n/a: no hourly client", book.Get(BenchmarkRate).Display);
-        Assert.Equal("n/a: no hourly rate", book.Get(Client("harbor-analytics", "unbilled-value")).Display);
+        Assert.Equal("n/a: no hourly rate", book.Get(UnbilledValue("harbor-analytics")).Display);
         Assert.Equal(0m, book.Get(UnbilledValueTotal).Value);
     }
 
@@ -109,7 +100,7 @@ public class PortfolioBillingReportTests
             Hourly("Pacific Surf School", 110m, invoiced: 12_870m, paid: 6_820m) with { Overdue = 4_400m, OverdueDays = 60, UnbilledHours = 14m },
             Retainer("Bayside Realty", 1_500m, invoiced: 1_500m) with { CostsNotRebilled = 90m })]), ReportRole.PortfolioBilling);
 
-        Assert.Contains("| Pacific Surf School | $4,400 | 60 days | 31–60 days |", Section(report, "Overdue Receivables").Markdown);
+        Assert.Contains("| Pacific Surf School | $4,400 | 60 days | 31–60 days past due |", Section(report, "Overdue Receivables").Markdown);
         Assert.Contains("| Pacific Surf School | 14 h | $110 | $1,540 |", Section(report, "Unbilled Hours").Markdown);
         Assert.Contains("| Bayside Realty | $90 |", Section(report, "Costs Never Re-billed").Markdown);
         Assert.Contains("no hours worked recorded in the handoff notes for Bayside Realty", Assert.Single(Section(report, "Retainers and Invoices").MissingInputs));
