@@ -41,9 +41,10 @@ public static partial class FigureCheck
         // Last month's figures only where a line is about last month: "Changed Since Last Month" or a line naming it.
         var lastMonth = previous is null ? [] : Texts(previous);
         var lastPeriod = previous?.All.FirstOrDefault()?.Period;
+        var conflictLines = ConflictLines(report.Lines);
         for (var i = 0; i < report.Lines.Count; i++)
         {
-            if (ReportText.IsHandoffQuote(report.Lines[i]) || Reconciliation.DataConflictsBox.IsConflictLine(report.Lines[i])
+            if (ReportText.IsHandoffQuote(report.Lines[i]) || conflictLines.Contains(i)
                 || report.SectionAt(i + 1) == Reports.ReportSections.Appendix)
             {
                 // Handoff words (quoted, or stated in a data conflict) are not computed figures; the appendix repeats the book itself.
@@ -65,7 +66,7 @@ public static partial class FigureCheck
                 continue;
             }
 
-            foreach (var figure in FigureToken().Matches(line).Select(t => t.Value.Trim()).Distinct(StringComparer.Ordinal))
+            foreach (var figure in FigureToken().Matches(line).Select(t => t.Value.Trim().TrimEnd(',')).Distinct(StringComparer.Ordinal))
             {
                 var isMonth = figure.Length == 7 && figure[4] == '-';
                 // A table row in "Monthly Revenue Targets" names no family itself, and its month is the row's key.
@@ -98,6 +99,47 @@ public static partial class FigureCheck
             }
         }
     }
+
+    // A data conflict is one bullet, wrapped over several lines in plain text ("> - …" then "> " + hanging indent).
+    private static HashSet<int> ConflictLines(IReadOnlyList<string> lines)
+    {
+        var marked = new HashSet<int>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!BulletStart().IsMatch(lines[i]))
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < lines.Count && BulletContinuation().IsMatch(lines[end]))
+            {
+                end++;
+            }
+
+            var item = string.Join(' ', Enumerable.Range(i, end - i).Select(n => n == i ? lines[n] : QuotePrefix().Replace(lines[n], "")));
+            if (Reconciliation.DataConflictsBox.IsConflictLine(Whitespace().Replace(item, " ")))
+            {
+                marked.UnionWith(Enumerable.Range(i, end - i));
+            }
+
+            i = end - 1;
+        }
+
+        return marked;
+    }
+
+    [GeneratedRegex(@"^(?:> ?)*\s*[-*] ")]
+    private static partial Regex BulletStart();
+
+    [GeneratedRegex(@"^(?:> ?)*\s{2,}\S")]
+    private static partial Regex BulletContinuation();
+
+    [GeneratedRegex(@"^(?:> ?)*\s*")]
+    private static partial Regex QuotePrefix();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     private sealed record Setting(FigureKind Kind, decimal Value);
 

@@ -117,4 +117,63 @@ public class PortfolioBillingReportTests
             Assert.Equal(["no client billing data recorded for DangerousCentaur Client Portfolio in 2026-11"], Section(report, heading).MissingInputs);
         }
     }
+
+    // Mission Bay $6,000 invoiced ($4,500 paid, 8 unbilled hours at $125 = $1,000), Harbor $3,000 (all paid), Surf $1,000
+    // ($500 paid): $10,000 invoiced, $8,000 paid.
+    private static KpiMonth[] ThreeClients() =>
+    [
+        Month(EntityId, "2026-10", m => m with
+        {
+            Portfolio = new PortfolioData { Clients = [Hourly("Mission Bay Brewing", 125m), Retainer("Harbor Analytics", 3_500m), Hourly("Pacific Surf School", 110m), Retainer("Coastal Dental", 2_000m)] },
+        }),
+        Clients(
+            Hourly("Mission Bay Brewing", 125m, invoiced: 6_000m, paid: 4_500m) with { UnbilledHours = 8m },
+            Retainer("Harbor Analytics", 3_500m, invoiced: 3_000m, paid: 3_000m),
+            Hourly("Pacific Surf School", 110m, invoiced: 1_000m, paid: 500m)),
+    ];
+
+    [Fact]
+    public void RealisationIsCollectedOverBilledAndBilledOverWorkAtTheClientsRates()
+    {
+        var book = Book(Inputs(ThreeClients()));
+
+        // Collection: 8,000 ÷ 10,000. Billing: 10,000 ÷ (10,000 + 1,000).
+        Assert.Equal(0.8m, book.Get(PaidShare).Value);
+        Assert.Equal(10_000m / 11_000m, book.Get(BillingRealisation).Value);
+        Assert.Equal("90.9%", book.Get(BillingRealisation).Display);
+    }
+
+    [Fact]
+    public void ConcentrationIsTheLargestClientsShareTheTopThreeAndTheHhi()
+    {
+        var book = Book(Inputs(ThreeClients()));
+
+        // Shares 60%, 30%, 10%: HHI 60² + 30² + 10² = 3,600 + 900 + 100 = 4,600.
+        Assert.Equal(0.6m, book.Get(TopClientShare).Value);
+        Assert.Contains("Mission Bay Brewing", book.Get(TopClientShare).Label, StringComparison.Ordinal);
+        Assert.Equal(1m, book.Get(TopThreeShare).Value);
+        Assert.Equal(4_600m, book.Get(Hhi).Value);
+        Assert.Equal("4,600", book.Get(Hhi).Display);
+    }
+
+    [Fact]
+    public void AClientOnLastMonthsListAndNotOnThisMonthsIsChurn()
+    {
+        var inputs = Inputs(ThreeClients());
+        var book = Book(inputs);
+
+        // Four clients in October, three of them still there in November: 1 ÷ 4.
+        Assert.Equal(1m, book.Get(ChurnedClients).Value);
+        Assert.Equal(0.25m, book.Get(ChurnRate).Value);
+        Assert.Contains("Churn: 1 client(s) lost since 2026-10 (25.0%): Coastal Dental.", Section(Report(inputs, ReportRole.PortfolioBilling), "Clients").Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChurnIsNotRecordedWithoutLastMonthsClientList()
+    {
+        var book = Book(Inputs([ThreeClients()[1]]));
+
+        Assert.Equal("not recorded: no client list for 2026-10", book.Get(ChurnedClients).Display);
+        Assert.Null(book.Get(ChurnRate).Value);
+    }
 }
