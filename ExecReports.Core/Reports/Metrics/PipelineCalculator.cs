@@ -142,6 +142,8 @@ public sealed class PipelineCalculator : MetricCalculator
     private static void AddWindowChange(ReportCalculation calculation, List<(KpiMonth Month, PipelineItem Item)> allOpen,
         Func<IEnumerable<(KpiMonth Month, PipelineItem Item)>, List<MetricInput>> inputsOf)
     {
+        // No direction (Better): these are judged inside their own 3-month window, never month on month, where two
+        // overlapping windows would be set against each other.
         var period = calculation.Inputs.Period;
         var p = period.ToString();
         var book = calculation.Book;
@@ -160,7 +162,7 @@ public sealed class PipelineCalculator : MetricCalculator
                 MetricInput.Kpi(x.Month.EntityId, $"pipeline[{x.Item.Name}].value", baseline.ToString(), MetricFormat.Money(x.Item.Value)),
                 MetricInput.Kpi(x.Month.EntityId, $"pipeline[{x.Item.Name}].probability", baseline.ToString(), Probability(x.Item.Probability)),
             }).ToList(),
-            Kind = MetricKind.Forecast, Better = Favourable.Higher, Special = notRecorded,
+            Kind = MetricKind.Forecast, Special = notRecorded,
         });
         var now = allOpen.Sum(x => x.Item.Value * x.Item.Probability);
         book.Add(new Metric
@@ -169,7 +171,7 @@ public sealed class PipelineCalculator : MetricCalculator
             Value = notRecorded is null ? now - weightedBefore : null, Unit = MetricUnit.Usd, Period = p,
             Formula = $"weighted open pipeline at {p} − the same at {baseline} (two month-end snapshots {ChangeMonths} months apart)",
             Inputs = [MetricInput.OfMetric(PortfolioWeighted, "Portfolio weighted open pipeline", p, MetricFormat.Money(now)), MetricInput.Of(start)],
-            Kind = MetricKind.Forecast, Better = Favourable.Higher, Special = notRecorded,
+            Kind = MetricKind.Forecast, Special = notRecorded,
         });
 
         var added = NewDeals(calculation.Inputs, period);
@@ -177,13 +179,13 @@ public sealed class PipelineCalculator : MetricCalculator
         {
             Id = PortfolioNewDeals, Label = $"New deals added in {window}", Value = notRecorded is null ? added.Count : null, Unit = MetricUnit.Count, Period = p,
             Formula = $"count of pipeline items at {p} whose name is not on the same entity's pipeline at {baseline}",
-            Inputs = inputsOf(added), Better = Favourable.Higher, Special = notRecorded,
+            Inputs = inputsOf(added), Special = notRecorded,
         });
         book.Add(new Metric
         {
             Id = PortfolioNewDealsValue, Label = $"Value of new deals added in {window} (unweighted)", Value = notRecorded is null ? added.Sum(x => x.Item.Value) : null,
             Unit = MetricUnit.Usd, Period = p, Formula = $"Σ value of the pipeline items at {p} not on the same entity's pipeline at {baseline}",
-            Inputs = inputsOf(added), Better = Favourable.Higher, Special = notRecorded,
+            Inputs = inputsOf(added), Special = notRecorded,
         });
     }
 

@@ -12,7 +12,7 @@ public class SharedFigureCheckTests(SampleReports samples) : IClassFixture<Sampl
     {
         { "ceo", "ceo.dangerouscentaur-portfolio.unbilled-value", "unbilled", "unbilled value" },
         { "portfolio-billing", "receivables.dangerouscentaur-portfolio.balance", "receivable", "receivables" },
-        { "ceo", PipelineCalculator.PortfolioWeighted, "pipeline", "pipeline" },
+        { "ceo", PipelineCalculator.PortfolioOpenValue, "pipeline", "pipeline" },
         { "rental", RentalCalculator.SecurityDepositsHeld, "deposit", "deposits" },
     };
 
@@ -24,7 +24,8 @@ public class SharedFigureCheckTests(SampleReports samples) : IClassFixture<Sampl
         var metric = samples.Set.Metrics.Get(metricId);
         var report = ReportText.From(samples.Set.For(ReportRole.Find(role)!)!);
         var line = Enumerable.Range(1, report.Lines.Count).First(n => report.SectionAt(n) != ReportSections.Appendix
-            && report.Lines[n - 1].Contains(metric.Display, StringComparison.Ordinal) && report.Lines[n - 1].Contains(keyword, StringComparison.OrdinalIgnoreCase));
+            && report.Lines[n - 1].Contains(metric.Display, StringComparison.Ordinal) && report.Lines[n - 1].Contains(keyword, StringComparison.OrdinalIgnoreCase)
+            && !report.Lines[n - 1].Contains("the notes say", StringComparison.Ordinal));
         var wrong = Bump(metric.Display);
         Assert.DoesNotContain(samples.Set.Metrics.All, m => m.Display == wrong);
         var lines = report.Lines.ToArray();
@@ -36,7 +37,9 @@ public class SharedFigureCheckTests(SampleReports samples) : IClassFixture<Sampl
 
         Assert.Equal(("figures/mismatch", Severity.Error, line), (finding.Rule, finding.Severity, finding.Line));
         Assert.Contains($"the {family} figure {wrong} is not the metric book's", finding.Message, StringComparison.Ordinal);
-        Assert.Equal($"The metric book says {metric.Label}: {metric.Display}.", finding.Suggestion);
+        // Accounts receivable is also account 1100 in the Accounting view: the same figure, whichever label names it.
+        Assert.StartsWith("The metric book says ", finding.Suggestion, StringComparison.Ordinal);
+        Assert.EndsWith($": {metric.Display}.", finding.Suggestion, StringComparison.Ordinal);
     }
 
     [Fact]
