@@ -26,10 +26,10 @@ public class SharedFigureCheckTests(SampleReports samples) : IClassFixture<Sampl
         var line = Enumerable.Range(1, report.Lines.Count).First(n => report.SectionAt(n) != ReportSections.Appendix
             && report.Lines[n - 1].Contains(metric.Display, StringComparison.Ordinal) && report.Lines[n - 1].Contains(keyword, StringComparison.OrdinalIgnoreCase)
             && !report.Lines[n - 1].Contains("the notes say", StringComparison.Ordinal));
-        var wrong = Bump(metric.Display);
+        var wrong = FigureCheckTests.Bump(metric.Display);
         Assert.DoesNotContain(samples.Set.Metrics.All, m => m.Display == wrong);
         var lines = report.Lines.ToArray();
-        lines[line - 1] = ReplaceFirst(lines[line - 1], metric.Display, wrong);
+        lines[line - 1] = FigureCheckTests.ReplaceFirst(lines[line - 1], metric.Display, wrong);
         var tampered = new ReportText(report.Name, report.Role, report.Period, string.Join('\n', lines));
 
         Assert.Empty(FigureCheck.Check(report, samples.Set.Metrics, previous));
@@ -52,18 +52,5 @@ public class SharedFigureCheckTests(SampleReports samples) : IClassFixture<Sampl
         var finding = Assert.Single(FigureCheck.Check(text, samples.Set.Metrics));
 
         Assert.Contains("the deposits figure $4,201", finding.Message, StringComparison.Ordinal);
-    }
-
-    private static string Bump(string display)
-    {
-        var at = display.AsSpan().LastIndexOfAnyInRange('0', '9');
-        var digit = display[at] == '9' ? '8' : (char)(display[at] + 1);
-        return display[..at] + digit + display[(at + 1)..];
-    }
-
-    private static string ReplaceFirst(string text, string find, string replacement)
-    {
-        var at = text.IndexOf(find, StringComparison.Ordinal);
-        return text[..at] + replacement + text[(at + find.Length)..];
     }
 }
