@@ -51,6 +51,11 @@ internal static class DataConflictsBox
         }
     }
 
+    private const string RecordedSide = "; the KPI inputs say ";
+
+    // A conflict line states the note's figure, which is by definition not the book's; the figure check leaves it alone.
+    public static bool IsConflictLine(string line) => line.Contains(RecordedSide, StringComparison.Ordinal) && line.Contains("the notes say ", StringComparison.Ordinal);
+
     // Both sources on one line: the note's file:line and the KPI field and month.
     public static string Line(DataConflict c) =>
         $"{MarkdownText.Escape(c.EntityName)}, {c.Month}, {MarkdownText.Escape(c.Figure)}: the notes say {MarkdownText.Escape(c.Stated)} "

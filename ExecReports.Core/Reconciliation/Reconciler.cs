@@ -32,7 +32,7 @@ public static partial class Reconciler
         [ClaimRule.Occupancy] = new("occupancy", FigureKind.State, "rental.units", [ReportRole.Cfo]),
     };
 
-    private sealed record Reading(IReadOnlyList<decimal> Values, bool? State, string Field);
+    private sealed record Reading(IReadOnlyList<decimal> Values, bool? State, string Field, string? Client = null);
 
     public static IReadOnlyList<DataConflict> Find(ReportInputs inputs, ReconciliationOptions options)
     {
@@ -57,7 +57,7 @@ public static partial class Reconciler
 
                 var rule = Rules[figure.Rule];
                 var hasRevenueLines = inputs.Kpis.Any(k => string.Equals(k.EntityId, entityId, StringComparison.OrdinalIgnoreCase) && k.Revenue.Count > 0);
-                if (Read(figure, kpi, hasRevenueLines) is not { } reading || Compare(figure, rule.Kind, reading, options) is not { } difference)
+                if ((ClientTerms(figure, kpi, fact.Fact.Text) ?? Read(figure, kpi, hasRevenueLines)) is not { } reading || Compare(figure, rule.Kind, reading, options) is not { } difference)
                 {
                     continue;
                 }
@@ -68,7 +68,8 @@ public static partial class Reconciler
                     EntityId = kpi.EntityId,
                     EntityName = inputs.Catalog.ById(kpi.EntityId)?.Name ?? kpi.EntityId,
                     Month = month,
-                    Figure = figure.Subject is null ? rule.Figure : $"{rule.Figure} of unit {figure.Subject}",
+                    Figure = reading.Client is { } client ? $"{ContractTerm(figure.Rule)} of {client}"
+                        : figure.Subject is null ? rule.Figure : $"{rule.Figure} of unit {figure.Subject}",
                     Kind = rule.Kind,
                     Stated = Display(rule.Kind, figure.Values, figure.State),
                     Recorded = Display(rule.Kind, reading.Values, reading.State),
@@ -125,6 +126,28 @@ public static partial class Reconciler
             _ => null,
         };
     }
+
+    // A note that names one client and states one rate is about that client's contract terms, held against its own field.
+    private static Reading? ClientTerms(StatedFigure figure, KpiMonth kpi, string text)
+    {
+        if (figure.Rule is not (ClaimRule.RetainerRates or ClaimRule.HourlyRates) || figure.Values.Count != 1 || kpi.Portfolio is not { } portfolio)
+        {
+            return null;
+        }
+
+        var named = portfolio.Clients.Where(c => text.Contains(c.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (named.Count != 1)
+        {
+            return null;
+        }
+
+        var client = named[0];
+        return figure.Rule == ClaimRule.RetainerRates
+            ? client.Retainer is { } retainer ? new([retainer], null, $"portfolio.clients[{client.Name}].retainer", client.Name) : null
+            : client.HourlyRate is { } rate ? new([rate], null, $"portfolio.clients[{client.Name}].hourlyRate", client.Name) : null;
+    }
+
+    private static string ContractTerm(ClaimRule rule) => rule == ClaimRule.RetainerRates ? "retainer" : "hourly rate";
 
     private static bool UnitMatches(string name, string? subject) =>
         subject is not null && (string.Equals(name, subject, StringComparison.OrdinalIgnoreCase) || string.Equals(name, $"Unit {subject}", StringComparison.OrdinalIgnoreCase));

@@ -80,7 +80,9 @@ public static class SanityGuards
         }
 
         // A margin below zero is a loss, whatever colour a variance against last month gives it.
-        foreach (var metric in book.All.Where(m => m.Period == inputs.Period.ToString() && m.Id.Contains("margin", StringComparison.Ordinal) && m.Value < 0 && m.Unit is MetricUnit.Usd or MetricUnit.Percent)
+        // Net operating income is the property's operating margin; below zero the building loses money before its mortgage.
+        foreach (var metric in book.All.Where(m => m.Period == inputs.Period.ToString() && (m.Id.Contains("margin", StringComparison.Ordinal) || m.Id == RentalCalculator.Noi)
+                         && m.Value < 0 && m.Unit is MetricUnit.Usd or MetricUnit.Percent)
                      .OrderBy(m => m.Id, StringComparer.Ordinal))
         {
             var entityId = metric.EntityId;

@@ -5,22 +5,29 @@ using ExecReports.Core.Reports.Metrics;
 
 namespace ExecReports.Core.Validation;
 
-// Every burn, runway, break-even and revenue-target figure any report states must be the CFO model's figure
-// for the period (or, for "Changed Since Last Month", last month's), as rounded for display.
+// Every figure of a shared family any report states must be the book's figure for the period (or, for "Changed Since
+// Last Month", last month's), as rounded for display: the CFO model's burn, runway, break-even and revenue target, and
+// the figures several reports quote (unbilled value, receivables, deposits, pipeline, gross OTA revenue).
 public static partial class FigureCheck
 {
-    private sealed record Family(string Name, Regex Keywords, string MetricPrefix)
+    private sealed record Family(string Name, Regex Keywords, Regex MetricIds, string Source = "metric book")
     {
-        public bool Owns(Metric metric) =>
-            metric.Id.StartsWith(MetricPrefix, StringComparison.Ordinal) || (MetricPrefix == "cfo.target" && metric.Id == CfoMetricIds.RevenueTarget);
+        public bool Owns(Metric metric) => MetricIds.IsMatch(metric.Id);
     }
+
+    private const string CfoModel = "CFO model";
 
     private static readonly Family[] Families =
     [
-        new("burn rate", BurnWords(), "cfo.burn."),
-        new("runway", RunwayWords(), "cfo.runway."),
-        new("break-even", BreakEvenWords(), "cfo.break-even."),
-        new("revenue target", TargetWords(), "cfo.target"),
+        new("burn rate", BurnWords(), BurnIds(), CfoModel),
+        new("runway", RunwayWords(), RunwayIds(), CfoModel),
+        new("break-even", BreakEvenWords(), BreakEvenIds(), CfoModel),
+        new("revenue target", TargetWords(), TargetIds(), CfoModel),
+        new("unbilled value", UnbilledWords(), UnbilledIds()),
+        new("receivables", ReceivablesWords(), ReceivablesIds()),
+        new("deposits", DepositWords(), DepositIds()),
+        new("pipeline", PipelineWords(), PipelineIds()),
+        new("gross OTA revenue", GrossRevenueWords(), GrossRevenueIds()),
     ];
 
     public static IEnumerable<Finding> Check(ReportText report, MetricBook book, MetricBook? previous = null, FinanceOptions? parameters = null)
@@ -34,11 +41,13 @@ public static partial class FigureCheck
         // Last month's figures only where a line is about last month: "Changed Since Last Month" or a line naming it.
         var lastMonth = previous is null ? [] : Texts(previous);
         var lastPeriod = previous?.All.FirstOrDefault()?.Period;
+        var conflictLines = ConflictLines(report.Lines);
         for (var i = 0; i < report.Lines.Count; i++)
         {
-            if (ReportText.IsHandoffQuote(report.Lines[i]) || report.SectionAt(i + 1) == Reports.ReportSections.Appendix)
+            if (ReportText.IsHandoffQuote(report.Lines[i]) || conflictLines.Contains(i)
+                || report.SectionAt(i + 1) == Reports.ReportSections.Appendix)
             {
-                // Handoff words are not computed figures; the appendix repeats the book itself.
+                // Handoff words (quoted, or stated in a data conflict) are not computed figures; the appendix repeats the book itself.
                 continue;
             }
 
@@ -57,7 +66,7 @@ public static partial class FigureCheck
                 continue;
             }
 
-            foreach (var figure in FigureToken().Matches(line).Select(t => t.Value.Trim()).Distinct(StringComparer.Ordinal))
+            foreach (var figure in FigureToken().Matches(line).Select(t => t.Value.Trim().TrimEnd(',')).Distinct(StringComparer.Ordinal))
             {
                 var isMonth = figure.Length == 7 && figure[4] == '-';
                 // A table row in "Monthly Revenue Targets" names no family itself, and its month is the row's key.
@@ -84,12 +93,53 @@ public static partial class FigureCheck
                     Report = report.Name,
                     Section = section,
                     Line = i + 1,
-                    Message = $"{report.Name} line {i + 1}: the {family.Name} figure {figure} is not the CFO model's for {book.All.FirstOrDefault()?.Period ?? report.Period}.",
-                    Suggestion = expected is null ? null : $"The CFO model says {expected.Label}: {expected.Display}.",
+                    Message = $"{report.Name} line {i + 1}: the {family.Name} figure {figure} is not the {family.Source}'s for {book.All.FirstOrDefault()?.Period ?? report.Period}.",
+                    Suggestion = expected is null ? null : $"The {family.Source} says {expected.Label}: {expected.Display}.",
                 };
             }
         }
     }
+
+    // A data conflict is one bullet, wrapped over several lines in plain text ("> - …" then "> " + hanging indent).
+    private static HashSet<int> ConflictLines(IReadOnlyList<string> lines)
+    {
+        var marked = new HashSet<int>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!BulletStart().IsMatch(lines[i]))
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < lines.Count && BulletContinuation().IsMatch(lines[end]))
+            {
+                end++;
+            }
+
+            var item = string.Join(' ', Enumerable.Range(i, end - i).Select(n => n == i ? lines[n] : QuotePrefix().Replace(lines[n], "")));
+            if (Reconciliation.DataConflictsBox.IsConflictLine(Whitespace().Replace(item, " ")))
+            {
+                marked.UnionWith(Enumerable.Range(i, end - i));
+            }
+
+            i = end - 1;
+        }
+
+        return marked;
+    }
+
+    [GeneratedRegex(@"^(?:> ?)*\s*[-*] ")]
+    private static partial Regex BulletStart();
+
+    [GeneratedRegex(@"^(?:> ?)*\s{2,}\S")]
+    private static partial Regex BulletContinuation();
+
+    [GeneratedRegex(@"^(?:> ?)*\s*")]
+    private static partial Regex QuotePrefix();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     private sealed record Setting(FigureKind Kind, decimal Value);
 
@@ -182,6 +232,49 @@ public static partial class FigureCheck
 
     [GeneratedRegex(@"revenue targets?\b", RegexOptions.IgnoreCase)]
     private static partial Regex TargetWords();
+
+    [GeneratedRegex(@"\bunbilled\b", RegexOptions.IgnoreCase)]
+    private static partial Regex UnbilledWords();
+
+    [GeneratedRegex(@"\breceivables?\b|\boverdue\b|past due|not yet paid|days sales outstanding|\bDSO\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReceivablesWords();
+
+    [GeneratedRegex(@"\bdeposits?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DepositWords();
+
+    [GeneratedRegex(@"\bpipeline\b|\bnew deals?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PipelineWords();
+
+    [GeneratedRegex(@"\bgross (?:OTA )?revenue\b|\brevenue (?:at gross|\(gross\))|\bgross bookings\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GrossRevenueWords();
+
+    [GeneratedRegex(@"^cfo\.burn\.")]
+    private static partial Regex BurnIds();
+
+    [GeneratedRegex(@"^cfo\.runway\.")]
+    private static partial Regex RunwayIds();
+
+    [GeneratedRegex(@"^cfo\.break-even\.")]
+    private static partial Regex BreakEvenIds();
+
+    [GeneratedRegex(@"^cfo\.target|^cfo\.revenue\.target$")]
+    private static partial Regex TargetIds();
+
+    // ReceivablesCalculator's unbilled hours and value, its benchmark rate, and the billing audit's per-client hours.
+    [GeneratedRegex(@"^ceo\.[^.]+\.unbilled-|^receivables\.[^.]+\.(?:benchmark-rate|client\.[^.]+\.unbilled-value)$|^portfolio-billing\.client\.[^.]+\.unbilled-hours$")]
+    private static partial Regex UnbilledIds();
+
+    [GeneratedRegex(@"^receivables\.|^ceo\.[^.]+\.(?:overdue-receivables|oldest-overdue-days)$|^portfolio-billing\.client\.[^.]+\.(?:outstanding|overdue|overdue-days)$|^acct\.account\.1100$")]
+    private static partial Regex ReceivablesIds();
+
+    [GeneratedRegex(@"^cfo\.deposits\.|^rental\.security-deposits$|^owner\.[^.]+\.deposits-held$|^acct\.revrec\.[^.]+\.deposits$|\.deferred$")]
+    private static partial Regex DepositIds();
+
+    [GeneratedRegex(@"(?:^|\.)pipeline\.")]
+    private static partial Regex PipelineIds();
+
+    [GeneratedRegex(@"^acct\.revrec\..+\.gross$|^cmo\.(?:channel|ota)\.[^.]+\.[^.]+\.revenue$")]
+    private static partial Regex GrossRevenueIds();
 
     // $7,500/mo, -$1.2K, $12.3K, 11.4 months, 2027-10, ∞, 12.5%
     [GeneratedRegex(@"-?\$\d[\d,]*(?:\.\d+)?[KM]?(?:/mo)?|\b\d+(?:\.\d+)? months\b|\b20\d\d-(?:0[1-9]|1[0-2])\b|∞|-?\b\d+(?:\.\d+)?%")]

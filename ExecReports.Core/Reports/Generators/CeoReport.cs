@@ -232,6 +232,16 @@ public sealed partial class CeoReport : ReportGenerator
                 }
             }
 
+            // The CFO model's per-entity minimum-cash test (free cash against Finance:EntityMinimumCash), quoted, not redone.
+            foreach (var e in entities)
+            {
+                if (m.Find(CfoMetricIds.Entity(e.Id, "minimum-cash.headroom")) is { Value: < 0 } headroom)
+                {
+                    findings.Add($"**{MarkdownText.Escape(e.Name)}: below minimum cash** — free cash {section.Quote(m.Get(CfoMetricIds.Entity(e.Id, "free-cash")))} "
+                        + $"against its {section.Quote(m.Get(CfoMetricIds.Entity(e.Id, "minimum-cash")))} minimum (headroom {section.Quote(headroom)}); the owner funds the gap.");
+                }
+            }
+
             var debtors = entities.Where(e => m.Get(OwnerRiskCalculator.DebtService12(e.Id)).Value > 0).ToList();
             if (debtors.Count > 0)
             {
@@ -320,6 +330,16 @@ public sealed partial class CeoReport : ReportGenerator
         section.Paragraph($"Weighted pipeline = Σ value × probability over open items (Won and Lost excluded). Portfolio: {section.Quote(m.Get(PipelineCalculator.PortfolioWeighted))} weighted "
             + $"of {section.Quote(m.Get(PipelineCalculator.PortfolioOpenValue))} open; expected to close by {horizon} (next {PipelineCalculator.HorizonDays} days): "
             + $"{section.Quote(m.Get(PipelineCalculator.PortfolioNext90Days))} weighted.");
+        var window = PipelineCalculator.WindowText(context.Period);
+        var baseline = PipelineCalculator.WindowBaseline(context.Period);
+        var newDeals = m.Get(PipelineCalculator.PortfolioNewDeals);
+        var change = m.Get(PipelineCalculator.PortfolioWeightedChange);
+        section.Paragraph(change.Value is null
+            ? $"Change over the last {PipelineCalculator.ChangeMonths} months ({window}): {section.Quote(change)}."
+            : $"Change over the last {PipelineCalculator.ChangeMonths} months ({window}, month end {baseline} against month end {context.PeriodText}): weighted pipeline "
+                + $"{section.Quote(m.Get(PipelineCalculator.PortfolioWeightedAtWindowStart))} → {section.Quote(m.Get(PipelineCalculator.PortfolioWeighted))} ({section.Quote(change)}). "
+                + (newDeals.Value == 0 ? $"No new deals in {window}."
+                    : $"New deals in {window}: {section.Quote(newDeals)}, worth {section.Quote(m.Get(PipelineCalculator.PortfolioNewDealsValue))} unweighted."));
 
         var stages = PipelineCalculator.OpenStages.Where(s => m.Find(PipelineCalculator.PortfolioStageWeighted(s)) is not null).ToList();
         if (stages.Count > 0)
@@ -423,11 +443,7 @@ public sealed partial class CeoReport : ReportGenerator
 
             if (m.Find(ReceivablesCalculator.UnbilledHours(entity.Id)) is { Value: > 0 } hours)
             {
-                // One figure, one calculation: for the billed client portfolio the billing audit's unbilled value (retainer
-                // hours priced at the benchmark rate) is the figure both reports quote.
-                var value = entity.Id == ReportRole.PortfolioBilling.EntityId && m.Find(PortfolioBillingCalculator.UnbilledValueTotal) is { } audited
-                    ? audited
-                    : m.Get(ReceivablesCalculator.UnbilledValue(entity.Id));
+                var value = m.Get(ReceivablesCalculator.UnbilledValue(entity.Id));
                 items.Add(new Priority(4, 1, value.Value ?? 0m, entity.Name,
                     $"**Unbilled work — {MarkdownText.Escape(entity.Name)}**: invoice {section.Quote(hours)} of unbilled time ({section.Quote(value)} at the clients' rates). "
                     + $"Evidence: metric `{hours.Id}`. Owner: Accounting."));

@@ -23,7 +23,7 @@ public sealed partial class PortfolioBillingReport : ReportGenerator
         }
 
         var m = context.Metrics;
-        WriteClients(report.Section(ReportSections.PortfolioBilling.Clients), m, clients);
+        WriteClients(context, report.Section(ReportSections.PortfolioBilling.Clients), m, clients);
         WriteRetainers(context, report.Section(ReportSections.PortfolioBilling.Retainers), m, clients);
         WriteOverdue(context, report.Section(ReportSections.PortfolioBilling.Overdue), m, clients);
         WriteUnbilled(context, report.Section(ReportSections.PortfolioBilling.Unbilled), m, clients);
@@ -38,7 +38,7 @@ public sealed partial class PortfolioBillingReport : ReportGenerator
         _ => "hourly rate not recorded",
     };
 
-    private static void WriteClients(SectionBuilder s, MetricBook m, IReadOnlyList<(PortfolioClient Client, string Slug)> clients)
+    private static void WriteClients(ReportContext context, SectionBuilder s, MetricBook m, IReadOnlyList<(PortfolioClient Client, string Slug)> clients)
     {
         var retainers = clients.Count(c => c.Client.BillingType == BillingType.Retainer);
         s.Paragraph($"{clients.Count} clients on record: {retainers} on retainer, {clients.Count - retainers} billed hourly.");
@@ -54,12 +54,25 @@ public sealed partial class PortfolioBillingReport : ReportGenerator
         {
             s.Bullets(missing.Select(c => $"**{MarkdownText.Escape(c.Client.Name)}** has no {(c.Client.BillingType == BillingType.Retainer ? "retainer amount" : "hourly rate")} in the KPI inputs."));
         }
+
+        var top = m.Get(TopClientShare);
+        var hhi = m.Get(Hhi);
+        s.Paragraph($"Concentration (share of invoicing to date): the largest client {s.Quote(top)}, the three largest {s.Quote(m.Get(TopThreeShare))}; "
+            + $"concentration index {s.Quote(hhi)} (HHI, Σ share² on a 0–10,000 scale; above 2,500 is highly concentrated"
+            + (hhi.Value > 2_500m ? ", so losing one client would cut income sharply)." : ")."));
+        var churned = m.Get(ChurnedClients);
+        var lost = Churned(context.Kpi(EntityId, context.Period.Previous()), context.Kpi(EntityId));
+        s.Paragraph(churned.Value is null ? $"Churn: {s.Quote(churned)}."
+            : lost.Count == 0 ? $"Churn: no client lost since {context.Period.Previous()} ({s.Quote(m.Get(ChurnRate))})."
+            : $"Churn: {s.Quote(churned)} client(s) lost since {context.Period.Previous()} ({s.Quote(m.Get(ChurnRate))}): {MarkdownText.Escape(string.Join(", ", lost.Select(c => c.Name)))}.");
     }
 
     private static void WriteRetainers(ReportContext context, SectionBuilder s, MetricBook m, IReadOnlyList<(PortfolioClient Client, string Slug)> clients)
     {
         s.Paragraph($"Invoiced {s.Quote(m.Get(Invoiced))}, paid {s.Quote(m.Get(Paid))} ({s.Quote(m.Get(PaidShare))}); "
             + $"invoiced but not yet paid {s.Quote(m.Get(Outstanding))}. Figures as recorded in the KPI inputs for {context.PeriodText}.");
+        s.Paragraph($"Realisation: collection realisation (paid ÷ invoiced) {s.Quote(m.Get(PaidShare))}; billing realisation "
+            + $"(invoiced ÷ (invoiced + unbilled value at the clients' rates)) {s.Quote(m.Get(BillingRealisation))}.");
         s.Table(["Client", "Invoiced", "Paid", "Not yet paid", "Paid share"],
             clients.Select(c => (IReadOnlyList<string>)
             [
@@ -124,7 +137,7 @@ public sealed partial class PortfolioBillingReport : ReportGenerator
                     MarkdownText.Cell(c.Client.Name),
                     s.Quote(m.Get(Client(c.Slug, "overdue"))),
                     s.Quote(m.Get(Client(c.Slug, "overdue-days"))),
-                    Buckets.First(b => b.Slug == BucketOf(c.Client.OverdueDays)).Label,
+                    ReceivablesCalculator.AgeBuckets.First(b => b.Slug == ReceivablesCalculator.BucketOf(Math.Max(1, c.Client.OverdueDays))).Label,
                 ]), [false, true, true, false]);
         }
 
@@ -191,7 +204,7 @@ public sealed partial class PortfolioBillingReport : ReportGenerator
                     MarkdownText.Cell(c.Client.Name),
                     s.Quote(m.Get(Client(c.Slug, "unbilled-hours"))),
                     m.Find(Client(c.Slug, "hourly-rate")) is { } rate ? s.Quote(rate) : $"{s.Quote(m.Get(BenchmarkRate))} (benchmark)",
-                    s.Quote(m.Get(Client(c.Slug, "unbilled-value"))),
+                    s.Quote(m.Get(UnbilledValue(c.Slug))),
                 ]), [false, true, true, true]);
         }
 

@@ -11,6 +11,11 @@ public sealed class PipelineCalculator : MetricCalculator
     public const string PortfolioWeighted = "portfolio.pipeline.weighted";
     public const string PortfolioOpenValue = "portfolio.pipeline.open-value";
     public const string PortfolioNext90Days = "portfolio.pipeline.next-90-days";
+    public const int ChangeMonths = 3;
+    public const string PortfolioWeightedAtWindowStart = "portfolio.pipeline.weighted.window-start";
+    public const string PortfolioWeightedChange = "portfolio.pipeline.weighted.change";
+    public const string PortfolioNewDeals = "portfolio.pipeline.new-deals.count";
+    public const string PortfolioNewDealsValue = "portfolio.pipeline.new-deals.value";
 
     public override int Order => 20;
 
@@ -37,6 +42,21 @@ public sealed class PipelineCalculator : MetricCalculator
         IsOpen(item) && item.ExpectedClose is { } close && close <= HorizonEnd(period);
 
     public static IReadOnlyList<string> ItemSlugs(KpiMonth month) => Slugs.Distinct(month.Pipeline.Select(i => i.Name));
+
+    // Changes are measured between two month-end snapshots ChangeMonths apart, so every change covers the same window:
+    // the month before the window is the baseline, the period's month the end.
+    public static Period WindowBaseline(Period period) => period.AddMonths(-ChangeMonths);
+
+    public static string WindowText(Period period) => $"{period.AddMonths(1 - ChangeMonths)}..{period}";
+
+    // Deals on an entity's list at the period end that were not on its list at the baseline.
+    public static IReadOnlyList<(KpiMonth Month, PipelineItem Item)> NewDeals(ReportInputs inputs, Period period) =>
+        inputs.Kpis.Where(k => k.Period == period).OrderBy(k => k.EntityId, StringComparer.Ordinal)
+            .SelectMany(m => m.Pipeline
+                .Where(i => !(DomainMetrics.Month(inputs, m.EntityId, WindowBaseline(period))?.Pipeline ?? [])
+                    .Any(b => string.Equals(b.Name, i.Name, StringComparison.OrdinalIgnoreCase)))
+                .Select(i => (m, i)))
+            .ToList();
 
     public override void Compute(ReportCalculation calculation)
     {
@@ -110,12 +130,63 @@ public sealed class PipelineCalculator : MetricCalculator
         AddSum(book, PortfolioNext90Days, $"Portfolio weighted pipeline expected to close by {HorizonEnd(period).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
             portfolioSoon.Select(x => x.Item), p, $"Σ value × probability over open items with expectedClose ≤ period end + {HorizonDays} days",
             PortfolioInputs(portfolioSoon), weighted: true);
+        AddWindowChange(calculation, allOpen, PortfolioInputs);
         foreach (var stage in OpenStages.Where(s => openItems.Any(i => i.Stage == s)))
         {
             var inStage = allOpen.Where(x => x.Item.Stage == stage).ToList();
             AddSum(book, PortfolioStageWeighted(stage), $"Portfolio weighted pipeline at {StageSlug(stage)}", inStage.Select(x => x.Item), p,
                 $"Σ value × probability over every entity's items at stage {StageSlug(stage)}", PortfolioInputs(inStage), weighted: true);
         }
+    }
+
+    private static void AddWindowChange(ReportCalculation calculation, List<(KpiMonth Month, PipelineItem Item)> allOpen,
+        Func<IEnumerable<(KpiMonth Month, PipelineItem Item)>, List<MetricInput>> inputsOf)
+    {
+        // No direction (Better): these are judged inside their own 3-month window, never month on month, where two
+        // overlapping windows would be set against each other.
+        var period = calculation.Inputs.Period;
+        var p = period.ToString();
+        var book = calculation.Book;
+        var baseline = WindowBaseline(period);
+        var window = WindowText(period);
+        var before = calculation.Inputs.Kpis.Where(k => k.Period == baseline).ToList();
+        var notRecorded = before.Count == 0 ? $"not recorded: no KPI inputs for {baseline} to compare {window} with" : null;
+        var openBefore = before.SelectMany(m => m.Pipeline.Where(IsOpen).Select(i => (Month: m, Item: i))).ToList();
+        var weightedBefore = openBefore.Sum(x => x.Item.Value * x.Item.Probability);
+        var start = book.Add(new Metric
+        {
+            Id = PortfolioWeightedAtWindowStart, Label = $"Portfolio weighted open pipeline at {baseline} (before {window})", Value = notRecorded is null ? weightedBefore : null,
+            Unit = MetricUnit.Usd, Period = p, Formula = $"Σ value × probability over every entity's open items at {baseline}",
+            Inputs = openBefore.SelectMany(x => new[]
+            {
+                MetricInput.Kpi(x.Month.EntityId, $"pipeline[{x.Item.Name}].value", baseline.ToString(), MetricFormat.Money(x.Item.Value)),
+                MetricInput.Kpi(x.Month.EntityId, $"pipeline[{x.Item.Name}].probability", baseline.ToString(), Probability(x.Item.Probability)),
+            }).ToList(),
+            Kind = MetricKind.Forecast, Special = notRecorded,
+        });
+        var now = allOpen.Sum(x => x.Item.Value * x.Item.Probability);
+        book.Add(new Metric
+        {
+            Id = PortfolioWeightedChange, Label = $"Change in portfolio weighted pipeline over {ChangeMonths} months ({baseline} to {p})",
+            Value = notRecorded is null ? now - weightedBefore : null, Unit = MetricUnit.Usd, Period = p,
+            Formula = $"weighted open pipeline at {p} − the same at {baseline} (two month-end snapshots {ChangeMonths} months apart)",
+            Inputs = [MetricInput.OfMetric(PortfolioWeighted, "Portfolio weighted open pipeline", p, MetricFormat.Money(now)), MetricInput.Of(start)],
+            Kind = MetricKind.Forecast, Special = notRecorded,
+        });
+
+        var added = NewDeals(calculation.Inputs, period);
+        book.Add(new Metric
+        {
+            Id = PortfolioNewDeals, Label = $"New deals added in {window}", Value = notRecorded is null ? added.Count : null, Unit = MetricUnit.Count, Period = p,
+            Formula = $"count of pipeline items at {p} whose name is not on the same entity's pipeline at {baseline}",
+            Inputs = inputsOf(added), Special = notRecorded,
+        });
+        book.Add(new Metric
+        {
+            Id = PortfolioNewDealsValue, Label = $"Value of new deals added in {window} (unweighted)", Value = notRecorded is null ? added.Sum(x => x.Item.Value) : null,
+            Unit = MetricUnit.Usd, Period = p, Formula = $"Σ value of the pipeline items at {p} not on the same entity's pipeline at {baseline}",
+            Inputs = inputsOf(added), Special = notRecorded,
+        });
     }
 
     private static void AddSum(MetricBook book, string id, string label, IEnumerable<PipelineItem> items, string period, string formula,

@@ -15,35 +15,33 @@ public sealed partial class PortfolioBillingCalculator : MetricCalculator
     public static string EntityId => ReportRole.PortfolioBilling.Entity;
 
 
-    public const string BenchmarkRate = "portfolio-billing.benchmark-rate";
     public const string Invoiced = "portfolio-billing.invoiced";
     public const string Paid = "portfolio-billing.paid";
-    public const string Outstanding = "portfolio-billing.outstanding";
     public const string PaidShare = "portfolio-billing.paid-share";
-    public const string Overdue = "portfolio-billing.overdue";
-    public const string UnbilledHoursTotal = "portfolio-billing.unbilled-hours";
-    public const string UnbilledValueTotal = "portfolio-billing.unbilled-value";
+    public const string BillingRealisation = "portfolio-billing.realisation";
+    public const string TopClientShare = "portfolio-billing.concentration.top-client-share";
+    public const string TopThreeShare = "portfolio-billing.concentration.top-3-share";
+    public const string Hhi = "portfolio-billing.concentration.hhi";
+    public const string ChurnedClients = "portfolio-billing.churn.clients";
+    public const string ChurnRate = "portfolio-billing.churn.rate";
     public const string CostsNotRebilled = "portfolio-billing.costs-not-rebilled";
     public const string CostsNotRebilledShare = "portfolio-billing.costs-not-rebilled-share";
 
-    public static readonly IReadOnlyList<(string Slug, string Label, int From, int? To)> Buckets =
-    [
-        ("0-30", "0–30 days", 0, 30),
-        ("31-60", "31–60 days", 31, 60),
-        ("61-90", "61–90 days", 61, 90),
-        ("over-90", "over 90 days", 91, null),
-    ];
+    // Figures the CEO agenda and the Accounting report quote too are computed once, by ReceivablesCalculator.
+    public static string BenchmarkRate => ReceivablesCalculator.BenchmarkRate(EntityId);
+    public static string Outstanding => ReceivablesCalculator.Balance(EntityId);
+    public static string Overdue => ReceivablesCalculator.Overdue(EntityId);
+    public static string UnbilledHoursTotal => ReceivablesCalculator.UnbilledHours(EntityId);
+    public static string UnbilledValueTotal => ReceivablesCalculator.UnbilledValue(EntityId);
+    public static string UnbilledValue(string slug) => ReceivablesCalculator.ClientUnbilledValue(EntityId, slug);
 
-    public override int Order => 20;
+    // After ReceivablesCalculator: the retainer under-recovery uses its benchmark rate.
+    public override int Order => 25;
 
-    public static string OverdueBucket(string bucketSlug) => $"portfolio-billing.overdue.{bucketSlug}";
     public static string Client(string slug, string figure) => $"portfolio-billing.client.{slug}.{figure}";
 
     public static IReadOnlyList<(PortfolioClient Client, string Slug)> Clients(KpiMonth? month) =>
         Slugs.Distinct((month?.Portfolio?.Clients ?? []).OrderBy(c => c.Name, StringComparer.Ordinal), c => c.Name);
-
-    public static string BucketOf(int overdueDays) =>
-        Buckets.First(b => overdueDays >= b.From && (b.To is null || overdueDays <= b.To)).Slug;
 
     // Hours worked for a client, when a handoff fact names the client and says "NN hours worked/logged/spent"
     // (or "worked NN hours"). Unbilled or untracked hours are a different figure and are not read here.
@@ -86,15 +84,7 @@ public sealed partial class PortfolioBillingCalculator : MetricCalculator
         var p = period.ToString();
         MetricInput Field(PortfolioClient c, string field, decimal value) => DomainMetrics.Kpi(EntityId, $"portfolio.clients[{c.Name}].{field}", period, value);
 
-        // Whole dollars, so "hours × rate" can be checked by eye against the figures the report shows.
-        var hourly = clients.Where(c => c.Client.BillingType == BillingType.Hourly && c.Client.HourlyRate is > 0).ToList();
-        var benchmark = book.Add(new Metric
-        {
-            Id = BenchmarkRate, Label = "Benchmark hourly rate (mean of hourly clients' rates)",
-            Value = hourly.Count > 0 ? Math.Round(hourly.Average(c => c.Client.HourlyRate!.Value), 0, MidpointRounding.AwayFromZero) : null, Unit = MetricUnit.Usd, Period = p,
-            Formula = "mean of hourlyRate over hourly clients, rounded to whole dollars", Inputs = hourly.Select(c => Field(c.Client, "hourlyRate", c.Client.HourlyRate!.Value)).ToList(),
-            Kind = MetricKind.Assumption, Special = hourly.Count > 0 ? null : "n/a: no hourly client",
-        });
+        var benchmark = book.Get(BenchmarkRate);
 
         foreach (var (client, slug) in clients)
         {
@@ -103,7 +93,7 @@ public sealed partial class PortfolioBillingCalculator : MetricCalculator
             {
                 book.Add(new Metric
                 {
-                    Id = Client(slug, "retainer"), Label = $"{label} retainer", Value = retainer, Unit = MetricUnit.UsdPerMonth, Period = p,
+                    EntityId = EntityId, Id = Client(slug, "retainer"), Label = $"{label} retainer", Value = retainer, Unit = MetricUnit.UsdPerMonth, Period = p,
                     Formula = "clients[].retainer", Inputs = [Field(client, "retainer", retainer)], Better = Favourable.Higher,
                 });
             }
@@ -112,7 +102,7 @@ public sealed partial class PortfolioBillingCalculator : MetricCalculator
             {
                 book.Add(new Metric
                 {
-                    Id = Client(slug, "hourly-rate"), Label = $"{label} hourly rate", Value = rate, Unit = MetricUnit.Usd, Period = p,
+                    EntityId = EntityId, Id = Client(slug, "hourly-rate"), Label = $"{label} hourly rate", Value = rate, Unit = MetricUnit.Usd, Period = p,
                     Formula = "clients[].hourlyRate", Inputs = [Field(client, "hourlyRate", rate)], Better = Favourable.Higher,
                 });
             }
@@ -120,22 +110,22 @@ public sealed partial class PortfolioBillingCalculator : MetricCalculator
             var outstanding = client.Invoiced - client.Paid;
             book.Add(new Metric
             {
-                Id = Client(slug, "invoiced"), Label = $"{label} invoiced", Value = client.Invoiced, Unit = MetricUnit.Usd, Period = p,
+                EntityId = EntityId, Id = Client(slug, "invoiced"), Label = $"{label} invoiced", Value = client.Invoiced, Unit = MetricUnit.Usd, Period = p,
                 Formula = "clients[].invoiced", Inputs = [Field(client, "invoiced", client.Invoiced)], Better = Favourable.Higher,
             });
             book.Add(new Metric
             {
-                Id = Client(slug, "paid"), Label = $"{label} paid", Value = client.Paid, Unit = MetricUnit.Usd, Period = p,
+                EntityId = EntityId, Id = Client(slug, "paid"), Label = $"{label} paid", Value = client.Paid, Unit = MetricUnit.Usd, Period = p,
                 Formula = "clients[].paid", Inputs = [Field(client, "paid", client.Paid)], Better = Favourable.Higher,
             });
             book.Add(new Metric
             {
-                Id = Client(slug, "outstanding"), Label = $"{label} invoiced but not paid", Value = outstanding, Unit = MetricUnit.Usd, Period = p,
+                EntityId = EntityId, Id = Client(slug, "outstanding"), Label = $"{label} invoiced but not paid", Value = outstanding, Unit = MetricUnit.Usd, Period = p,
                 Formula = "invoiced − paid", Inputs = [Field(client, "invoiced", client.Invoiced), Field(client, "paid", client.Paid)], Better = Favourable.Lower,
             });
             book.Add(new Metric
             {
-                Id = Client(slug, "paid-share"), Label = $"{label} paid as a share of invoiced", Value = client.Invoiced > 0 ? client.Paid / client.Invoiced : null,
+                EntityId = EntityId, Id = Client(slug, "paid-share"), Label = $"{label} paid as a share of invoiced", Value = client.Invoiced > 0 ? client.Paid / client.Invoiced : null,
                 Unit = MetricUnit.Percent, Period = p, Formula = "paid ÷ invoiced",
                 Inputs = [Field(client, "invoiced", client.Invoiced), Field(client, "paid", client.Paid)], Better = Favourable.Higher,
                 Special = client.Invoiced > 0 ? null : "n/a: nothing invoiced",
@@ -147,19 +137,19 @@ public sealed partial class PortfolioBillingCalculator : MetricCalculator
                     hours.Hours.ToString(CultureInfo.InvariantCulture));
                 book.Add(new Metric
                 {
-                    Id = Client(slug, "hours-worked"), Label = $"{label} hours worked (handoff)", Value = hours.Hours, Unit = MetricUnit.Hours, Period = p,
+                    EntityId = EntityId, Id = Client(slug, "hours-worked"), Label = $"{label} hours worked (handoff)", Value = hours.Hours, Unit = MetricUnit.Hours, Period = p,
                     Formula = "hours worked stated in a handoff note", Inputs = [hoursInput],
                 });
                 book.Add(new Metric
                 {
-                    Id = Client(slug, "effective-rate"), Label = $"{label} effective hourly rate on retainer", Value = hours.Hours > 0 ? Math.Round(fee / hours.Hours, 2) : null,
+                    EntityId = EntityId, Id = Client(slug, "effective-rate"), Label = $"{label} effective hourly rate on retainer", Value = hours.Hours > 0 ? Math.Round(fee / hours.Hours, 2) : null,
                     Unit = MetricUnit.Usd, Period = p, Formula = "retainer ÷ hours worked", Inputs = [Field(client, "retainer", fee), hoursInput],
                     Better = Favourable.Higher, Special = hours.Hours > 0 ? null : "n/a: zero hours",
                 });
                 var underRecovery = benchmark.Value is { } b ? Math.Max(0m, hours.Hours * b - fee) : (decimal?)null;
                 book.Add(new Metric
                 {
-                    Id = Client(slug, "under-recovery"), Label = $"{label} retainer under-recovery at the benchmark rate", Value = underRecovery, Unit = MetricUnit.Usd, Period = p,
+                    EntityId = EntityId, Id = Client(slug, "under-recovery"), Label = $"{label} retainer under-recovery at the benchmark rate", Value = underRecovery, Unit = MetricUnit.Usd, Period = p,
                     Formula = "max(0, hours worked × benchmark hourly rate − retainer)", Inputs = [Field(client, "retainer", fee), hoursInput, MetricInput.Of(benchmark)],
                     Better = Favourable.Lower, Special = underRecovery is null ? "n/a: no benchmark rate" : null,
                 });
@@ -167,39 +157,29 @@ public sealed partial class PortfolioBillingCalculator : MetricCalculator
 
             book.Add(new Metric
             {
-                Id = Client(slug, "overdue"), Label = $"{label} overdue", Value = client.Overdue, Unit = MetricUnit.Usd, Period = p,
+                EntityId = EntityId, Id = Client(slug, "overdue"), Label = $"{label} overdue", Value = client.Overdue, Unit = MetricUnit.Usd, Period = p,
                 Formula = "clients[].overdue", Inputs = [Field(client, "overdue", client.Overdue)], Better = Favourable.Lower,
             });
             book.Add(new Metric
             {
-                Id = Client(slug, "overdue-days"), Label = $"{label} days overdue", Value = client.OverdueDays, Unit = MetricUnit.Days, Period = p,
+                EntityId = EntityId, Id = Client(slug, "overdue-days"), Label = $"{label} days overdue", Value = client.OverdueDays, Unit = MetricUnit.Days, Period = p,
                 Formula = "clients[].overdueDays", Inputs = [Field(client, "overdueDays", client.OverdueDays)], Better = Favourable.Lower,
             });
 
-            // A retainer client's extra hours are valued at its own hourly rate if it has one, else at the benchmark.
-            var unbilledRate = client.HourlyRate ?? benchmark.Value;
-            var rateInput = client.HourlyRate is { } own ? Field(client, "hourlyRate", own) : MetricInput.Of(benchmark);
             book.Add(new Metric
             {
-                Id = Client(slug, "unbilled-hours"), Label = $"{label} unbilled hours", Value = client.UnbilledHours, Unit = MetricUnit.Hours, Period = p,
+                EntityId = EntityId, Id = Client(slug, "unbilled-hours"), Label = $"{label} unbilled hours", Value = client.UnbilledHours, Unit = MetricUnit.Hours, Period = p,
                 Formula = "clients[].unbilledHours", Inputs = [Field(client, "unbilledHours", client.UnbilledHours)], Better = Favourable.Lower,
             });
             book.Add(new Metric
             {
-                Id = Client(slug, "unbilled-value"), Label = $"{label} unbilled value", Value = unbilledRate is { } r ? client.UnbilledHours * r : null,
-                Unit = MetricUnit.Usd, Period = p,
-                Formula = client.HourlyRate is null ? "unbilled hours × benchmark hourly rate" : "unbilled hours × hourly rate",
-                Inputs = [Field(client, "unbilledHours", client.UnbilledHours), rateInput], Better = Favourable.Lower,
-                Special = unbilledRate is null ? "n/a: no hourly rate" : null,
-            });
-            book.Add(new Metric
-            {
-                Id = Client(slug, "costs-not-rebilled"), Label = $"{label} costs not re-billed", Value = client.CostsNotRebilled, Unit = MetricUnit.Usd, Period = p,
+                EntityId = EntityId, Id = Client(slug, "costs-not-rebilled"), Label = $"{label} costs not re-billed", Value = client.CostsNotRebilled, Unit = MetricUnit.Usd, Period = p,
                 Formula = "clients[].costsNotRebilled", Inputs = [Field(client, "costsNotRebilled", client.CostsNotRebilled)], Better = Favourable.Lower,
             });
         }
 
         AddTotals(book, clients, period);
+        AddConcentrationAndChurn(calculation, month, clients);
     }
 
     private static void AddTotals(MetricBook book, IReadOnlyList<(PortfolioClient Client, string Slug)> slugged, Period period)
@@ -213,69 +193,102 @@ public sealed partial class PortfolioBillingCalculator : MetricCalculator
         var paid = clients.Sum(c => c.Paid);
         book.Add(new Metric
         {
-            Id = Invoiced, Label = "Invoiced, all clients", Value = invoiced, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = Invoiced, Label = "Invoiced, all clients", Value = invoiced, Unit = MetricUnit.Usd, Period = p,
             Formula = "sum of clients[].invoiced", Inputs = Inputs("invoiced", c => c.Invoiced), Better = Favourable.Higher,
         });
         book.Add(new Metric
         {
-            Id = Paid, Label = "Paid, all clients", Value = paid, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = Paid, Label = "Paid, all clients", Value = paid, Unit = MetricUnit.Usd, Period = p,
             Formula = "sum of clients[].paid", Inputs = Inputs("paid", c => c.Paid), Better = Favourable.Higher,
         });
         book.Add(new Metric
         {
-            Id = Outstanding, Label = "Invoiced but not paid, all clients", Value = ReceivablesCalculator.BalanceOf(clients), Unit = MetricUnit.Usd, Period = p,
-            Formula = "sum of clients[].invoiced − sum of clients[].paid", Inputs = [.. Inputs("invoiced", c => c.Invoiced), .. Inputs("paid", c => c.Paid)],
-            Better = Favourable.Lower,
-        });
-        book.Add(new Metric
-        {
-            Id = PaidShare, Label = "Paid as a share of invoiced, all clients", Value = invoiced > 0 ? paid / invoiced : null, Unit = MetricUnit.Percent, Period = p,
+            EntityId = EntityId, Id = PaidShare, Label = "Collection realisation (paid as a share of invoiced), all clients", Value = invoiced > 0 ? paid / invoiced : null, Unit = MetricUnit.Percent, Period = p,
             Formula = "sum of paid ÷ sum of invoiced", Inputs = [.. Inputs("invoiced", c => c.Invoiced), .. Inputs("paid", c => c.Paid)],
             Better = Favourable.Higher, Special = invoiced > 0 ? null : "n/a: nothing invoiced",
         });
 
-        var overdue = clients.Where(c => c.Overdue > 0).ToList();
+        // Billing realisation: of the work valued at the clients' rates, the share that reached an invoice.
+        var unbilled = book.Get(UnbilledValueTotal);
+        var worked = invoiced + (unbilled.Value ?? 0m);
         book.Add(new Metric
         {
-            Id = Overdue, Label = "Overdue receivables, all clients", Value = overdue.Sum(c => c.Overdue), Unit = MetricUnit.Usd, Period = p,
-            Formula = "sum of clients[].overdue", Inputs = Inputs("overdue", c => c.Overdue, overdue), Better = Favourable.Lower,
-        });
-        foreach (var bucket in Buckets)
-        {
-            var inBucket = overdue.Where(c => BucketOf(c.OverdueDays) == bucket.Slug).ToList();
-            book.Add(new Metric
-            {
-                Id = OverdueBucket(bucket.Slug), Label = $"Overdue {bucket.Label}", Value = inBucket.Sum(c => c.Overdue), Unit = MetricUnit.Usd, Period = p,
-                Formula = $"sum of clients[].overdue where overdueDays is {bucket.Label}",
-                Inputs = [.. Inputs("overdue", c => c.Overdue, inBucket), .. Inputs("overdueDays", c => c.OverdueDays, inBucket)], Better = Favourable.Lower,
-            });
-        }
-
-        var unbilledValues = slugged.Select(c => book.Get(Client(c.Slug, "unbilled-value"))).ToList();
-        var unbilledValue = unbilledValues.Where(v => v.Value is not null).Sum(v => v.Value!.Value);
-        var unpriced = unbilledValues.Any(v => v.Value is null);
-        book.Add(new Metric
-        {
-            Id = UnbilledHoursTotal, Label = "Unbilled hours, all clients", Value = clients.Sum(c => c.UnbilledHours), Unit = MetricUnit.Hours, Period = p,
-            Formula = "sum of clients[].unbilledHours", Inputs = Inputs("unbilledHours", c => c.UnbilledHours), Better = Favourable.Lower,
-        });
-        book.Add(new Metric
-        {
-            Id = UnbilledValueTotal, Label = unpriced ? "Unbilled value, clients with a rate" : "Unbilled value, all clients", Value = unbilledValue, Unit = MetricUnit.Usd, Period = p,
-            Formula = "sum of clients' unbilled value", Inputs = unbilledValues.Select(MetricInput.Of).ToList(), Better = Favourable.Lower,
+            EntityId = EntityId, Id = BillingRealisation, Label = "Billing realisation (invoiced ÷ (invoiced + unbilled value)), all clients",
+            Value = worked > 0 ? invoiced / worked : null, Unit = MetricUnit.Percent, Period = p,
+            Formula = "sum of invoiced ÷ (sum of invoiced + unbilled value at the clients' rates)",
+            Inputs = [.. Inputs("invoiced", c => c.Invoiced), MetricInput.Of(unbilled)], Better = Favourable.Higher,
+            Special = worked > 0 ? null : "n/a: nothing invoiced or unbilled",
         });
 
         var costs = clients.Sum(c => c.CostsNotRebilled);
         book.Add(new Metric
         {
-            Id = CostsNotRebilled, Label = "Costs not re-billed, all clients", Value = costs, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = CostsNotRebilled, Label = "Costs not re-billed, all clients", Value = costs, Unit = MetricUnit.Usd, Period = p,
             Formula = "sum of clients[].costsNotRebilled", Inputs = Inputs("costsNotRebilled", c => c.CostsNotRebilled), Better = Favourable.Lower,
         });
         book.Add(new Metric
         {
-            Id = CostsNotRebilledShare, Label = "Costs not re-billed as a share of invoiced", Value = invoiced > 0 ? costs / invoiced : null, Unit = MetricUnit.Percent, Period = p,
+            EntityId = EntityId, Id = CostsNotRebilledShare, Label = "Costs not re-billed as a share of invoiced", Value = invoiced > 0 ? costs / invoiced : null, Unit = MetricUnit.Percent, Period = p,
             Formula = "sum of costsNotRebilled ÷ sum of invoiced", Inputs = [.. Inputs("costsNotRebilled", c => c.CostsNotRebilled), .. Inputs("invoiced", c => c.Invoiced)],
             Better = Favourable.Lower, Special = invoiced > 0 ? null : "n/a: nothing invoiced",
+        });
+    }
+
+    // Clients on last month's list and missing from this month's, by name.
+    public static IReadOnlyList<PortfolioClient> Churned(KpiMonth? previous, KpiMonth? current) =>
+        (previous?.Portfolio?.Clients ?? [])
+            .Where(c => !(current?.Portfolio?.Clients ?? []).Any(n => string.Equals(n.Name, c.Name, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .ToList();
+
+    // Concentration on each client's share of invoicing to date (invoiced is cumulative); churn against last month's list.
+    private static void AddConcentrationAndChurn(ReportCalculation calculation, KpiMonth month, IReadOnlyList<(PortfolioClient Client, string Slug)> slugged)
+    {
+        var book = calculation.Book;
+        var period = calculation.Inputs.Period;
+        var p = period.ToString();
+        var clients = slugged.Select(c => c.Client).ToList();
+        var total = clients.Sum(c => c.Invoiced);
+        var inputs = clients.Select(c => DomainMetrics.Kpi(EntityId, $"portfolio.clients[{c.Name}].invoiced", period, c.Invoiced)).ToList();
+        var shares = total > 0 ? clients.Select(c => c.Invoiced / total).OrderDescending().ToList() : [];
+        var none = total > 0 ? null : "n/a: nothing invoiced";
+        var top = clients.OrderByDescending(c => c.Invoiced).ThenBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault();
+        book.Add(new Metric
+        {
+            EntityId = EntityId, Id = TopClientShare, Label = $"Largest client's share of invoicing{(top is null || none is not null ? "" : $" ({top.Name})")}",
+            Value = none is null ? shares[0] : null, Unit = MetricUnit.Percent, Period = p, Formula = "max clients[].invoiced ÷ sum of clients[].invoiced",
+            Inputs = inputs, Better = Favourable.Lower, Special = none,
+        });
+        book.Add(new Metric
+        {
+            EntityId = EntityId, Id = TopThreeShare, Label = "Three largest clients' share of invoicing", Value = none is null ? shares.Take(3).Sum() : null,
+            Unit = MetricUnit.Percent, Period = p, Formula = "sum of the three largest clients[].invoiced ÷ sum of clients[].invoiced", Inputs = inputs,
+            Better = Favourable.Lower, Special = none,
+        });
+        book.Add(new Metric
+        {
+            EntityId = EntityId, Id = Hhi, Label = "Client concentration index (HHI, 0–10,000)",
+            Value = none is null ? Math.Round(shares.Sum(s => s * 100m * s * 100m), 0, MidpointRounding.AwayFromZero) : null, Unit = MetricUnit.Count, Period = p,
+            Formula = "Σ (client's share of invoicing × 100)², rounded; above 2,500 is highly concentrated", Inputs = inputs, Better = Favourable.Lower, Special = none,
+        });
+
+        var before = period.Previous();
+        var previous = DomainMetrics.Month(calculation.Inputs, EntityId, before);
+        var churned = Churned(previous, month);
+        var notRecorded = previous?.Portfolio is null ? $"not recorded: no client list for {before}" : null;
+        var previousClients = previous?.Portfolio?.Clients ?? [];
+        var churnInputs = previousClients.Select(c => DomainMetrics.Kpi(EntityId, $"portfolio.clients[{c.Name}]", before, churned.Contains(c) ? "not on this month's list" : "still a client")).ToList();
+        book.Add(new Metric
+        {
+            EntityId = EntityId, Id = ChurnedClients, Label = $"Clients lost since {before} (on its list, not on {p}'s)", Value = notRecorded is null ? churned.Count : null,
+            Unit = MetricUnit.Count, Period = p, Formula = $"count of portfolio.clients[] at {before} with no client of the same name at {p}", Inputs = churnInputs,
+            Better = Favourable.Lower, Special = notRecorded,
+        });
+        book.Add(new Metric
+        {
+            EntityId = EntityId, Id = ChurnRate, Label = $"Client churn, {before} to {p}", Value = notRecorded is null && previousClients.Count > 0 ? (decimal)churned.Count / previousClients.Count : null,
+            Unit = MetricUnit.Percent, Period = p, Formula = $"clients lost ÷ clients at {before}", Inputs = churnInputs, Better = Favourable.Lower,
+            Special = notRecorded ?? (previousClients.Count > 0 ? null : $"n/a: no clients at {before}"),
         });
     }
 

@@ -81,6 +81,8 @@ public sealed class ReceivablesCalculator : MetricCalculator
     public static string OldestOverdueDays(string entityId) => $"ceo.{entityId}.oldest-overdue-days";
     public static string UnbilledHours(string entityId) => $"ceo.{entityId}.unbilled-hours";
     public static string UnbilledValue(string entityId) => $"ceo.{entityId}.unbilled-value";
+    public static string BenchmarkRate(string entityId) => $"receivables.{entityId}.benchmark-rate";
+    public static string ClientUnbilledValue(string entityId, string slug) => $"receivables.{entityId}.client.{slug}.unbilled-value";
 
     public override void Compute(ReportCalculation calculation)
     {
@@ -118,21 +120,51 @@ public sealed class ReceivablesCalculator : MetricCalculator
                 Inputs = unbilled.Select(c => Input(c, "unbilledHours", MetricFormat.Format(c.UnbilledHours, MetricUnit.Hours))).ToList(),
                 Better = Favourable.Lower,
             });
-            var unpriced = unbilled.Count(c => c.HourlyRate is null);
-            book.Add(new Metric
-            {
-                Id = UnbilledValue(id), EntityId = id, Label = $"{id} unbilled hours at the client's hourly rate",
-                Value = unbilled.Sum(c => c.UnbilledHours * (c.HourlyRate ?? 0m)), Unit = MetricUnit.Usd, Period = p,
-                Formula = "Σ unbilledHours × hourlyRate (clients without an hourly rate count as zero)",
-                Inputs = unbilled.SelectMany(c => new[]
-                {
-                    Input(c, "unbilledHours", MetricFormat.Format(c.UnbilledHours, MetricUnit.Hours)),
-                    Input(c, "hourlyRate", c.HourlyRate is { } r ? MetricFormat.Money(r) : "none (retainer)"),
-                }).ToList(),
-                Better = Favourable.Lower,
-                Special = unpriced > 0 && unpriced == unbilled.Count ? "n/a: no hourly rate recorded for the clients with unbilled hours" : null,
-            });
+            AddUnbilledValue(book, m, period);
         }
+    }
+
+    // Unbilled work is valued once, here, for the CEO agenda and the billing audit alike: each client's hours at its own
+    // hourly rate, or (a retainer client without one) at the benchmark, the mean of the hourly clients' rates.
+    private static void AddUnbilledValue(MetricBook book, KpiMonth month, Period period)
+    {
+        var id = month.EntityId;
+        var p = period.ToString();
+        var clients = PortfolioBillingCalculator.Clients(month);
+        MetricInput Field(PortfolioClient c, string field, decimal value) => DomainMetrics.Kpi(id, $"portfolio.clients[{c.Name}].{field}", period, value);
+
+        // Whole dollars, so "hours × rate" can be checked by eye against the figures the reports show.
+        var hourly = clients.Where(c => c.Client.BillingType == BillingType.Hourly && c.Client.HourlyRate is > 0).ToList();
+        var benchmark = book.Add(new Metric
+        {
+            Id = BenchmarkRate(id), EntityId = id, Label = $"{id} benchmark hourly rate (mean of hourly clients' rates)",
+            Value = hourly.Count > 0 ? Math.Round(hourly.Average(c => c.Client.HourlyRate!.Value), 0, MidpointRounding.AwayFromZero) : null, Unit = MetricUnit.Usd, Period = p,
+            Formula = "mean of hourlyRate over hourly clients, rounded to whole dollars", Inputs = hourly.Select(c => Field(c.Client, "hourlyRate", c.Client.HourlyRate!.Value)).ToList(),
+            Kind = MetricKind.Assumption, Special = hourly.Count > 0 ? null : "n/a: no hourly client",
+        });
+
+        var values = new List<Metric>();
+        foreach (var (client, slug) in clients)
+        {
+            var rate = client.HourlyRate ?? benchmark.Value;
+            var rateInput = client.HourlyRate is { } own ? Field(client, "hourlyRate", own) : MetricInput.Of(benchmark);
+            values.Add(book.Add(new Metric
+            {
+                Id = ClientUnbilledValue(id, slug), EntityId = id, Label = $"{client.Name} unbilled value", Value = rate is { } r ? client.UnbilledHours * r : null,
+                Unit = MetricUnit.Usd, Period = p, Formula = client.HourlyRate is null ? "unbilled hours × benchmark hourly rate" : "unbilled hours × hourly rate",
+                Inputs = [Field(client, "unbilledHours", client.UnbilledHours), rateInput], Better = Favourable.Lower,
+                Special = rate is null ? "n/a: no hourly rate" : null,
+            }));
+        }
+
+        var unpriced = values.Any(v => v.Value is null);
+        book.Add(new Metric
+        {
+            Id = UnbilledValue(id), EntityId = id, Label = unpriced ? $"{id} unbilled value, clients with a rate" : $"{id} unbilled value, all clients",
+            Value = values.Where(v => v.Value is not null).Sum(v => v.Value!.Value), Unit = MetricUnit.Usd, Period = p,
+            Formula = "Σ clients' unbilled hours × their hourly rate (retainer clients without one: the benchmark rate)",
+            Inputs = values.Select(MetricInput.Of).ToList(), Better = Favourable.Lower,
+        });
     }
 
     private static void AddAgeing(ReportCalculation calculation, KpiMonth month, Period period)

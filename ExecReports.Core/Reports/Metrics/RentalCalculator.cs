@@ -114,12 +114,12 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
             {
                 book.Add(new Metric
                 {
-                    Id = TrendOccupancy(at), Label = $"Occupancy in {at}", Value = null, Unit = MetricUnit.Percent, Period = p,
+                    EntityId = EntityId, Id = TrendOccupancy(at), Label = $"Occupancy in {at}", Value = null, Unit = MetricUnit.Percent, Period = p,
                     Formula = "units occupied ÷ units listed", Inputs = [], Special = "no data",
                 });
                 book.Add(new Metric
                 {
-                    Id = TrendVacancyCost(at), Label = $"Vacancy cost in {at}", Value = null, Unit = MetricUnit.Usd, Period = p,
+                    EntityId = EntityId, Id = TrendVacancyCost(at), Label = $"Vacancy cost in {at}", Value = null, Unit = MetricUnit.Usd, Period = p,
                     Formula = "sum of rent of vacant units", Inputs = [], Special = "no data",
                 });
             }
@@ -132,39 +132,39 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
         {
             book.Add(new Metric
             {
-                Id = UnitRent(slug), Label = $"{unit.Name} monthly rent", Value = unit.Rent, Unit = MetricUnit.UsdPerMonth, Period = p,
+                EntityId = EntityId, Id = UnitRent(slug), Label = $"{unit.Name} monthly rent", Value = unit.Rent, Unit = MetricUnit.UsdPerMonth, Period = p,
                 Formula = "units[].rent", Inputs = [Field($"rental.units[{unit.Name}].rent", unit.Rent)],
             });
         }
 
         book.Add(new Metric
         {
-            Id = GrossPotentialRent, Label = "Gross potential rent (all units let)", Value = gross, Unit = MetricUnit.UsdPerMonth, Period = p,
+            EntityId = EntityId, Id = GrossPotentialRent, Label = "Gross potential rent (all units let)", Value = gross, Unit = MetricUnit.UsdPerMonth, Period = p,
             Formula = "sum of units[].rent", Inputs = units.Select(u => Field($"rental.units[{u.Unit.Name}].rent", u.Unit.Rent)).ToList(),
             Better = Favourable.Higher,
         });
         book.Add(new Metric
         {
-            Id = ScheduledRent, Label = "Scheduled rent (occupied units)", Value = scheduled, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = ScheduledRent, Label = "Scheduled rent (occupied units)", Value = scheduled, Unit = MetricUnit.Usd, Period = p,
             Formula = "sum of units[].rent where occupied",
             Inputs = units.Where(u => u.Unit.Occupied).Select(u => Field($"rental.units[{u.Unit.Name}].rent", u.Unit.Rent)).ToList(),
             Better = Favourable.Higher,
         });
         book.Add(new Metric
         {
-            Id = RentReceived, Label = "Rent received", Value = received, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = RentReceived, Label = "Rent received", Value = received, Unit = MetricUnit.Usd, Period = p,
             Formula = "sum of revenue[].received", Inputs = month.Revenue.Select(r => Field($"revenue[{r.Stream}].received", r.Received)).ToList(),
             Better = Favourable.Higher,
         });
         book.Add(new Metric
         {
-            Id = CollectionGap, Label = "Rent received less rent scheduled", Value = received - scheduled, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = CollectionGap, Label = "Rent received less rent scheduled", Value = received - scheduled, Unit = MetricUnit.Usd, Period = p,
             Formula = "rent received − scheduled rent", Inputs = [Field("revenue[].received", received), Field("rental.units[occupied].rent", scheduled)],
             Better = Favourable.Higher,
         });
         book.Add(new Metric
         {
-            Id = CollectionRate, Label = "Rent collection rate", Value = scheduled > 0 ? received / scheduled : null, Unit = MetricUnit.Percent, Period = p,
+            EntityId = EntityId, Id = CollectionRate, Label = "Rent collection rate", Value = scheduled > 0 ? received / scheduled : null, Unit = MetricUnit.Percent, Period = p,
             Formula = "rent received ÷ scheduled rent", Inputs = [Field("revenue[].received", received), Field("rental.units[occupied].rent", scheduled)],
             Better = Favourable.Higher, Special = scheduled > 0 ? null : "n/a: no rent scheduled",
         });
@@ -175,14 +175,14 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
             var input = DomainMetrics.Kpi(EntityId, $"rental.units[{lease.Unit.Name}].leaseEnd", period, DomainMetrics.Date(lease.Unit.LeaseEnd!.Value));
             book.Add(new Metric
             {
-                Id = UnitDaysToLeaseEnd(lease.Slug), Label = $"{lease.Unit.Name} days from {DomainMetrics.Date(period.LastDay)} to lease end", Value = lease.DaysToEnd,
+                EntityId = EntityId, Id = UnitDaysToLeaseEnd(lease.Slug), Label = $"{lease.Unit.Name} days from {DomainMetrics.Date(period.LastDay)} to lease end", Value = lease.DaysToEnd,
                 Unit = MetricUnit.Days, Period = p, Formula = "leaseEnd − last day of period", Inputs = [input],
             });
             if (lease.State == LeaseState.Expired)
             {
                 book.Add(new Metric
                 {
-                    Id = UnitDaysPastLeaseEnd(lease.Slug), Label = $"{lease.Unit.Name} days since lease ended", Value = -lease.DaysToEnd,
+                    EntityId = EntityId, Id = UnitDaysPastLeaseEnd(lease.Slug), Label = $"{lease.Unit.Name} days since lease ended", Value = -lease.DaysToEnd,
                     Unit = MetricUnit.Days, Period = p, Formula = "last day of period − leaseEnd", Inputs = [input],
                 });
             }
@@ -191,7 +191,7 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
         var atRisk = leases.Where(l => l.Unit.Occupied && l.State is LeaseState.EndingSoon or LeaseState.Expired).ToList();
         book.Add(new Metric
         {
-            Id = RentAtRisk, Label = $"Rent on leases ending within {LeaseWindowDays} days or already month-to-month", Value = atRisk.Sum(l => l.Unit.Rent),
+            EntityId = EntityId, Id = RentAtRisk, Label = $"Rent on leases ending within {LeaseWindowDays} days or already month-to-month", Value = atRisk.Sum(l => l.Unit.Rent),
             Unit = MetricUnit.UsdPerMonth, Period = p, Formula = $"sum of rent of occupied units whose lease ends ≤ {LeaseWindowDays} days after period end",
             Inputs = atRisk.Select(l => Field($"rental.units[{l.Unit.Name}].rent", l.Unit.Rent)).ToList(), Better = Favourable.Lower,
         });
@@ -216,12 +216,12 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
         var p = period.ToString();
         book.Add(new Metric
         {
-            Id = LenderMinimumDscr, Label = "Lender's usual minimum DSCR", Value = o.LenderMinimumDscr, Unit = MetricUnit.Ratio, Period = p,
+            EntityId = EntityId, Id = LenderMinimumDscr, Label = "Lender's usual minimum DSCR", Value = o.LenderMinimumDscr, Unit = MetricUnit.Ratio, Period = p,
             Formula = "configured (Domain:LenderMinimumDscr)", Inputs = [], Kind = MetricKind.Assumption,
         });
         book.Add(new Metric
         {
-            Id = LenderTargetDscr, Label = "Lender's comfortable DSCR", Value = o.LenderTargetDscr, Unit = MetricUnit.Ratio, Period = p,
+            EntityId = EntityId, Id = LenderTargetDscr, Label = "Lender's comfortable DSCR", Value = o.LenderTargetDscr, Unit = MetricUnit.Ratio, Period = p,
             Formula = "configured (Domain:LenderTargetDscr)", Inputs = [], Kind = MetricKind.Assumption,
         });
 
@@ -231,7 +231,7 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
         var year = Year(calculation.Inputs, period);
         book.Add(new Metric
         {
-            Id = YearMonthsCounted, Label = $"Months with rental data in the {YearMonths} months to {period}", Value = year.Count, Unit = MetricUnit.Count, Period = p,
+            EntityId = EntityId, Id = YearMonthsCounted, Label = $"Months with rental data in the {YearMonths} months to {period}", Value = year.Count, Unit = MetricUnit.Count, Period = p,
             Formula = $"count of months {period.AddMonths(1 - YearMonths)}..{period} with rental.units[]",
             Inputs = year.Select(m => DomainMetrics.Kpi(EntityId, "rental.units[]", m.Period, m.Rental!.Units.Count)).ToList(),
         });
@@ -257,26 +257,26 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
         {
             book.Add(new Metric
             {
-                Id = opexId, Label = "Operating expenses (all expenses except debt service)", Value = opex, Unit = MetricUnit.Usd, Period = p,
+                EntityId = EntityId, Id = opexId, Label = "Operating expenses (all expenses except debt service)", Value = opex, Unit = MetricUnit.Usd, Period = p,
                 Formula = "sum of expenses[].amount that are not mortgage or loan payments", Inputs = opexInputs, Better = Favourable.Lower,
             });
         }
 
         book.Add(new Metric
         {
-            Id = noiId, Label = $"Net operating income{suffix}", Value = noi, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = noiId, Label = $"Net operating income{suffix}", Value = noi, Unit = MetricUnit.Usd, Period = p,
             Formula = $"rent received − operating expenses (every expense except mortgage and loan payments), {span}",
             Inputs = [.. incomeInputs, .. opexInputs], Better = Favourable.Higher,
         });
         book.Add(new Metric
         {
-            Id = debtId, Label = $"Debt service (mortgage and loan payments){suffix}", Value = debt, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = debtId, Label = $"Debt service (mortgage and loan payments){suffix}", Value = debt, Unit = MetricUnit.Usd, Period = p,
             Formula = $"sum of expenses[].amount in account {DebtService.MortgageCode} or {DebtService.LoanCode} (or category Mortgage/Loan), {span}",
             Inputs = debtInputs, Better = Favourable.Lower,
         });
         book.Add(new Metric
         {
-            Id = dscrId, Label = $"Debt service coverage ratio (DSCR){suffix}", Value = debt > 0 ? Math.Round(noi / debt, 2, MidpointRounding.AwayFromZero) : null, Unit = MetricUnit.Ratio,
+            EntityId = EntityId, Id = dscrId, Label = $"Debt service coverage ratio (DSCR){suffix}", Value = debt > 0 ? Math.Round(noi / debt, 2, MidpointRounding.AwayFromZero) : null, Unit = MetricUnit.Ratio,
             Period = p, Formula = $"net operating income ÷ debt service, rounded to 2 decimals so the verdict matches what is shown, {span}",
             Inputs = [MetricInput.OfMetric(noiId, "Net operating income", p, MetricFormat.Format(noi, MetricUnit.Usd)),
                 MetricInput.OfMetric(debtId, "Debt service", p, MetricFormat.Format(debt, MetricUnit.Usd))],
@@ -284,7 +284,7 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
         });
         book.Add(new Metric
         {
-            Id = afterDebtId, Label = $"Cash flow after debt service{suffix}", Value = noi - debt, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = afterDebtId, Label = $"Cash flow after debt service{suffix}", Value = noi - debt, Unit = MetricUnit.Usd, Period = p,
             Formula = $"net operating income − debt service, {span}",
             Inputs = [MetricInput.OfMetric(noiId, "Net operating income", p, MetricFormat.Format(noi, MetricUnit.Usd)),
                 MetricInput.OfMetric(debtId, "Debt service", p, MetricFormat.Format(debt, MetricUnit.Usd))],
@@ -292,7 +292,7 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
         });
         book.Add(new Metric
         {
-            Id = vacantId, Label = $"Cash flow after debt service with {largest.Unit.Name} vacant one month{suffix}", Value = noi - debt - largest.Unit.Rent,
+            EntityId = EntityId, Id = vacantId, Label = $"Cash flow after debt service with {largest.Unit.Name} vacant one month{suffix}", Value = noi - debt - largest.Unit.Rent,
             Unit = MetricUnit.Usd, Period = p,
             Formula = $"cash flow after debt service − one month's rent of the highest-rent unit ({largest.Unit.Name}), {span}",
             Inputs = [MetricInput.OfMetric(afterDebtId, "Cash flow after debt service", p, MetricFormat.Format(noi - debt, MetricUnit.Usd)),
@@ -310,7 +310,7 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
         var potential = year.Sum(m => m.Rental!.Units.Sum(u => u.Rent));
         book.Add(new Metric
         {
-            Id = EconomicOccupancy, Label = $"Economic occupancy, {year.Count} month(s) {year[0].Period}..{period}",
+            EntityId = EntityId, Id = EconomicOccupancy, Label = $"Economic occupancy, {year.Count} month(s) {year[0].Period}..{period}",
             Value = potential > 0 ? received / potential : null, Unit = MetricUnit.Percent, Period = p,
             Formula = "rent received ÷ gross potential rent (every unit let at its listed rent), both summed over the months with rental data",
             Inputs = year.SelectMany(m => new[]
@@ -323,17 +323,17 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
 
         book.Add(new Metric
         {
-            Id = SecurityDepositsHeld, Label = "Security deposits held (owed back to tenants)", Value = month.SecurityDeposits, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = SecurityDepositsHeld, Label = "Security deposits held (owed back to tenants)", Value = month.SecurityDeposits, Unit = MetricUnit.Usd, Period = p,
             Formula = "securityDeposits", Inputs = [DomainMetrics.Kpi(EntityId, "securityDeposits", period, month.SecurityDeposits)], Better = null,
         });
         book.Add(new Metric
         {
-            Id = CashOnHand, Label = "Cash on hand at month end", Value = month.CashOnHand, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = CashOnHand, Label = "Cash on hand at month end", Value = month.CashOnHand, Unit = MetricUnit.Usd, Period = p,
             Formula = "cashOnHand", Inputs = [DomainMetrics.Kpi(EntityId, "cashOnHand", period, month.CashOnHand)], Better = Favourable.Higher,
         });
         book.Add(new Metric
         {
-            Id = LandlordCash, Label = "Landlord's own cash (cash on hand less deposits held)", Value = month.CashOnHand - month.SecurityDeposits,
+            EntityId = EntityId, Id = LandlordCash, Label = "Landlord's own cash (cash on hand less deposits held)", Value = month.CashOnHand - month.SecurityDeposits,
             Unit = MetricUnit.Usd, Period = p, Formula = "cashOnHand − securityDeposits",
             Inputs = [DomainMetrics.Kpi(EntityId, "cashOnHand", period, month.CashOnHand), DomainMetrics.Kpi(EntityId, "securityDeposits", period, month.SecurityDeposits)],
             Better = Favourable.Higher,
@@ -343,13 +343,13 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
         var exposure = exposed.Sum(l => l.Unit.Rent);
         book.Add(new Metric
         {
-            Id = LeaseExposure, Label = $"Rent on leases ending within {ExposureWindowDays} days or already month-to-month", Value = exposure,
+            EntityId = EntityId, Id = LeaseExposure, Label = $"Rent on leases ending within {ExposureWindowDays} days or already month-to-month", Value = exposure,
             Unit = MetricUnit.UsdPerMonth, Period = p, Formula = $"sum of rent of occupied units whose lease ends ≤ {ExposureWindowDays} days after period end",
             Inputs = exposed.Select(l => DomainMetrics.Kpi(EntityId, $"rental.units[{l.Unit.Name}].rent", period, l.Unit.Rent)).ToList(), Better = Favourable.Lower,
         });
         book.Add(new Metric
         {
-            Id = LeaseExposureShare, Label = $"Share of gross potential rent on leases ending within {ExposureWindowDays} days", Value = gross > 0 ? exposure / gross : null,
+            EntityId = EntityId, Id = LeaseExposureShare, Label = $"Share of gross potential rent on leases ending within {ExposureWindowDays} days", Value = gross > 0 ? exposure / gross : null,
             Unit = MetricUnit.Percent, Period = p, Formula = "lease-end exposure ÷ gross potential rent",
             Inputs = [MetricInput.OfMetric(LeaseExposure, "Lease-end exposure", p, MetricFormat.Format(exposure, MetricUnit.UsdPerMonth)),
                 MetricInput.OfMetric(GrossPotentialRent, "Gross potential rent", p, MetricFormat.Format(gross, MetricUnit.UsdPerMonth))],
@@ -374,7 +374,7 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
         {
             book.Add(new Metric
             {
-                Id = totalId, Label = "Units listed", Value = units.Count, Unit = MetricUnit.Count, Period = p,
+                EntityId = EntityId, Id = totalId, Label = "Units listed", Value = units.Count, Unit = MetricUnit.Count, Period = p,
                 Formula = "count of rental.units[]", Inputs = occupancyInputs,
             });
         }
@@ -383,19 +383,19 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
         {
             book.Add(new Metric
             {
-                Id = occupiedId, Label = "Units occupied", Value = occupied, Unit = MetricUnit.Count, Period = p,
+                EntityId = EntityId, Id = occupiedId, Label = "Units occupied", Value = occupied, Unit = MetricUnit.Count, Period = p,
                 Formula = "count of rental.units[] where occupied", Inputs = occupancyInputs, Better = Favourable.Higher,
             });
         }
 
         book.Add(new Metric
         {
-            Id = rateId, Label = $"Occupancy rate{suffix}", Value = (decimal)occupied / units.Count, Unit = MetricUnit.Percent, Period = p,
+            EntityId = EntityId, Id = rateId, Label = $"Occupancy rate{suffix}", Value = (decimal)occupied / units.Count, Unit = MetricUnit.Percent, Period = p,
             Formula = "units occupied ÷ units listed", Inputs = occupancyInputs, Better = Favourable.Higher,
         });
         book.Add(new Metric
         {
-            Id = vacancyId, Label = $"Vacancy cost (rent of vacant units){suffix}", Value = vacant.Sum(u => u.Unit.Rent), Unit = MetricUnit.UsdPerMonth, Period = p,
+            EntityId = EntityId, Id = vacancyId, Label = $"Vacancy cost (rent of vacant units){suffix}", Value = vacant.Sum(u => u.Unit.Rent), Unit = MetricUnit.UsdPerMonth, Period = p,
             Formula = "sum of units[].rent where not occupied",
             Inputs = vacant.Select(u => DomainMetrics.Kpi(EntityId, $"rental.units[{u.Unit.Name}].rent", at, u.Unit.Rent)).ToList(),
             Better = Favourable.Lower,
@@ -424,20 +424,20 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
             var rent = history.Sum(h => h.Unit.Rent);
             book.Add(new Metric
             {
-                Id = UnitMaintenance(slug), Label = $"{unit.Name} maintenance this month", Value = unit.MaintenanceCost, Unit = MetricUnit.Usd, Period = p,
+                EntityId = EntityId, Id = UnitMaintenance(slug), Label = $"{unit.Name} maintenance this month", Value = unit.MaintenanceCost, Unit = MetricUnit.Usd, Period = p,
                 Formula = "units[].maintenanceCost", Inputs = [DomainMetrics.Kpi(EntityId, $"rental.units[{unit.Name}].maintenanceCost", period, unit.MaintenanceCost)],
                 Better = Favourable.Lower,
             });
             book.Add(new Metric
             {
-                Id = UnitMaintenanceTrailing(slug), Label = $"{unit.Name} maintenance, trailing {MaintenanceMonths} months", Value = cost, Unit = MetricUnit.Usd, Period = p,
+                EntityId = EntityId, Id = UnitMaintenanceTrailing(slug), Label = $"{unit.Name} maintenance, trailing {MaintenanceMonths} months", Value = cost, Unit = MetricUnit.Usd, Period = p,
                 Formula = $"sum of units[].maintenanceCost over {monthsText}",
                 Inputs = history.Select(h => DomainMetrics.Kpi(EntityId, $"rental.units[{unit.Name}].maintenanceCost", h.Month.Period, h.Unit.MaintenanceCost)).ToList(),
                 Better = Favourable.Lower,
             });
             book.Add(new Metric
             {
-                Id = UnitMaintenanceTrailingShare(slug), Label = $"{unit.Name} maintenance as a share of its rent, trailing {MaintenanceMonths} months",
+                EntityId = EntityId, Id = UnitMaintenanceTrailingShare(slug), Label = $"{unit.Name} maintenance as a share of its rent, trailing {MaintenanceMonths} months",
                 Value = rent > 0 ? cost / rent : null, Unit = MetricUnit.Percent, Period = p,
                 Formula = $"unit maintenance ÷ unit rent, both summed over {monthsText}",
                 Inputs = history.SelectMany(h => new[]
@@ -455,26 +455,26 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
         var trailingRent = trailing.Sum(m => m.Rental!.Units.Sum(u => u.Rent));
         book.Add(new Metric
         {
-            Id = Maintenance, Label = "Maintenance this month (all units)", Value = now, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = Maintenance, Label = "Maintenance this month (all units)", Value = now, Unit = MetricUnit.Usd, Period = p,
             Formula = "sum of units[].maintenanceCost", Inputs = units.Select(u => DomainMetrics.Kpi(EntityId, $"rental.units[{u.Unit.Name}].maintenanceCost", period, u.Unit.MaintenanceCost)).ToList(),
             Better = Favourable.Lower,
         });
         book.Add(new Metric
         {
-            Id = MaintenanceShare, Label = "Maintenance as a share of gross potential rent", Value = gross > 0 ? now / gross : null, Unit = MetricUnit.Percent, Period = p,
+            EntityId = EntityId, Id = MaintenanceShare, Label = "Maintenance as a share of gross potential rent", Value = gross > 0 ? now / gross : null, Unit = MetricUnit.Percent, Period = p,
             Formula = "maintenance this month ÷ sum of units[].rent", Inputs = [DomainMetrics.Kpi(EntityId, "rental.units[].maintenanceCost", period, now), DomainMetrics.Kpi(EntityId, "rental.units[].rent", period, gross)],
             Better = Favourable.Lower, Special = gross > 0 ? null : "n/a: no rent listed",
         });
         book.Add(new Metric
         {
-            Id = MaintenanceTrailing, Label = $"Maintenance, trailing {MaintenanceMonths} months (all units)", Value = trailingCost, Unit = MetricUnit.Usd, Period = p,
+            EntityId = EntityId, Id = MaintenanceTrailing, Label = $"Maintenance, trailing {MaintenanceMonths} months (all units)", Value = trailingCost, Unit = MetricUnit.Usd, Period = p,
             Formula = $"sum of units[].maintenanceCost over {monthsText}",
             Inputs = trailing.Select(m => DomainMetrics.Kpi(EntityId, "rental.units[].maintenanceCost", m.Period, m.Rental!.Units.Sum(u => u.MaintenanceCost))).ToList(),
             Better = Favourable.Lower,
         });
         book.Add(new Metric
         {
-            Id = MaintenanceTrailingShare, Label = $"Maintenance as a share of gross potential rent, trailing {MaintenanceMonths} months",
+            EntityId = EntityId, Id = MaintenanceTrailingShare, Label = $"Maintenance as a share of gross potential rent, trailing {MaintenanceMonths} months",
             Value = trailingRent > 0 ? trailingCost / trailingRent : null, Unit = MetricUnit.Percent, Period = p,
             Formula = $"maintenance ÷ sum of units[].rent, both summed over {monthsText}",
             Inputs = trailing.SelectMany(m => new[]

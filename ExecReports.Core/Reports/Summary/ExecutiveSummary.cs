@@ -27,7 +27,7 @@ public static class ExecutiveSummary
         "cmo" => ["portfolio.revenue", "cmo.email.channel.email.revenue", "cmo.email.channel.email.bookings"],
         "rental" => ["rental.occupancy-rate", "rental.rent-received", "rental.collection-rate", "rental.vacancy-cost", "rental.rent-at-risk", "rental.maintenance"],
         "yacht-delivery" => ["yacht.completed.margin-percent", "yacht.completed.margin", "yacht.completed.quote", "yacht.open.quote", PortfolioCalculator.Cash(ReportRole.YachtDelivery.Entity)],
-        "portfolio-billing" => ["portfolio-billing.invoiced", "portfolio-billing.paid-share", "portfolio-billing.outstanding", "portfolio-billing.overdue", "portfolio-billing.unbilled-value"],
+        "portfolio-billing" => [PortfolioBillingCalculator.Invoiced, PortfolioBillingCalculator.PaidShare, PortfolioBillingCalculator.Outstanding, PortfolioBillingCalculator.Overdue, PortfolioBillingCalculator.UnbilledValueTotal],
         _ => [],
     };
 

@@ -243,4 +243,25 @@ public class ReconcilerTests(SampleReports samples) : IClassFixture<SampleReport
         Assert.Contains("> - rental-3028-51st.md: updated 2026-09-14.", rental, StringComparison.Ordinal);
         Assert.DoesNotContain("rental-3028-51st.md: updated", samples.Set.For(ReportRole.Cmo)!.Rendered.Markdown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AClientsRetainerInANoteIsHeldAgainstThatClientsContractTermsAndShownInTheBillingAudit()
+    {
+        var corpus = new ConflictCorpus()
+            .Note("portfolio.md", "dangerouscentaur-portfolio", "2026-11-15", "Harbor Analytics is on a retainer of $3,000 a month.")
+            .Kpi("dangerouscentaur-portfolio", "2026-11", m => m with
+            {
+                Portfolio = new PortfolioData { Clients = [Retainer("Harbor Analytics", 3_500m), Retainer("Coastal", 3_000m)] },
+            });
+        var inputs = corpus.Build();
+
+        var conflict = Assert.Single(Reconciler.Find(inputs, Options));
+
+        Assert.Equal(("retainer of Harbor Analytics", "$3,000", "$3,500", "portfolio.clients[Harbor Analytics].retainer"),
+            (conflict.Figure, conflict.Stated, conflict.Recorded, conflict.KpiField));
+        Assert.Equal([corpus.Source("portfolio.md")], conflict.Sources);
+        var billing = ExecReports.Tests.Support.TestReportEngine.Default.Generate(inputs, [ReportRole.PortfolioBilling]).For(ReportRole.PortfolioBilling)!;
+        Assert.Contains($"retainer of Harbor Analytics: the notes say $3,000 ({corpus.Source("portfolio.md")}); the KPI inputs say $3,500 (KPI portfolio.clients",
+            billing.Rendered.Markdown, StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Reconciliation;
 using ExecReports.Core.Reports;
+using ExecReports.Core.Reports.Metrics;
 using ExecReports.Core.Validation;
 using ExecReports.Tests.Support;
 
@@ -91,5 +92,24 @@ public class SanityGuardTests(SampleReports samples) : IClassFixture<SampleRepor
     public void TheSamplesSixtyDaysOverdueEveryMonthIsFound()
     {
         Assert.Contains(samples.Set.Sanity, f => f.Guard == SanityGuard.UnchangedField && f.Message.StartsWith("Pacific Surf School shows the same days overdue every month from 2026-05", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NegativeNetOperatingIncomeOnTheRentalIsANegativeMarginFinding()
+    {
+        // $1,000 of rent received against $2,500 of repairs: NOI −$1,500, tied to the rental by its EntityId.
+        var rental = new KpiMonthBuilder().For(RentalCalculator.EntityId, "2026-11").With(m => m with
+        {
+            Revenue = [new RevenueLine { Stream = "Rent", Amount = 1_000m, Received = 1_000m }],
+            Expenses = [new ExpenseLine { Description = "Roof repair", Category = "Repairs", AccountCode = "6100", Amount = 2_500m }],
+            Rental = new RentalData { Units = [new RentalUnit { Name = "Unit A", Rent = 1_000m, Occupied = true }] },
+        });
+
+        var set = Generate(rental);
+
+        Assert.Equal(RentalCalculator.EntityId, set.Metrics.Get(RentalCalculator.Noi).EntityId);
+        var finding = Assert.Single(set.Sanity, f => f.Guard == SanityGuard.NegativeMargin && f.EntityId == RentalCalculator.EntityId);
+        Assert.Contains("Net operating income", finding.Message, StringComparison.Ordinal);
+        Assert.Contains(ReportRole.Rental, finding.Roles);
     }
 }

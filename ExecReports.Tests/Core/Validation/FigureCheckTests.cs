@@ -57,14 +57,14 @@ public class FigureCheckTests(SampleReports samples) : IClassFixture<SampleRepor
     }
 
     // "$2,874/mo" → "$2,875/mo", "18.8 months" → "18.9 months": the last digit moves by one.
-    private static string Bump(string display)
+    internal static string Bump(string display)
     {
         var at = display.AsSpan().LastIndexOfAnyInRange('0', '9');
         var digit = display[at] == '9' ? '8' : (char)(display[at] + 1);
         return display[..at] + digit + display[(at + 1)..];
     }
 
-    private static string ReplaceFirst(string text, string find, string replacement)
+    internal static string ReplaceFirst(string text, string find, string replacement)
     {
         var at = text.IndexOf(find, StringComparison.Ordinal);
         return text[..at] + replacement + text[(at + find.Length)..];

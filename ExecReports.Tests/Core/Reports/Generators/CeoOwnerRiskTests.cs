@@ -85,4 +85,21 @@ public class CeoOwnerRiskTests
 
         Assert.Equal("n/a: no draws, no earnings", book.Get(DrawsShare(Dc)).Display);
     }
+
+    [Fact]
+    public void AnEntityBelowItsMinimumCashQuotesTheCfoModelsTest()
+    {
+        // November: no cash on hand and $700 of customer deposits, so free cash is 0 − 700 = −$700 against the $2,000
+        // default minimum (Finance:EntityMinimumCash): headroom −$2,700.
+        var inputs = Inputs();
+        var book = Book(inputs);
+        var headroom = book.Get(ExecReports.Core.Reports.Finance.CfoMetricIds.Entity(Dc, "minimum-cash.headroom"));
+        Assert.Equal(-2_700m, headroom.Value);
+
+        var report = Report(inputs, ReportRole.Ceo);
+        var section = Section(report, "Equity Risk Assessment").Markdown;
+
+        Assert.Contains("below minimum cash** — free cash -$700 against its $2,000 minimum (headroom -$2,700)", section, StringComparison.Ordinal);
+        Assert.Contains(report.Metrics, m => m.Id == headroom.Id);
+    }
 }
