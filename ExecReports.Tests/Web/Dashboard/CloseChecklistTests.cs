@@ -5,7 +5,6 @@ using ExecReports.Tests.Support;
 using ExecReports.Web.Components.Pages.Dashboard;
 using ExecReports.Web.Identity;
 using ExecReports.Core.Data;
-using ExecReports.Core.Kpis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ExecReports.Core.Dispatch;
@@ -84,7 +83,7 @@ public class CloseChecklistTests : MudTestBase
     {
         await using var host = await CoreTestHost.StartAsync(SampleReports.Now, (b, _) => b.With("Dispatch:RequireApproval", "true").With("Dispatch:FourEyes", "true"));
         await UseServicesOfAsync(host.Services, Roles.Admin);
-        await RaiseBurnCeilingAsync(host, "admin@example.com");
+        await KpiEdits.RaiseBurnCeilingAsync(host.Services, SampleReports.November, 100, "admin@example.com");
         var dialogs = Render<MudDialogProvider>();
         var panel = Render<CloseChecklist>(p => p.Add(x => x.Period, SampleReports.November));
 
@@ -95,7 +94,7 @@ public class CloseChecklistTests : MudTestBase
         Assert.Contains("mud-alert-text-error", panel.Find("#close-message").ClassList);
         Assert.Equal("Not approved in its current content", panel.Find("#approval-status").TextContent.Trim());
 
-        await RaiseBurnCeilingAsync(host, "editor@example.com");
+        await KpiEdits.RaiseBurnCeilingAsync(host.Services, SampleReports.November, 100, "editor@example.com");
         panel.Find("#approve-button").Click();
         dialogs.WaitForElement("#confirm-button").Click();
 
@@ -105,15 +104,6 @@ public class CloseChecklistTests : MudTestBase
         var sent = await host.Services.GetRequiredService<DispatchService>()
             .DispatchAsync(SampleReports.November, DispatchTrigger.Manual, "editor@example.com");
         Assert.Equal("8 sent", sent.Outcome);
-    }
-
-    private static async Task RaiseBurnCeilingAsync(CoreTestHost host, string user)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var kpis = scope.ServiceProvider.GetRequiredService<KpiService>();
-        var month = (await kpis.GetAsync("jada", SampleReports.November))!;
-        var saved = await kpis.SaveAsync(month with { Targets = month.Targets! with { BurnCeiling = month.Targets.BurnCeiling + 100 } }, user);
-        Assert.True(saved.Saved, string.Join("; ", saved.Errors));
     }
 
     private static async Task<int> SentCountAsync(IServiceProvider services)

@@ -1,7 +1,6 @@
 using Bunit;
 using ExecReports.Core.Data;
 using ExecReports.Core.Dispatch;
-using ExecReports.Core.Kpis;
 using ExecReports.Core.Reports;
 using ExecReports.Tests.Support;
 using ExecReports.Web.Components.Pages.Reports;
@@ -22,7 +21,7 @@ public class SendDialogTests : MudTestBase
         await UseServicesOfAsync(samples);
         var dispatch = samples.Services.GetRequiredService<DispatchService>();
         await dispatch.DispatchAsync(SampleReports.November, DispatchTrigger.Manual, "editor@example.com");
-        await RaiseBurnCeilingAsync(samples);
+        await KpiEdits.RaiseBurnCeilingAsync(samples.Services, SampleReports.November, 500, "editor@example.com");
         var dialogs = Render<MudDialogProvider>();
         var button = Render<SendDialog>(p => p.Add(x => x.Period, "2026-11"));
 
@@ -58,16 +57,6 @@ public class SendDialogTests : MudTestBase
 
         dialogs.WaitForAssertion(() => Assert.Equal("Nothing ticked", dialogs.Find("#send-confirm").TextContent.Trim()));
         Assert.True(dialogs.Find("#send-confirm").HasAttribute("disabled"));
-    }
-
-    private static async Task RaiseBurnCeilingAsync(SampleReports samples)
-    {
-        await using var scope = samples.Services.CreateAsyncScope();
-        var kpis = scope.ServiceProvider.GetRequiredService<KpiService>();
-        var month = (await kpis.GetAsync("jada", SampleReports.November))!;
-        // The burn ceiling feeds the CFO's budget against actual and no other report (KpiFieldUses).
-        var saved = await kpis.SaveAsync(month with { Targets = month.Targets! with { BurnCeiling = month.Targets.BurnCeiling + 500 } }, "editor@example.com");
-        Assert.True(saved.Saved, string.Join("; ", saved.Errors));
     }
 
     private async Task UseServicesOfAsync(SampleReports samples)

@@ -1,6 +1,5 @@
 using Bunit;
 using ExecReports.Core.Dispatch;
-using ExecReports.Core.Kpis;
 using ExecReports.Core.Reports;
 using ExecReports.Core.Validation;
 using ExecReports.Tests.Support;
@@ -39,7 +38,7 @@ public class SentStateTests : MudTestBase
         var dispatch = samples.Services.GetRequiredService<DispatchService>();
         await dispatch.DispatchAsync(SampleReports.November, DispatchTrigger.Manual, "editor@example.com");
         var ceoTo = (await dispatch.PlanAsync(SampleReports.November, roles: ["ceo"])).Items.Single().To;
-        await RaiseBurnCeilingAsync(samples, 500);
+        await KpiEdits.RaiseBurnCeilingAsync(samples.Services, SampleReports.November, 500, "editor@example.com");
 
         var page = Render<ReportsPage>(p => p.Add(x => x.PeriodText, "2026-11"));
 
@@ -74,16 +73,6 @@ public class SentStateTests : MudTestBase
         await using var scope = samples.Services.CreateAsyncScope();
         var sent = await scope.ServiceProvider.GetRequiredService<ExecReports.Core.Data.AppDbContext>().DispatchItems.Where(i => i.Status == ItemStatus.Sent).Select(i => i.Role).ToListAsync();
         Assert.Equal(["cfo"], sent);
-    }
-
-    private static async Task RaiseBurnCeilingAsync(SampleReports samples, decimal by)
-    {
-        await using var scope = samples.Services.CreateAsyncScope();
-        var kpis = scope.ServiceProvider.GetRequiredService<KpiService>();
-        var month = (await kpis.GetAsync("jada", SampleReports.November))!;
-        // The burn ceiling feeds the CFO's budget against actual and no other report (KpiFieldUses).
-        var saved = await kpis.SaveAsync(month with { Targets = month.Targets! with { BurnCeiling = month.Targets.BurnCeiling + by } }, "editor@example.com");
-        Assert.True(saved.Saved, string.Join("; ", saved.Errors));
     }
 
     private async Task UseServicesOfAsync(SampleReports samples, string role)
