@@ -43,8 +43,8 @@ public sealed record DashboardModel
     public required IReadOnlyList<KpiStatus> Portfolio { get; init; }
     public required IReadOnlyList<Metric> PortfolioFigures { get; init; }
     public required ValidationResult Validation { get; init; }
-    // The latest run of the chain; the dispatch batch of that run once Dispatch is wired.
-    public required ScheduleRun? LastRun { get; init; }
+    // The latest run of the chain: scheduled, Run now, Send dialog, CLI or resend.
+    public required LastRun? LastRun { get; init; }
     public required DateTimeOffset? NextRun { get; init; }
     public required bool SchedulePaused { get; init; }
     public required Alarm? Alarm { get; init; }

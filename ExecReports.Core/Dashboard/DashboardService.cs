@@ -56,7 +56,7 @@ public sealed class DashboardService(
                 .Select(set.Metrics.Find).OfType<Metric>().ToList(),
             Validation = gate.Validate(set),
             Conflicts = set.Conflicts,
-            LastRun = (await history.RecentAsync(1, cancellationToken)).FirstOrDefault(),
+            LastRun = await history.LastAsync(cancellationToken),
             NextRun = schedule.Options.Enabled && !state.Paused ? schedule.NextFireTimes(1).FirstOrDefault() : null,
             SchedulePaused = state.Paused,
             Alarm = await alarm.CheckAsync(cancellationToken),

@@ -72,6 +72,18 @@ public sealed class ScheduleHistory(IDbContextFactory<AppDbContext> dbs, TimePro
         return await db.ScheduleRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(count).ToListAsync(cancellationToken);
     }
 
+    // A batch created after the latest run finished was sent outside any run (Send dialog, CLI, resend) and is the
+    // later event; a batch created while a run was going belongs to that run, which already tells its outcome.
+    public async Task<LastRun?> LastAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var run = await db.ScheduleRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var batch = await db.DispatchBatches.AsNoTracking().Include(b => b.Items).OrderByDescending(b => b.Id).FirstOrDefaultAsync(cancellationToken);
+        return batch is not null && (run is null || (run.FinishedAt is { } finished && batch.CreatedAt > finished)) ? LastRun.Of(batch)
+            : run is null ? null
+            : LastRun.Of(run);
+    }
+
     public async Task<IReadOnlyList<ScheduleRun>> ForPeriodAsync(Period period, CancellationToken cancellationToken = default)
     {
         var text = period.ToString();

@@ -5,7 +5,7 @@ using ExecReports.Core.Primitives;
 namespace ExecReports.Web.Components.Pages.Kpis;
 
 // A mutable mirror of KpiMonth for two-way binding (the Core records are immutable). Anything the editor
-// does not show (engineering extras, domain sections) is carried over from the loaded month, never dropped.
+// does not show (engineering extras, a domain row's other fields) is carried over from the loaded month, never dropped.
 public sealed class KpiMonthForm
 {
     private readonly KpiMonth _loaded;
@@ -39,6 +39,11 @@ public sealed class KpiMonthForm
     public List<PipelineRow> Pipeline { get; } = [];
     public List<ChannelRow> Channels { get; } = [];
     public List<BlastRow> EmailBlasts { get; } = [];
+
+    // Domain data: the editable fields of each stored row; the row's other fields ride along in Original.
+    public List<RentalUnitRow> RentalUnits { get; } = [];
+    public List<DeliveryJobRow> DeliveryJobs { get; } = [];
+    public List<ClientRow> Clients { get; } = [];
 
     public static KpiMonthForm Blank(string entityId, Period period, string currency) =>
         From(new KpiMonth { EntityId = entityId, Period = period, Currency = currency });
@@ -85,6 +90,18 @@ public sealed class KpiMonthForm
             Clicked = b.Clicked, Bookings = b.Bookings, Revenue = b.Revenue, Cost = b.Cost,
         }));
         form._baseline = KpiJson.Serialize(form.ToMonth().Month);
+        form.RentalUnits.AddRange((month.Rental?.Units ?? []).Select(u => new RentalUnitRow
+        {
+            Original = u, Name = u.Name, Occupied = u.Occupied, Rent = u.Rent, LeaseEnd = Text(u.LeaseEnd), MaintenanceCost = u.MaintenanceCost, Notes = u.Notes ?? "",
+        }));
+        form.DeliveryJobs.AddRange((month.YachtDelivery?.Jobs ?? []).Select(j => new DeliveryJobRow
+        {
+            Original = j, DistanceNm = j.DistanceNm, Quote = j.Quote, ActualCost = j.ActualCost, Status = j.Status,
+        }));
+        form.Clients.AddRange((month.Portfolio?.Clients ?? []).Select(c => new ClientRow
+        {
+            Original = c, Invoiced = c.Invoiced, Paid = c.Paid, Overdue = c.Overdue, OverdueDays = c.OverdueDays, UnbilledHours = c.UnbilledHours, CostsNotRebilled = c.CostsNotRebilled,
+        }));
         return form;
     }
 
@@ -131,6 +148,25 @@ public sealed class KpiMonthForm
                 Name = b.Name.Trim(), Date = RequiredDate(b.Date, $"emailBlasts[{i}].date", errors), Channel = Optional(b.Channel), Audience = b.Audience,
                 Sent = b.Sent, Opened = b.Opened, Clicked = b.Clicked, Bookings = b.Bookings, Revenue = b.Revenue, Cost = b.Cost,
             }).ToList(),
+            Rental = _loaded.Rental is null ? null : _loaded.Rental with
+            {
+                Units = RentalUnits.Select((u, i) => u.Original with
+                {
+                    Name = u.Name.Trim(), Occupied = u.Occupied, Rent = u.Rent, LeaseEnd = ParseDate(u.LeaseEnd, $"rental.units[{i}].leaseEnd", errors),
+                    MaintenanceCost = u.MaintenanceCost, Notes = Optional(u.Notes),
+                }).ToList(),
+            },
+            YachtDelivery = _loaded.YachtDelivery is null ? null : _loaded.YachtDelivery with
+            {
+                Jobs = DeliveryJobs.Select(j => j.Original with { DistanceNm = j.DistanceNm, Quote = j.Quote, ActualCost = j.ActualCost, Status = j.Status }).ToList(),
+            },
+            Portfolio = _loaded.Portfolio is null ? null : _loaded.Portfolio with
+            {
+                Clients = Clients.Select(c => c.Original with
+                {
+                    Invoiced = c.Invoiced, Paid = c.Paid, Overdue = c.Overdue, OverdueDays = c.OverdueDays, UnbilledHours = c.UnbilledHours, CostsNotRebilled = c.CostsNotRebilled,
+                }).ToList(),
+            },
         };
         return (month, errors);
     }
@@ -164,6 +200,37 @@ public sealed class KpiMonthForm
         }
 
         return ParseDate(text, path, errors) ?? default;
+    }
+
+    public sealed class RentalUnitRow
+    {
+        public required RentalUnit Original { get; init; }
+        public string Name { get; set; } = "";
+        public bool Occupied { get; set; }
+        public decimal Rent { get; set; }
+        public string LeaseEnd { get; set; } = "";
+        public decimal MaintenanceCost { get; set; }
+        public string Notes { get; set; } = "";
+    }
+
+    public sealed class DeliveryJobRow
+    {
+        public required DeliveryJob Original { get; init; }
+        public decimal DistanceNm { get; set; }
+        public decimal Quote { get; set; }
+        public decimal? ActualCost { get; set; }
+        public DeliveryStatus Status { get; set; }
+    }
+
+    public sealed class ClientRow
+    {
+        public required PortfolioClient Original { get; init; }
+        public decimal Invoiced { get; set; }
+        public decimal Paid { get; set; }
+        public decimal Overdue { get; set; }
+        public int OverdueDays { get; set; }
+        public decimal UnbilledHours { get; set; }
+        public decimal CostsNotRebilled { get; set; }
     }
 
     public sealed class RevenueRow

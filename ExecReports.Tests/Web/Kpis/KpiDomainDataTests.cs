@@ -1,0 +1,104 @@
+using Bunit;
+using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
+using ExecReports.Tests.Support;
+using ExecReports.Web.Components.Pages.Kpis;
+using ExecReports.Web.Identity;
+using MudBlazor;
+
+namespace ExecReports.Tests.Web.Kpis;
+
+// Rental units, delivery jobs and portfolio clients are edited in the KPI editor and saved through KpiService,
+// the same validation an import goes through; a row's fields the editor does not show are kept.
+public class KpiDomainDataTests : MudTestBase
+{
+    private static readonly Period November = new(2026, 11);
+
+    [Fact]
+    public async Task ANegativeRentIsRefusedOnTheRentFieldOfThatUnitAndNothingIsSaved()
+    {
+        await using var core = await WebDataCore.StartAsync();
+        var page = await RenderAsync(core, "rental-3028-51st");
+
+        page.Find("#rental-units-1-rent").Change("-10");
+        page.Find("#save-kpis").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("rental.units[1].rent: must not be negative", page.Find("#kpi-errors").TextContent));
+        Assert.Contains("must not be negative (got -10)", page.Find("#rental-units-1-rent").Closest(".mud-input-control")!.TextContent);
+        Assert.Equal(2100m, (await core.WithKpis(k => k.GetAsync("rental-3028-51st", November)))!.Rental!.Units[1].Rent);
+    }
+
+    [Fact]
+    public async Task SavesAUnitsRentAndVacancyAndKeepsItsLeaseAndNotes()
+    {
+        await using var core = await WebDataCore.StartAsync();
+        var page = await RenderAsync(core, "rental-3028-51st");
+        Assert.Equal("Rental unit 1: rent", page.Find("#rental-units-0-rent").GetAttribute("aria-label"));
+
+        page.Find("#rental-units-0-rent").Change("2400");
+        page.Find("#save-kpis").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("rental.units[0].rent", page.Find("#kpi-history").TextContent));
+        var unit = (await core.WithKpis(k => k.GetAsync("rental-3028-51st", November)))!.Rental!.Units[0];
+        Assert.Equal((2400m, "Unit A", new DateOnly(2026, 12, 31), true), (unit.Rent, unit.Name, unit.LeaseEnd!.Value, unit.Occupied));
+        Assert.Equal("Lease ends 2026-12-31; tenant has not confirmed renewal.", unit.Notes);
+    }
+
+    [Fact]
+    public async Task SavesADeliveryJobsActualCostAndKeepsItsCrewAndRisks()
+    {
+        await using var core = await WebDataCore.StartAsync();
+        var before = (await core.WithKpis(k => k.GetAsync("expert-yacht-delivery", November)))!.YachtDelivery!.Jobs[0];
+        var page = await RenderAsync(core, "expert-yacht-delivery");
+
+        page.Find("#yachtDelivery-jobs-0-actualCost").Change("14950");
+        page.Find("#save-kpis").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("yachtDelivery.jobs[0].actualCost", page.Find("#kpi-history").TextContent));
+        var job = (await core.WithKpis(k => k.GetAsync("expert-yacht-delivery", November)))!.YachtDelivery!.Jobs[0];
+        Assert.Equal(14950m, job.ActualCost);
+        Assert.Equal((before.Id, before.Quote, before.Status), (job.Id, job.Quote, job.Status));
+        Assert.Equal(before.Crew, job.Crew);
+        Assert.Equal(before.Risks, job.Risks);
+    }
+
+    [Fact]
+    public async Task SavesAClientsPaymentsAndRefusesNegativeUnbilledHoursByName()
+    {
+        await using var core = await WebDataCore.StartAsync();
+        var page = await RenderAsync(core, "dangerouscentaur-portfolio");
+
+        page.Find("#portfolio-clients-0-unbilledHours").Change("-1");
+        page.Find("#save-kpis").Click();
+        page.WaitForAssertion(() => Assert.Contains("portfolio.clients[0].unbilledHours: must not be negative", page.Find("#kpi-errors").TextContent));
+
+        page.Find("#portfolio-clients-0-unbilledHours").Change("6");
+        page.Find("#portfolio-clients-0-paid").Change("42000");
+        page.Find("#save-kpis").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("portfolio.clients[0].paid", page.Find("#kpi-history").TextContent));
+        var client = (await core.WithKpis(k => k.GetAsync("dangerouscentaur-portfolio", November)))!.Portfolio!.Clients[0];
+        Assert.Equal((42000m, 42000m, 6m), (client.Paid, client.Invoiced, client.UnbilledHours));
+        Assert.Equal("HA-202611", Assert.Single(client.OpenInvoices!).Number);
+    }
+
+    [Fact]
+    public async Task AViewerSeesDomainDataReadOnly()
+    {
+        await using var core = await WebDataCore.StartAsync();
+        var page = await RenderAsync(core, "rental-3028-51st", Roles.Viewer);
+
+        Assert.True(page.Find("#rental-units-0-rent").HasAttribute("readonly"));
+    }
+
+    private async Task<IRenderedComponent<KpisPage>> RenderAsync(WebDataCore core, string entityId, string role = Roles.Editor)
+    {
+        core.AddTo(Services);
+        await TestAccount.SignInAsync(this, role);
+        Render<MudPopoverProvider>();
+        Render<MudDialogProvider>();
+        var page = Render<KpisPage>(p => p.Add(x => x.EntityId, entityId).Add(x => x.PeriodText, "2026-11"));
+        page.WaitForElement("#cash-on-hand");
+        return page;
+    }
+}
