@@ -11,7 +11,9 @@ namespace ExecReports.Benchmarks;
 
 // What users run: the published Release CLI as a process, timed from outside (wall clock and peak RSS from
 // /usr/bin/time), median of N runs. The first `health` creates the database and is reported apart.
-//   dotnet run -c Release --project bench/ExecReports.Benchmarks -- process [--cli DLL] [--runs 5] [--sizes 1000,4000,16000] [--only health,samples,1000]
+//   dotnet run -c Release --project bench/ExecReports.Benchmarks -- process [--cli DLL] [--runs 5] [--sizes 1000,4000,16000] [--only health,samples,1000] [--keep]
+// --keep leaves the published CLI, the data folder and the corpora in place (the path is printed), so a slow case can
+// be profiled by hand with the same inputs.
 public static class ProcessBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
@@ -19,6 +21,7 @@ public static class ProcessBenchmark
         var runs = int.Parse(Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
         var sizes = (Option(args, "--sizes") ?? "1000,4000,16000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var only = Option(args, "--only")?.Split(',').ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var keep = args.Contains("--keep");
         var repo = AppConfiguration.FindBaseDirectory();
         var root = Path.Combine(Path.GetTempPath(), "execreports-process-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -69,7 +72,14 @@ public static class ProcessBenchmark
         }
         finally
         {
-            Directory.Delete(root, recursive: true);
+            if (keep)
+            {
+                Console.WriteLine($"kept: {root}");
+            }
+            else
+            {
+                Directory.Delete(root, recursive: true);
+            }
         }
     }
 
