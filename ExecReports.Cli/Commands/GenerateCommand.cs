@@ -47,6 +47,7 @@ internal static class GenerateCommand
             }
 
             using var host = await CliHost.StartAsync(cancellationToken);
+            var stages = System.Diagnostics.Stopwatch.StartNew();
             using var otherHandoffs = parse.GetValue(handoffs) is { } folder
                 ? IngestionServiceCollectionExtensions.ForFolder(host.Services, Path.GetFullPath(folder))
                 : null;
@@ -56,7 +57,7 @@ internal static class GenerateCommand
                 return Usage(problem);
             }
 
-            var stages = System.Diagnostics.Stopwatch.StartNew();
+            CliTimings.Mark("handoffs read", stages);
             await using var scope = host.Services.CreateAsyncScope();
             var inputs = await scope.ServiceProvider.GetRequiredService<ReportInputsLoader>().LoadAsync(month, snapshot, clock, cancellationToken);
             CliTimings.Mark("inputs loaded", stages);

@@ -8,13 +8,13 @@ public static partial class FactClassifier
 {
     private static readonly (string Tag, Regex Pattern)[] Keywords =
     [
-        ("security", Words(@"(api[ -]?)?keys?|secrets?|unauthenticated|unauthorized|password|passwords|credentials?|tokens?|auth|exposed|leak(ed)?|vulnerab\w*|cve|xss|csrf|injection|sk_live_\w*|iam|public[ -]bucket|mfa|2fa")),
-        ("cost", new Regex(@"\$|\b(costs?|bill|billed|billing|spend|spending|budget|pricing|invoice[ds]?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)),
-        ("ci", Words(@"ci|cd|ci/cd|deploy\w*|pipelines?|tests?|tested|testing|github actions|scp|rollbacks?|lead time|releases?|builds?")),
-        ("ux", Words(@"mobile|ux|ui|funnel|checkout|usability|accessibility|a11y|drop-?off|page speed|core web vitals")),
-        ("analytics", Words(@"analytics|ga4|google analytics|tracking|funnel|conversion|attribution|utm|pixel|drop-?off")),
-        ("revenue", Words(@"revenue|bookings?|booked|deposits?|payouts?|sales|commission|recogni[sz](e|ed|ing|tion)|mrr|arr")),
-        ("reliability", Words(@"single point of failure|spof|backups?|outages?|downtime|bus factor")),
+        ("security", SecurityWords()),
+        ("cost", CostWords()),
+        ("ci", CiWords()),
+        ("ux", UxWords()),
+        ("analytics", AnalyticsWords()),
+        ("revenue", RevenueWords()),
+        ("reliability", ReliabilityWords()),
     ];
 
     public static IReadOnlyList<string> Tags(string text)
@@ -78,8 +78,27 @@ public static partial class FactClassifier
 
     private static string TrimPunctuation(string value) => value.TrimEnd('.', ',', ';', ':', '!', '?', ')', '*', '_');
 
-    private static Regex Words(string alternatives) =>
-        new($@"(?<![\w/])(?:{alternatives})(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    // Keyword alternatives, whole words only; source-generated so that no process pays to build them at start.
+    [GeneratedRegex(@"(?<![\w/])(?:(api[ -]?)?keys?|secrets?|unauthenticated|unauthorized|password|passwords|credentials?|tokens?|auth|exposed|leak(ed)?|vulnerab\w*|cve|xss|csrf|injection|sk_live_\w*|iam|public[ -]bucket|mfa|2fa)(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SecurityWords();
+
+    [GeneratedRegex(@"(?<![\w/])(?:ci|cd|ci/cd|deploy\w*|pipelines?|tests?|tested|testing|github actions|scp|rollbacks?|lead time|releases?|builds?)(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CiWords();
+
+    [GeneratedRegex(@"(?<![\w/])(?:mobile|ux|ui|funnel|checkout|usability|accessibility|a11y|drop-?off|page speed|core web vitals)(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UxWords();
+
+    [GeneratedRegex(@"(?<![\w/])(?:analytics|ga4|google analytics|tracking|funnel|conversion|attribution|utm|pixel|drop-?off)(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AnalyticsWords();
+
+    [GeneratedRegex(@"(?<![\w/])(?:revenue|bookings?|booked|deposits?|payouts?|sales|commission|recogni[sz](e|ed|ing|tion)|mrr|arr)(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RevenueWords();
+
+    [GeneratedRegex(@"(?<![\w/])(?:single point of failure|spof|backups?|outages?|downtime|bus factor)(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReliabilityWords();
+
+    [GeneratedRegex(@"\$|\b(costs?|bill|billed|billing|spend|spending|budget|pricing|invoice[ds]?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CostWords();
 
     [GeneratedRegex(@"\[([a-z][a-z0-9-]{1,19})\](?![(\[:])")]
     private static partial Regex ExplicitTag();

@@ -90,6 +90,7 @@ public sealed record HandoffSnapshot(
 {
     // Immutable, so its usable facts are worked out once however many calculators, months and sections ask.
     private IReadOnlyList<FactRef>? _facts;
+    private Dictionary<string, IReadOnlyList<FactRef>>? _factsByEntity;
 
     // A `with` copy may hold other documents: it starts without the facts of this one.
     private HandoffSnapshot(HandoffSnapshot original)
@@ -103,6 +104,14 @@ public sealed record HandoffSnapshot(
     }
 
     public IReadOnlyList<FactRef> UsableFacts => LazyInitializer.EnsureInitialized(ref _facts, () => HandoffFacts.Usable(Documents));
+
+    // Reports ask for one entity's facts section after section; a scan of every fact each time grew with the folder.
+    public IReadOnlyList<FactRef> UsableFactsOf(string entityId) =>
+        LazyInitializer.EnsureInitialized(ref _factsByEntity, () => UsableFacts
+                .Where(f => f.Document.EntityId is not null)
+                .GroupBy(f => f.Document.EntityId!, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<FactRef>)g.ToList(), StringComparer.OrdinalIgnoreCase))
+            .GetValueOrDefault(entityId, []);
 
     public int? AgeInDays(HandoffDocument document) =>
         document.Updated is { } updated ? DateOnly.FromDateTime(ScannedAt.UtcDateTime).DayNumber - updated.DayNumber : null;

@@ -13,8 +13,7 @@ public static class HandoffFacts
             .OrderBy(d => d.File, StringComparer.Ordinal)
             .SelectMany(d => d.Facts.Select(f => new FactRef(d, f)))).ToList();
 
-    public static IEnumerable<FactRef> For(HandoffSnapshot handoffs, string entityId) =>
-        All(handoffs).Where(f => string.Equals(f.Document.EntityId, entityId, StringComparison.OrdinalIgnoreCase));
+    public static IEnumerable<FactRef> For(HandoffSnapshot handoffs, string entityId) => handoffs.UsableFactsOf(entityId);
 
     // A plan ("rotate the key") or a decision ("secrets live in the environment") is not evidence of a present problem.
     public static bool DescribesCurrentState(FactRef fact) =>

@@ -21,12 +21,12 @@ public static partial class HandoffParser
     // Checked in this order, so "Architecture decisions" is a decision and "Current issues" an issue.
     private static readonly (SectionKind Kind, Regex Pattern)[] HeadingSynonyms =
     [
-        (SectionKind.Decisions, Heading(@"decisions?|adrs?|decision log|design choices|rationale|trade-?offs")),
-        (SectionKind.KnownIssues, Heading(@"known issues|issues|problems|bugs|risks?|gotchas|caveats|tech(nical)? debt|security|blockers|concerns|limitations|vulnerabilities|open questions")),
-        (SectionKind.NextSteps, Heading(@"next steps?|next|todos?|to-?dos?|to do|roadmap|action items|plan|backlog|follow-?ups?|what's next|upcoming")),
-        (SectionKind.Metrics, Heading(@"metrics|kpis?|numbers|stats|statistics|figures|dora|financials|revenue|costs?")),
-        (SectionKind.Stack, Heading(@"stack|tech|technology|architecture|infrastructure|infra|hosting|services|components|dependencies|ci/cd|ci|cd|deployment|deploys?")),
-        (SectionKind.CurrentState, Heading(@"current state|current status|status|state|overview|summary|where things stand|snapshot|context|current")),
+        (SectionKind.Decisions, DecisionsHeading()),
+        (SectionKind.KnownIssues, KnownIssuesHeading()),
+        (SectionKind.NextSteps, NextStepsHeading()),
+        (SectionKind.Metrics, MetricsHeading()),
+        (SectionKind.Stack, StackHeading()),
+        (SectionKind.CurrentState, CurrentStateHeading()),
     ];
 
     public static HandoffDocument Parse(string file, byte[] content, DateTimeOffset modified, EntityCatalog catalog, CancellationToken cancel = default)
@@ -557,8 +557,23 @@ public static partial class HandoffParser
     private static string Normalize(string text) =>
         new(text.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
 
-    private static Regex Heading(string alternatives) =>
-        new($@"(?<![\w])(?:{alternatives})(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    [GeneratedRegex(@"(?<![\w])(?:decisions?|adrs?|decision log|design choices|rationale|trade-?offs)(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DecisionsHeading();
+
+    [GeneratedRegex(@"(?<![\w])(?:known issues|issues|problems|bugs|risks?|gotchas|caveats|tech(nical)? debt|security|blockers|concerns|limitations|vulnerabilities|open questions)(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KnownIssuesHeading();
+
+    [GeneratedRegex(@"(?<![\w])(?:next steps?|next|todos?|to-?dos?|to do|roadmap|action items|plan|backlog|follow-?ups?|what's next|upcoming)(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NextStepsHeading();
+
+    [GeneratedRegex(@"(?<![\w])(?:metrics|kpis?|numbers|stats|statistics|figures|dora|financials|revenue|costs?)(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MetricsHeading();
+
+    [GeneratedRegex(@"(?<![\w])(?:stack|tech|technology|architecture|infrastructure|infra|hosting|services|components|dependencies|ci/cd|ci|cd|deployment|deploys?)(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StackHeading();
+
+    [GeneratedRegex(@"(?<![\w])(?:current state|current status|status|state|overview|summary|where things stand|snapshot|context|current)(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CurrentStateHeading();
 
     [GeneratedRegex(@"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?<key>entity|updated|last updated)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?(?<value>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MetadataLine();

@@ -102,18 +102,28 @@ public sealed class HandoffStore : IDisposable
             else
             {
                 var realFolder = RegularFile.RealPath(Folder) ?? Folder;
-                foreach (var path in Directory.EnumerateFiles(Folder, "*", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
+                var paths = Directory.EnumerateFiles(Folder, "*", SearchOption.TopDirectoryOnly)
+                    .Where(p => !Path.GetFileName(p).StartsWith('.'))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                // Files are independent, so they load on every core; the cache is only read while they do, and
+                // written afterwards in file order.
+                var loaded = new (string Name, FileStamp Stamp, HandoffDocument Document, bool Reparsed)[paths.Count];
+                Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
                 {
-                    var name = Path.GetFileName(path);
-                    if (name.StartsWith('.'))
-                    {
-                        continue;
-                    }
-
+                    var name = Path.GetFileName(paths[i]);
+                    var (stamp, document, reparsed) = Load(paths[i], name, realFolder, catalog);
+                    loaded[i] = (name, stamp, document, reparsed);
+                });
+                foreach (var (name, stamp, document, reparsed) in loaded)
+                {
                     seen.Add(name);
-                    var (document, reparsed) = Load(path, name, realFolder, catalog);
                     documents.Add(document);
-                    changed |= reparsed;
+                    if (reparsed)
+                    {
+                        _cache[name] = (stamp, document);
+                        changed = true;
+                    }
                 }
             }
         }
@@ -148,7 +158,7 @@ public sealed class HandoffStore : IDisposable
 
     // Each file in isolation: whatever goes wrong with one (a link, a FIFO, a parser's exception, a timeout) is that
     // file's error row and the scan goes on.
-    private (HandoffDocument Document, bool Reparsed) Load(string path, string name, string realFolder, EntityCatalog catalog)
+    private (FileStamp Stamp, HandoffDocument Document, bool Reparsed) Load(string path, string name, string realFolder, EntityCatalog catalog)
     {
         FileStamp stamp;
         string target;
@@ -206,11 +216,11 @@ public sealed class HandoffStore : IDisposable
         return HandoffParser.Parse(name, content, modified, catalog, cancel);
     }
 
-    private (HandoffDocument, bool) Remember(string name, FileStamp stamp, Func<HandoffDocument> produce)
+    private (FileStamp, HandoffDocument, bool) Remember(string name, FileStamp stamp, Func<HandoffDocument> produce)
     {
         if (_cache.TryGetValue(name, out var cached) && cached.Stamp == stamp)
         {
-            return (cached.Document, false);
+            return (stamp, cached.Document, false);
         }
 
         HandoffDocument document;
@@ -223,8 +233,7 @@ public sealed class HandoffStore : IDisposable
             document = HandoffDocument.Failed(name, stamp.Length, default, $"could not be ingested ({e.GetType().Name}: {e.Message})");
         }
 
-        _cache[name] = (stamp, document);
-        return (document, true);
+        return (stamp, document, true);
     }
 
     // Every component of the path is resolved (a link to 'etcdir/passwd' where etcdir links to /etc ends in /etc),

@@ -43,8 +43,7 @@ public sealed class ReportContext(ReportInputs inputs, MetricBook metrics, Metri
 
     // Usable facts from handoffs; a fact from a file that failed to parse is never quoted.
     public IEnumerable<FactRef> Facts(string? entityId = null, SectionKind? section = null, string? tag = null) =>
-        Ingestion.HandoffFacts.All(Handoffs)
-            .Where(f => entityId is null || string.Equals(f.Document.EntityId, entityId, StringComparison.OrdinalIgnoreCase))
+        (entityId is null ? Ingestion.HandoffFacts.All(Handoffs) : Ingestion.HandoffFacts.For(Handoffs, entityId))
             .Where(f => section is null || f.Fact.Section == section)
             .Where(f => tag is null || f.Fact.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase));
 

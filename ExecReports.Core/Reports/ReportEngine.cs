@@ -40,7 +40,9 @@ public sealed class ReportEngine(
         var previous = BookFor(inputs, inputs.Period.Previous(), digest);
         var conflicts = Reconciler.Find(inputs, reconciliation.Value);
         var sanity = SanityGuards.Find(inputs, book);
-        var context = new ReportContext(inputs, book, previous, cfo, finance.Value, secrets.Redact) { Conflicts = conflicts, Sanity = sanity };
+        // Eight reports rank and quote the same handoff sentences: each is scanned for secrets once per set.
+        var redacted = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var context = new ReportContext(inputs, book, previous, cfo, finance.Value, text => redacted.GetOrAdd(text, secrets.Redact)) { Conflicts = conflicts, Sanity = sanity };
         var metadata = new ReportMetadataInputs(BuildInfo.Commit, inputs.Now, inputs.OldestHandoff, inputs.NewestHandoff, inputs.KpisLastEdited, digest);
 
         var builders = new List<ReportBuilder>();

@@ -11,7 +11,9 @@ namespace ExecReports.Benchmarks;
 
 // What users run: the published Release CLI as a process, timed from outside (wall clock and peak RSS from
 // /usr/bin/time), median of N runs. The first `health` creates the database and is reported apart.
-//   dotnet run -c Release --project bench/ExecReports.Benchmarks -- process [--cli DLL] [--runs 5] [--sizes 1000,4000,16000] [--only health,samples,1000]
+//   dotnet run -c Release --project bench/ExecReports.Benchmarks -- process [--cli DLL] [--runs 5] [--sizes 1000,4000,16000] [--only health,samples,1000] [--keep]
+// --keep leaves the published CLI, the data folder and the corpora in place (the path is printed), so a slow case can
+// be profiled by hand with the same inputs.
 public static class ProcessBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
@@ -19,6 +21,7 @@ public static class ProcessBenchmark
         var runs = int.Parse(Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
         var sizes = (Option(args, "--sizes") ?? "1000,4000,16000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var only = Option(args, "--only")?.Split(',').ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var keep = args.Contains("--keep");
         var repo = AppConfiguration.FindBaseDirectory();
         var root = Path.Combine(Path.GetTempPath(), "execreports-process-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -30,9 +33,9 @@ public static class ProcessBenchmark
             var entities = Entities(repo, data);
 
             Console.WriteLine($"CLI {cli}; {Environment.ProcessorCount} cores; load average {LoadAverage()}; {runs} runs each");
-            Console.WriteLine($"{"case",-34} {"median s",9} {"min s",7} {"max s",7} {"peak RSS MB",12}");
+            Console.WriteLine($"{"case",-34} {"median s",9} {"min s",7} {"max s",7} {"peak RSS MB",12} {"CPU s",9}");
             var first = await TimeAsync(cli, repo, data, ["health"]);
-            Console.WriteLine($"{"health (first run, creates the DB)",-34} {first.Seconds,9:F2} {"",7} {"",7} {first.PeakRssMb,12:F0}");
+            Console.WriteLine($"{"health (first run, creates the DB)",-34} {first.Seconds,9:F2} {"",7} {"",7} {first.PeakRssMb,12:F0} {first.CpuSeconds,9:F2}");
 
             var cases = new List<(string Key, string Name, string[] Args)>
             {
@@ -57,7 +60,7 @@ public static class ProcessBenchmark
                 }
 
                 var ordered = samples.OrderBy(s => s.Seconds).ToList();
-                Console.WriteLine($"{name,-34} {ordered[ordered.Count / 2].Seconds,9:F2} {ordered[0].Seconds,7:F2} {ordered[^1].Seconds,7:F2} {samples.Max(s => s.PeakRssMb),12:F0}");
+                Console.WriteLine($"{name,-34} {ordered[ordered.Count / 2].Seconds,9:F2} {ordered[0].Seconds,7:F2} {ordered[^1].Seconds,7:F2} {samples.Max(s => s.PeakRssMb),12:F0} {samples.OrderBy(s => s.CpuSeconds).ElementAt(samples.Count / 2).CpuSeconds,9:F2}");
                 if (caseArgs[0] == "generate")
                 {
                     Console.WriteLine($"{"",-34} {EmailParts(output)}");
@@ -69,11 +72,19 @@ public static class ProcessBenchmark
         }
         finally
         {
-            Directory.Delete(root, recursive: true);
+            if (keep)
+            {
+                Console.WriteLine($"kept: {root}");
+            }
+            else
+            {
+                Directory.Delete(root, recursive: true);
+            }
         }
     }
 
-    private sealed record Sample(double Seconds, double PeakRssMb);
+    // CPU seconds (user + system) beside wall time: on a shared machine they move far less with the load.
+    private sealed record Sample(double Seconds, double PeakRssMb, double CpuSeconds);
 
     private static async Task<Sample> TimeAsync(string cli, string repo, string data, string[] args)
     {
@@ -86,7 +97,7 @@ public static class ProcessBenchmark
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            foreach (var a in (string[])["-q", "-f", "%e %M", "-o", metrics, "dotnet", cli, .. args])
+            foreach (var a in (string[])["-q", "-f", "%e %M %U %S", "-o", metrics, "dotnet", cli, .. args])
             {
                 start.ArgumentList.Add(a);
             }
@@ -102,7 +113,8 @@ public static class ProcessBenchmark
             }
 
             var fields = (await File.ReadAllTextAsync(metrics)).Trim().Split(' ');
-            return new Sample(double.Parse(fields[0], CultureInfo.InvariantCulture), double.Parse(fields[1], CultureInfo.InvariantCulture) / 1024);
+            return new Sample(double.Parse(fields[0], CultureInfo.InvariantCulture), double.Parse(fields[1], CultureInfo.InvariantCulture) / 1024,
+                double.Parse(fields[2], CultureInfo.InvariantCulture) + double.Parse(fields[3], CultureInfo.InvariantCulture));
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ExecReports.Core.Ingestion;
 
@@ -13,7 +14,10 @@ public sealed record CheckResult(HygieneCheck Check, CheckStatus Status, FactRef
 // "unknown" and left out of the score rather than guessed; "not applicable" is also left out.
 public static class RepositoryScorecard
 {
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    // Compiled: every check's patterns run over every fact of an entity, which at 16,000 handoffs is millions of matches.
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+
+    private static readonly ConditionalWeakTable<IReadOnlyList<FactRef>, IReadOnlyList<CheckResult>> Evaluated = new();
 
     private static readonly Regex Solo = new(@"\b(solo|one developer|single developer|sole developer|one-person|one person)\b", Options);
 
@@ -50,6 +54,10 @@ public static class RepositoryScorecard
     ];
 
     public static string WeightsText => string.Join(", ", Checks.Select(c => $"{c.Name.ToLowerInvariant()} {c.Weight}"));
+
+    // One entity's verdicts, worked out once per snapshot: the engineering metrics and two CTO sections ask for them.
+    public static IReadOnlyList<CheckResult> Evaluate(HandoffSnapshot handoffs, string entityId) =>
+        Evaluated.GetValue(handoffs.UsableFactsOf(entityId), facts => Evaluate(facts));
 
     public static IReadOnlyList<CheckResult> Evaluate(IEnumerable<FactRef> entityFacts, IReadOnlyList<HygieneCheck>? checks = null)
     {

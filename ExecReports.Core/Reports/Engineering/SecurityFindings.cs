@@ -28,7 +28,22 @@ public static partial class SecurityFindings
             .ThenBy(f => f.Fact.Fact.Line)
             .ToList();
 
+    private sealed record Classification(SecuritySeverity Severity, string Rule);
+
+    // Keyed by the fact's own string: the audit, the roadmap and the metrics classify the same facts again.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, Classification> Classified = new();
+
     public static (SecuritySeverity Severity, string Rule) Classify(string text)
+    {
+        var c = Classified.GetValue(text, t =>
+        {
+            var (severity, rule) = Uncached(t);
+            return new Classification(severity, rule);
+        });
+        return (c.Severity, c.Rule);
+    }
+
+    private static (SecuritySeverity Severity, string Rule) Uncached(string text)
     {
         if (SecretInRepository().IsMatch(text) && SecretWord().IsMatch(text))
         {

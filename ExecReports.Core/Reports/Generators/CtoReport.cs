@@ -224,7 +224,7 @@ public sealed partial class CtoReport : ReportGenerator
                 section.Bullets(ci.Select(f => $"{context.Quote(f.Fact.Text)} ({Evidence(f)})"));
             }
 
-            var checks = RepositoryScorecard.Evaluate(context.Facts(id));
+            var checks = RepositoryScorecard.Evaluate(context.Handoffs, id);
             section.Table(["Hygiene check", "Weight", "Result", "Evidence"],
                 checks.Select(r => (IReadOnlyList<string>)
                 [
@@ -250,7 +250,7 @@ public sealed partial class CtoReport : ReportGenerator
                 steps.Add($"Fix: {context.Quote(f.Fact.Fact.Text)} — reason: {SecurityFindings.Word(f.Severity)} security finding ({Evidence(f.Fact)}).");
             }
 
-            foreach (var r in RepositoryScorecard.Evaluate(context.Facts(entity.Id))
+            foreach (var r in RepositoryScorecard.Evaluate(context.Handoffs, entity.Id)
                 .Where(r => r.Status == CheckStatus.Fail && urgent.All(f => f.Fact != r.Evidence)).OrderByDescending(r => r.Check.Weight))
             {
                 steps.Add($"{MarkdownText.Escape(r.Check.Name)} — reason: hygiene check failed, weight {r.Check.Weight} ({Evidence(r.Evidence!)}).");

@@ -144,7 +144,7 @@ public sealed class EngineeringCalculator : MetricCalculator
                 Better = Favourable.Higher, Special = dora is null ? $"unknown: no engineering inputs for {p}" : null,
             });
 
-            var checks = RepositoryScorecard.Evaluate(facts);
+            var checks = RepositoryScorecard.Evaluate(calculation.Inputs.Handoffs, id);
             var hygiene = RepositoryScorecard.Score(checks);
             book.Add(new Metric
             {

@@ -12,11 +12,16 @@ public static partial class RoleIssues
 {
     public sealed record Ranked(FactRef Fact, int Materiality);
 
+    private sealed record Rank(int Value);
+
+    // A fact's materiality depends on its own text and tags only; eight reports rank the same issues.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HandoffFact, Rank> Ranks = new();
+
     public static IReadOnlyList<Ranked> For(ReportContext context, ReportRole role, IEnumerable<FactRef> issues) =>
         issues
             .Where(f => role.EntityId is null || string.Equals(f.Document.EntityId, role.EntityId, StringComparison.OrdinalIgnoreCase))
             .Where(f => role.EntityId is not null || Matters(role, f))
-            .Select(f => new Ranked(f, Materiality(context.Redact(f.Fact.Text), f)))
+            .Select(f => new Ranked(f, Ranks.GetValue(f.Fact, _ => new Rank(Materiality(context.Redact(f.Fact.Text), f))).Value))
             .OrderByDescending(r => r.Materiality)
             .ThenByDescending(r => r.Fact.Document.Updated)
             .ThenBy(r => r.Fact.Document.File, StringComparer.Ordinal)

@@ -35,4 +35,43 @@ public class ParseBudgetTests
 
         Assert.Equal("bad front matter", error.Message);
     }
+
+    [Fact]
+    public void TheNextParseRunsWhileAnOverrunningOneStillHoldsItsThread()
+    {
+        using var release = new ManualResetEventSlim();
+        var stuckThread = 0;
+        Assert.Equal("timed out", ParseBudget.Run(TimeSpan.FromMilliseconds(20), _ =>
+        {
+            stuckThread = Environment.CurrentManagedThreadId;
+            release.Wait();
+            return "late";
+        }, () => "timed out"));
+
+        try
+        {
+            // The abandoned job is still blocked: the next one must get a thread of its own, not queue behind it.
+            var next = ParseBudget.Run(TimeSpan.FromSeconds(30), _ => Environment.CurrentManagedThreadId, () => -1);
+            Assert.NotEqual(-1, next);
+            Assert.NotEqual(stuckThread, next);
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
+    [Fact]
+    public void SuccessiveParsesReuseAFewThreadsRatherThanOneEach()
+    {
+        var threads = new HashSet<int>();
+        for (var i = 0; i < 200; i++)
+        {
+            threads.Add(ParseBudget.Run(TimeSpan.FromSeconds(30), _ => Environment.CurrentManagedThreadId, () => -1));
+        }
+
+        Assert.DoesNotContain(-1, threads);
+        // Other tests run parses at the same time, so a handful of workers is fine; one thread per parse is not.
+        Assert.True(threads.Count <= 20, $"{threads.Count} threads for 200 parses");
+    }
 }
