@@ -44,7 +44,7 @@ public class ParseBudgetTests
         Assert.Equal("timed out", ParseBudget.Run(TimeSpan.FromMilliseconds(20), _ =>
         {
             stuckThread = Environment.CurrentManagedThreadId;
-            release.Wait();
+            release.Wait(CancellationToken.None);
             return "late";
         }, () => "timed out"));
 
