@@ -38,7 +38,7 @@ public sealed class ReportEngine(
         var digest = inputs.Digest();
         var (book, cfo) = Calculate(inputs, digest);
         var previous = BookFor(inputs, inputs.Period.Previous(), digest);
-        var conflicts = Reconciler.Find(inputs, reconciliation.Value);
+        IReadOnlyList<DataConflict> conflicts = [.. Reconciler.Find(inputs, reconciliation.Value), .. ChannelNameConflicts.Find(inputs)];
         var sanity = SanityGuards.Find(inputs, book);
         var context = new ReportContext(inputs, book, previous, cfo, finance.Value, secrets.Redact) { Conflicts = conflicts, Sanity = sanity };
         var metadata = new ReportMetadataInputs(BuildInfo.Commit, inputs.Now, inputs.OldestHandoff, inputs.NewestHandoff, inputs.KpisLastEdited, digest);

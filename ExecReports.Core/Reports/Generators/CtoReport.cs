@@ -21,6 +21,13 @@ public sealed partial class CtoReport : ReportGenerator
 
     private static string Evidence(FactRef fact) => $"`{fact.Source}`";
 
+    // A run-on list of handoff items stays readable (and the email within its size) however many handoffs there are.
+    private const int ListedItems = 10;
+
+    private static string Bounded(IReadOnlyList<string> items, string separator = ", ") =>
+        string.Join(separator, items.Take(ListedItems))
+        + (items.Count > ListedItems ? $"{separator}and {(items.Count - ListedItems).ToString(System.Globalization.CultureInfo.InvariantCulture)} more" : "");
+
     // Files and endpoints the fact names, redacted like the fact itself.
     private static string Where(ReportContext context, FactRef fact)
     {
@@ -125,7 +132,7 @@ public sealed partial class CtoReport : ReportGenerator
             var planned = context.Facts(entity.Id, SectionKind.NextSteps).Where(ResilienceAudit.IsResilienceFact).ToList();
             if (planned.Count > 0)
             {
-                section.Paragraph("Planned in the handoffs (also in the roadmap): " + string.Join("; ", planned.Select(f => $"{context.Quote(f.Fact.Text)} ({Evidence(f)})")));
+                section.Paragraph("Planned in the handoffs (also in the roadmap): " + Bounded(planned.Select(f => $"{context.Quote(f.Fact.Text)} ({Evidence(f)})").ToList(), "; "));
             }
         }
 
@@ -209,7 +216,7 @@ public sealed partial class CtoReport : ReportGenerator
 
             if (channels.Count > 0)
             {
-                section.Table(["Channel", "Visits", "Inquiries", "Bookings", "Visit → inquiry", "Inquiry → booking", "Visit → booking", "Flag"],
+                section.Table(["Channel", "Visits", "Inquiries", "Bookings", "Visit → inquiry", "Inquiry → booking", "Visit → booking"],
                     channels.Select(x => (IReadOnlyList<string>)
                     [
                         MarkdownText.Cell(x.Channel.Channel),
@@ -219,8 +226,7 @@ public sealed partial class CtoReport : ReportGenerator
                         section.Quote(m.Get(FunnelCalculator.VisitToInquiry(entity.Id, x.Key))),
                         section.Quote(m.Get(FunnelCalculator.InquiryToBooking(entity.Id, x.Key))),
                         section.Quote(m.Get(FunnelCalculator.VisitToBooking(entity.Id, x.Key))),
-                        FunnelCalculator.ImpossibleSteps(x.Channel) is { Count: > 0 } steps ? MarkdownText.Cell($"impossible: {string.Join("; ", steps)}") : "",
-                    ]), [false, true, true, true, true, true, true, false]);
+                    ]), [false, true, true, true, true, true, true]);
                 if (channels.Any(x => FunnelCalculator.ImpossibleSteps(x.Channel).Count > 0))
                 {
                     section.Paragraph($"Flagged: {MarkdownText.Escape(FunnelCalculator.ImpossibleRule)}. Count bookings that skip the inquiry step "
@@ -384,7 +390,7 @@ public sealed partial class CtoReport : ReportGenerator
         if (elsewhere.Count > 0)
         {
             section.Paragraph($"Not engineering, left out: {elsewhere.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} next steps "
-                + $"({string.Join(", ", elsewhere.Select(Evidence))}).");
+                + $"({Bounded(elsewhere.Select(Evidence).ToList())}).");
         }
     }
 

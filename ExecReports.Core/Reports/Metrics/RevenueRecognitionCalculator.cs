@@ -13,6 +13,9 @@ public sealed class RevenueRecognitionCalculator : MetricCalculator
 
     public static string FutureService(string entityId) => $"entity.{entityId}.revrec.future-service";
     public static string FutureServiceTrailing(string entityId) => $"entity.{entityId}.revrec.future-service.t12";
+
+    // One month of the trailing window, for figures tied to an earlier month (an email blast's attributed revenue).
+    public static string FutureServiceIn(string entityId, Period month) => $"entity.{entityId}.revrec.future-service.{month}";
     public static string NetOfCommission(string entityId) => $"entity.{entityId}.revrec.net-of-commission";
     public static string OmittedCommission(string entityId) => $"entity.{entityId}.revrec.omitted-commission";
     public static string CustomerDeposits(string entityId) => $"entity.{entityId}.revrec.customer-deposits";
@@ -43,6 +46,17 @@ public sealed class RevenueRecognitionCalculator : MetricCalculator
                 .Where(k => string.Equals(k.EntityId, id, StringComparison.OrdinalIgnoreCase) && k.Period >= from && k.Period <= period)
                 .OrderBy(k => k.Period).ToList();
             var early = history.SelectMany(h => h.Revenue.Where(r => IsFutureService(r, h.Period)).Select(r => (Month: h, Line: r))).ToList();
+            foreach (var h in history.Where(h => h.Period != period))
+            {
+                var lines = early.Where(x => x.Month == h).ToList();
+                book.Add(new Metric
+                {
+                    Id = FutureServiceIn(id, h.Period), EntityId = id, Label = $"{id} revenue booked in {h.Period} for services after {h.Period}", Value = lines.Sum(x => x.Line.Amount),
+                    Unit = MetricUnit.Usd, Period = p, Formula = "Σ revenue[].amount of that month where serviceDate is after that month's end",
+                    Inputs = lines.Select(x => Line(x.Month, x.Line, "amount", MetricFormat.Money(x.Line.Amount))).ToList(), Better = Favourable.Lower,
+                });
+            }
+
             book.Add(new Metric
             {
                 Id = FutureServiceTrailing(id), EntityId = id, Label = $"{id} revenue booked before the service month, {from}–{p}",
