@@ -109,7 +109,7 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
 
         section.Subheading("Channel names: catalog against KPI inputs");
         section.Paragraph("A near miss (same name but for case, punctuation, a suffix or two letters) splits one channel's figures in two; a planned channel "
-            + "nobody records is invisible; an unplanned one is outside the plan. Each is also a data-conflict warning.");
+            + "nobody records is invisible; an unplanned one is outside the plan. Near misses and unplanned names are also data-conflict warnings.");
         section.Table(["Entity", "Unmatched names", "Catalog plan", "KPI inputs", "Finding"],
             mismatches.Select(x => (IReadOnlyList<string>)
             [
@@ -248,7 +248,7 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
             + "(entities.yaml) before others, then marketplaces whose buyers fit the entity's offer (Marketing:Marketplaces fit words found in its catalog "
             + "description), then fewer live channels already selling the same thing (cannibalisation: a second marketplace for the same buyer mostly moves "
             + "bookings and adds commission), then the higher expected revenue per booking after commission, then the lower commission. Listing lead time is the "
-            + "configured time from listing to live and dates the milestone. Expected revenue per "
+            + "configured time from listing to live (Marketing:Marketplaces). Expected revenue per "
             + "booking is the channel's own revenue ÷ bookings, or the entity's average over all channels when it does not sell there yet. Commission is the "
             + "KPI month's rate when recorded, otherwise the fee schedule's rate in force at the period end (Ota:Fees; each entry's note gives the range and "
             + "how sure it is).");
