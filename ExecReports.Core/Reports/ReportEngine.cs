@@ -38,7 +38,7 @@ public sealed class ReportEngine(
         var digest = inputs.Digest();
         var (book, cfo) = Calculate(inputs, digest);
         var previous = BookFor(inputs, inputs.Period.Previous(), digest);
-        var conflicts = Reconciler.Find(inputs, reconciliation.Value);
+        IReadOnlyList<DataConflict> conflicts = [.. Reconciler.Find(inputs, reconciliation.Value), .. ChannelNameConflicts.Find(inputs)];
         var sanity = SanityGuards.Find(inputs, book);
         // Eight reports rank and quote the same handoff sentences: each is scanned for secrets once per set.
         var redacted = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);

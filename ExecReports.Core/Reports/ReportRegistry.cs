@@ -98,11 +98,12 @@ public static class ReportSections
     public static class Cto
     {
         public static readonly ReportSectionDefinition SecurityAudit = new("security-audit", "Security Audit");
+        public static readonly ReportSectionDefinition Resilience = new("resilience-audit", "Resilience Audit");
         public static readonly ReportSectionDefinition CostAnalysis = new("cost-analysis", "Cost Analysis");
         public static readonly ReportSectionDefinition UxAnalytics = new("ux-analytics-gaps", "UX & Analytics Gaps");
         public static readonly ReportSectionDefinition Cicd = new("ci-cd-maturity", "CI/CD Maturity");
         public static readonly ReportSectionDefinition Roadmap = new("engineering-roadmap", "Engineering Roadmap");
-        public static readonly IReadOnlyList<ReportSectionDefinition> All = [SecurityAudit, CostAnalysis, UxAnalytics, Cicd, Roadmap];
+        public static readonly IReadOnlyList<ReportSectionDefinition> All = [SecurityAudit, Resilience, CostAnalysis, UxAnalytics, Cicd, Roadmap];
     }
 
     public static class Accounting

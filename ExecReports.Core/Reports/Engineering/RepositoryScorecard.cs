@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ExecReports.Core.Ingestion;
@@ -92,6 +93,16 @@ public static class RepositoryScorecard
         var total = judged.Sum(r => r.Check.Weight);
         return total == 0 ? null : (decimal)judged.Where(r => r.Status == CheckStatus.Pass).Sum(r => r.Check.Weight) / total;
     }
+
+    // Fewer than half the checks with evidence: the score rests on too little to compare entities by.
+    public const int LowCoverageBelow = 4;
+
+    public static int Known(IReadOnlyList<CheckResult> results) => results.Count(r => r.Status != CheckStatus.Unknown);
+
+    public static bool IsLowCoverage(IReadOnlyList<CheckResult> results) => Known(results) < LowCoverageBelow;
+
+    public static string CoverageText(IReadOnlyList<CheckResult> results) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Known(results)} of {results.Count} checks known{(IsLowCoverage(results) ? ", low coverage" : "")}");
 
     public static string Word(CheckStatus status) => status switch
     {

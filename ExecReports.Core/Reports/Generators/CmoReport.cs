@@ -68,6 +68,8 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
                 + MarkdownText.Escape(m.Get(r.Id(CmoFigure.CommissionRate)).Formula)));
         }
 
+        WriteChannelNames(context, section);
+
         var priciest = rows.Where(r => r.Kpi is { Live: true, Revenue: > 0 })
             .OrderByDescending(r => m.Get(r.Id(CmoFigure.TakeRate)).Value).ThenBy(r => r.EntityId, StringComparer.Ordinal).ThenBy(r => r.Channel, StringComparer.Ordinal)
             .FirstOrDefault();
@@ -89,8 +91,69 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
         }
     }
 
+    private static void WriteChannelNames(ReportContext context, SectionBuilder section)
+    {
+        var m = context.Metrics;
+        var checkedIds = context.Catalog.Entities.Where(e => m.Find(MarketingCalculator.UnmatchedChannelNames(e.Id)) is not null).ToList();
+        if (checkedIds.Count == 0)
+        {
+            return;
+        }
+
+        var mismatches = MarketingCalculator.ChannelNames(context.Inputs);
+        if (mismatches.Count == 0)
+        {
+            section.Paragraph("Channel names: the catalog's channel plan and the KPI channel rows and blasts use the same names for every entity with channel data.");
+            return;
+        }
+
+        section.Subheading("Channel names: catalog against KPI inputs");
+        section.Paragraph("A near miss (same name but for case, punctuation, a suffix or two letters) splits one channel's figures in two; a planned channel "
+            + "nobody records is invisible; an unplanned one is outside the plan. Near misses and unplanned names are also data-conflict warnings.");
+        section.Table(["Entity", "Unmatched names", "Catalog plan", "KPI inputs", "Finding"],
+            mismatches.Select(x => (IReadOnlyList<string>)
+            [
+                MarkdownText.Cell(context.NameOf(x.EntityId)), section.Quote(m.Get(MarketingCalculator.UnmatchedChannelNames(x.EntityId))),
+                MarkdownText.Cell(x.Catalog.Count > 0 ? string.Join(", ", x.Catalog) : "—"), MarkdownText.Cell(x.Inputs.Count > 0 ? string.Join(", ", x.Inputs) : "—"),
+                x.Match switch
+                {
+                    ChannelNameMatch.NearMiss => "near-miss spelling: use one name in both",
+                    ChannelNameMatch.CatalogOnly => "in the plan, not recorded",
+                    _ => "recorded, not in the plan",
+                },
+            ]), [false, true, false, false, false]);
+    }
+
+    private static void WritePaid(ReportContext context, SectionBuilder section)
+    {
+        var m = context.Metrics;
+        var paid = MarketingCalculator.PaidRows(context.Inputs);
+        var email = context.Catalog.Entities.Select(e => e.Id).Where(id => m.Find(MarketingCalculator.EmailMonthId(id, CmoFigure.Spend)) is not null).ToList();
+        section.Subheading("Paid media beside email");
+        if (paid.Count == 0 && email.Count == 0)
+        {
+            section.Missing($"no ad spend (Marketing expense lines buying ads) and no email blasts in {context.PeriodText}");
+            return;
+        }
+
+        section.Paragraph($"{context.PeriodText}: ad spend is the Marketing expense lines that buy ads; attributed bookings and revenue come from the KPI channel "
+            + "row named like the spend. CAC = spend ÷ attributed bookings; ROAS = attributed revenue ÷ spend. Spend with no such row has no conversion tracking, "
+            + "so it gets no CAC or ROAS rather than a zero or an infinite ratio. Email uses the blasts' recorded cost.");
+        var rows = paid.Select(r =>
+        {
+            string Q(CmoFigure figure) => m.Find(r.Id(figure)) is { } metric ? section.Quote(metric) : "—";
+            return (IReadOnlyList<string>)[MarkdownText.Cell(context.NameOf(r.EntityId)), MarkdownText.Cell(r.Channel), "paid", Q(CmoFigure.Spend), Q(CmoFigure.Bookings), Q(CmoFigure.Revenue), Q(CmoFigure.Cac), Q(CmoFigure.Roas)];
+        }).Concat(email.Select(id =>
+        {
+            string Q(CmoFigure figure) => section.Quote(m.Get(MarketingCalculator.EmailMonthId(id, figure)));
+            return (IReadOnlyList<string>)[MarkdownText.Cell(context.NameOf(id)), "email blasts", "email", Q(CmoFigure.Spend), Q(CmoFigure.Bookings), Q(CmoFigure.Revenue), Q(CmoFigure.Cac), Q(CmoFigure.Roas)];
+        }));
+        section.Table(["Entity", "Channel", "Type", "Spend", "Attributed bookings", "Attributed revenue", "CAC", "ROAS"], rows, [false, false, false, true, true, true, true, true]);
+    }
+
     private void WriteEmail(ReportContext context, SectionBuilder section, List<Milestone> milestones)
     {
+        WritePaid(context, section);
         var m = context.Metrics;
         var o = options.Value;
         var blasts = MarketingCalculator.BlastRows(context.Inputs);
@@ -98,9 +161,12 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
         var benchOpen = m.Get(MarketingCalculator.BenchmarkOpenRate);
         var benchClick = m.Get(MarketingCalculator.BenchmarkClickRate);
         var threshold = m.Get(MarketingCalculator.NoisyThreshold);
+        section.Subheading("Email blasts");
         section.Paragraph($"Blasts sent in the year to {context.PeriodText}. Attributed revenue counts bookings within "
-            + $"{section.Quote(window)} of the send; ROI = (attributed revenue − cost) ÷ cost, with cost as recorded (it should be fully loaded: tool, list and "
-            + "design time). Engagement is judged by click rate, not open rate: mail privacy features pre-load images and inflate opens. "
+            + $"{section.Quote(window)} of the send; ROI = (attributed revenue − cost) ÷ cost with cost as recorded. Loaded ROI = (recognised attributed revenue − "
+            + $"fully loaded cost) ÷ fully loaded cost: the fully loaded cost adds {section.Quote(m.Get(MarketingCalculator.ProductionCost))} of copy, design and list "
+            + "work per blast (Marketing:EmailProductionCostPerBlast), and recognised revenue leaves out money that is not revenue yet — revenue booked that month "
+            + "for later services and deposits taken that month — shared among the month's blasts. Engagement is judged by click rate, not open rate: mail privacy features pre-load images and inflate opens. "
             + $"Lists under {section.Quote(threshold)} recipients are flagged **noisy**: one booking more or less swings their rates.");
         if (blasts.Count == 0)
         {
@@ -127,18 +193,31 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
         section.Table(["Sent", "Entity", "Blast", "Channel", "Recipients", "Open rate", "Click rate", "Bookings", "Attributed revenue", "Cost", "ROI", "Cost per booking", "Flags"],
             table, [false, false, false, false, true, true, true, true, true, true, true, true, false]);
 
+        section.Paragraph("On recognised revenue and fully loaded cost:");
+        section.Table(["Sent", "Entity", "Blast", "Attributed revenue", "Recognised", "Recorded cost", "Fully loaded cost", "ROI as recorded", "Loaded ROI"],
+            blasts.Select(b =>
+            {
+                string Q(CmoFigure figure) => section.Quote(m.Get(b.Id(figure)));
+                return (IReadOnlyList<string>)
+                [
+                    Date(b.Blast.Date), MarkdownText.Cell(context.NameOf(b.EntityId)), MarkdownText.Cell(context.Redact(b.Blast.Name)),
+                    Q(CmoFigure.Revenue), Q(CmoFigure.RecognisedRevenue), Q(CmoFigure.Cost), Q(CmoFigure.LoadedCost), Q(CmoFigure.Roi), Q(CmoFigure.LoadedRoi),
+                ];
+            }), [false, false, false, true, true, true, true, true, true]);
+
         var channels = blasts.Select(b => b.Channel).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         section.Paragraph("Per channel:");
-        section.Table(["Channel", "Blasts", "Bookings", "Attributed revenue", "Cost", "ROI", "Cost per booking", "Click rate"],
+        section.Table(["Channel", "Blasts", "Bookings", "Attributed revenue", "Cost", "ROI", "Recognised", "Fully loaded cost", "Loaded ROI", "Cost per booking", "Click rate"],
             channels.Select(c =>
             {
                 string Q(CmoFigure figure) => section.Quote(m.Get(MarketingCalculator.EmailChannelId(c, figure)));
                 var count = blasts.Count(b => string.Equals(b.Channel, c, StringComparison.OrdinalIgnoreCase));
                 return (IReadOnlyList<string>)
                 [
-                    MarkdownText.Cell(c), count.ToString(CultureInfo.InvariantCulture), Q(CmoFigure.Bookings), Q(CmoFigure.Revenue), Q(CmoFigure.Cost), Q(CmoFigure.Roi), Q(CmoFigure.CostPerBooking), Q(CmoFigure.ClickRate),
+                    MarkdownText.Cell(c), count.ToString(CultureInfo.InvariantCulture), Q(CmoFigure.Bookings), Q(CmoFigure.Revenue), Q(CmoFigure.Cost), Q(CmoFigure.Roi),
+                    Q(CmoFigure.RecognisedRevenue), Q(CmoFigure.LoadedCost), Q(CmoFigure.LoadedRoi), Q(CmoFigure.CostPerBooking), Q(CmoFigure.ClickRate),
                 ];
-            }), [false, true, true, true, true, true, true, true]);
+            }), [false, true, true, true, true, true, true, true, true, true, true]);
 
         // Milestones from each entity's latest blast.
         foreach (var latest in blasts.GroupBy(b => b.EntityId).Select(g => g.First()).OrderBy(b => b.EntityId, StringComparer.Ordinal))
@@ -166,7 +245,10 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
         var sellers = MarketingCalculator.TripSellers(context.Inputs, schedule);
         section.Paragraph($"Marketplaces in the fee schedule: {MarkdownText.Escape(string.Join(", ", schedule.Channels))}. Scoring rule: channels already live come "
             + "first (keep them), then listed but not live (only activation is left), then not listed; within each, channels in the entity's channel plan "
-            + "(entities.yaml) before others, then the higher expected revenue per booking after commission, then the lower commission. Expected revenue per "
+            + "(entities.yaml) before others, then marketplaces whose buyers fit the entity's offer (Marketing:Marketplaces fit words found in its catalog "
+            + "description), then fewer live channels already selling the same thing (cannibalisation: a second marketplace for the same buyer mostly moves "
+            + "bookings and adds commission), then the higher expected revenue per booking after commission, then the lower commission. Listing lead time is the "
+            + "configured time from listing to live (Marketing:Marketplaces). Expected revenue per "
             + "booking is the channel's own revenue ÷ bookings, or the entity's average over all channels when it does not sell there yet. Commission is the "
             + "KPI month's rate when recorded, otherwise the fee schedule's rate in force at the period end (Ota:Fees; each entry's note gives the range and "
             + "how sure it is).");
@@ -180,7 +262,9 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
         {
             var name = context.NameOf(entityId);
             section.Subheading(name);
-            var sequence = MarketingCalculator.Sequence(context.Inputs, schedule, entityId);
+            section.Paragraph($"Bookings taken directly this month (no commission): {section.Quote(m.Get(MarketingCalculator.DirectShare(entityId)))}. "
+                + "The higher it is, the more a marketplace listing risks charging commission on customers who would have booked direct.");
+            var sequence = MarketingCalculator.Sequence(context.Inputs, schedule, entityId, options.Value.Marketplaces);
             section.Numbered(sequence.Select(o =>
             {
                 var action = o.Stage switch
@@ -190,9 +274,13 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
                     _ => "list: not listed",
                 };
                 var fit = o.InPlan ? $"in {name}'s channel plan" : $"not in {name}'s channel plan (add it to entities.yaml first if wanted)";
+                var rationale = o.Profile is { } profile
+                    ? $" Sells {MarkdownText.Escape(profile.Sells)}; fit: {section.Quote(m.Get(o.Id(CmoFigure.Fit)))}; listing to live {section.Quote(m.Get(o.Id(CmoFigure.LeadDays)))}; "
+                        + (o.Overlaps.Count > 0 ? $"cannibalisation: competes with live {section.Quote(m.Get(o.Id(CmoFigure.Overlap)))} for the same buyers." : "cannibalisation: no live channel sells the same thing.")
+                    : " No Marketing:Marketplaces entry: fit, lead time and overlap unknown.";
                 return $"**{MarkdownText.Escape(o.Channel)}** — {action}; commission {section.Quote(m.Get(o.Id(CmoFigure.CommissionRate)))} "
-                    + $"({MarkdownText.Escape(m.Get(o.Id(CmoFigure.CommissionRate)).Formula)}); fit: {MarkdownText.Escape(fit)}; expected revenue per booking after commission "
-                    + $"{section.Quote(m.Get(o.Id(CmoFigure.NetPerBooking)))}.";
+                    + $"({MarkdownText.Escape(m.Get(o.Id(CmoFigure.CommissionRate)).Formula)}); plan: {MarkdownText.Escape(fit)}; expected revenue per booking after commission "
+                    + $"{section.Quote(m.Get(o.Id(CmoFigure.NetPerBooking)))}.{rationale}";
             }));
 
             var next = sequence.Where(o => o.Stage != OtaStage.Live && o.InPlan).Take(2).ToList();

@@ -12,6 +12,7 @@ public sealed partial class CtoReport : ReportGenerator
     public override void Write(ReportContext context, ReportBuilder report)
     {
         WriteSecurityAudit(context, report.Section(ReportSections.Cto.SecurityAudit));
+        WriteResilience(context, report.Section(ReportSections.Cto.Resilience));
         WriteCostAnalysis(context, report.Section(ReportSections.Cto.CostAnalysis));
         WriteUxAnalytics(context, report.Section(ReportSections.Cto.UxAnalytics));
         WriteCicd(context, report.Section(ReportSections.Cto.Cicd));
@@ -19,6 +20,13 @@ public sealed partial class CtoReport : ReportGenerator
     }
 
     private static string Evidence(FactRef fact) => $"`{fact.Source}`";
+
+    // A run-on list of handoff items stays readable (and the email within its size) however many handoffs there are.
+    private const int ListedItems = 10;
+
+    private static string Bounded(IReadOnlyList<string> items, string separator = ", ") =>
+        string.Join(separator, items.Take(ListedItems))
+        + (items.Count > ListedItems ? $"{separator}and {(items.Count - ListedItems).ToString(System.Globalization.CultureInfo.InvariantCulture)} more" : "");
 
     // Files and endpoints the fact names, redacted like the fact itself.
     private static string Where(ReportContext context, FactRef fact)
@@ -42,9 +50,16 @@ public sealed partial class CtoReport : ReportGenerator
         section.Paragraph($"Findings come from handoff facts tagged security, plus any fact naming a hard-coded secret or an unauthenticated/unverified endpoint; "
             + $"plans (next steps) and decisions are not findings. Severity rule: {MarkdownText.Escape(SecurityFindings.SeverityRule)} "
             + $"Open findings across the portfolio: {section.Quote(m.Get(EngineeringCalculator.PortfolioSecurityFindings))}.");
+        var quiet = new List<string>();
         foreach (var entity in Technical(context))
         {
             var findings = SecurityFindings.For(entity, context.Facts(entity.Id));
+            if (findings.Count == 0 && entity.Stack.Count == 0)
+            {
+                quiet.Add(entity.Name);
+                continue;
+            }
+
             section.Subheading($"{entity.Name} ({entity.Id})");
             section.Paragraph($"Open findings: {section.Quote(m.Get(EngineeringCalculator.SecurityFindingCount(entity.Id)))}.");
             if (findings.Count > 0)
@@ -66,15 +81,65 @@ public sealed partial class CtoReport : ReportGenerator
                 section.Paragraph($"No findings in the handoffs for: {MarkdownText.Escape(string.Join(", ", clean))}.");
             }
 
-            if (entity.Stack.Count == 0)
-            {
-                section.Missing($"no stack components recorded in the catalog for {entity.Name}");
-            }
-
             if (!context.Facts(entity.Id).Any())
             {
                 section.Missing($"no handoff for {entity.Name}, so nothing is known about its security");
             }
+        }
+
+        if (quiet.Count > 0)
+        {
+            section.Missing($"no stack components in the catalog and no security findings in the handoffs for {string.Join(", ", quiet)}");
+        }
+    }
+
+    private static void WriteResilience(ReportContext context, SectionBuilder section)
+    {
+        var m = context.Metrics;
+        var audited = context.Catalog.Entities.Where(e => m.Find(EngineeringCalculator.SinglePoints(e.Id)) is not null).ToList();
+        if (audited.Count == 0)
+        {
+            section.Missing($"no stack components in the catalog and no single-point-of-failure or backup statements in the handoffs for {context.PeriodText}");
+            return;
+        }
+
+        section.Paragraph($"Each catalog stack component, judged from the handoffs: {MarkdownText.Escape(ResilienceAudit.Rule)}.");
+        foreach (var entity in audited)
+        {
+            var facts = context.Facts(entity.Id).ToList();
+            var audit = ResilienceAudit.Audit(entity, facts);
+            section.Subheading(entity.Name);
+            var backups = m.Find(EngineeringCalculator.DataStoresWithoutOffSiteBackup(entity.Id));
+            section.Paragraph($"Single points of failure: {section.Quote(m.Get(EngineeringCalculator.SinglePoints(entity.Id)))}"
+                + (backups is null ? "; no data stores in the catalog stack." : $"; data stores without a known off-site backup: {section.Quote(backups)}."));
+            if (audit.Count > 0)
+            {
+                section.Table(["Component", "Single point of failure", "Backup", "Evidence"],
+                    audit.Select(a => (IReadOnlyList<string>)
+                    [
+                        MarkdownText.Cell($"{a.Component.Name} ({a.Component.Kind})"),
+                        a.SinglePoint is not null ? "yes" : a.Managed ? "no: provider-run" : "not stated",
+                        ResilienceAudit.Word(a.Backup),
+                        string.Join("; ", new[] { a.SinglePoint, a.BackupEvidence }.OfType<FactRef>().Distinct().Select(f => $"{context.Quote(f.Fact.Text)} ({Evidence(f)})")) is { Length: > 0 } e ? e : "—",
+                    ]));
+            }
+
+            if (ResilienceAudit.UnplacedSinglePoint(audit, facts) is { } unplaced)
+            {
+                section.Paragraph($"Application-wide: {context.Quote(unplaced.Fact.Text)} ({Evidence(unplaced)}).");
+            }
+
+            var planned = context.Facts(entity.Id, SectionKind.NextSteps).Where(ResilienceAudit.IsResilienceFact).ToList();
+            if (planned.Count > 0)
+            {
+                section.Paragraph("Planned in the handoffs (also in the roadmap): " + Bounded(planned.Select(f => $"{context.Quote(f.Fact.Text)} ({Evidence(f)})").ToList(), "; "));
+            }
+        }
+
+        var unaudited = Technical(context).Where(e => !audited.Contains(e)).Select(e => e.Name).ToList();
+        if (unaudited.Count > 0)
+        {
+            section.Missing($"no stack components in the catalog and no single-point-of-failure or backup statements in the handoffs for {string.Join(", ", unaudited)}");
         }
     }
 
@@ -111,9 +176,9 @@ public sealed partial class CtoReport : ReportGenerator
                 rows, [false, false, true, true, true]);
         }
 
-        foreach (var name in none)
+        if (none.Count > 0)
         {
-            section.Missing($"no infrastructure or software expense lines recorded for {name} in {p}");
+            section.Missing($"no infrastructure or software expense lines recorded in {p} for {string.Join(", ", none)}");
         }
 
         var facts = context.Facts(tag: "cost").Where(HandoffFacts.DescribesCurrentState).Where(f => Infrastructure().IsMatch(f.Fact.Text)).ToList();
@@ -162,6 +227,11 @@ public sealed partial class CtoReport : ReportGenerator
                         section.Quote(m.Get(FunnelCalculator.InquiryToBooking(entity.Id, x.Key))),
                         section.Quote(m.Get(FunnelCalculator.VisitToBooking(entity.Id, x.Key))),
                     ]), [false, true, true, true, true, true, true]);
+                if (channels.Any(x => FunnelCalculator.ImpossibleSteps(x.Channel).Count > 0))
+                {
+                    section.Paragraph($"Flagged: {MarkdownText.Escape(FunnelCalculator.ImpossibleRule)}. Count bookings that skip the inquiry step "
+                        + "(instant booking) separately before reading the rate.");
+                }
             }
             else
             {
@@ -171,9 +241,9 @@ public sealed partial class CtoReport : ReportGenerator
 
         var silent = Technical(context).Where(e => !context.Facts(e.Id).Any(f => HandoffFacts.HasTag(f, "ux") || HandoffFacts.HasTag(f, "analytics"))
             && (context.Kpi(e.Id) is not { } k || FunnelCalculator.Channels(k).Count == 0)).Select(e => e.Name).ToList();
-        foreach (var name in silent)
+        if (silent.Count > 0)
         {
-            section.Missing($"no UX or analytics facts and no channel funnel data recorded for {name} in {p}");
+            section.Missing($"no UX or analytics facts and no channel funnel data recorded in {p} for {string.Join(", ", silent)}");
         }
     }
 
@@ -191,14 +261,29 @@ public sealed partial class CtoReport : ReportGenerator
         section.Paragraph($"Repository hygiene (OpenSSF-Scorecard style, from handoff statements; weights: {MarkdownText.Escape(RepositoryScorecard.WeightsText)}). "
             + "A check with no evidence is unknown; code review is not applicable when a handoff says the repository has one developer. "
             + "Hygiene score = weight passed ÷ weight judged. CI/CD score = mean of the DORA and hygiene parts that are known.");
+        var unknown = new List<string>();
         foreach (var entity in Technical(context))
         {
             var id = entity.Id;
-            section.Subheading(entity.Name);
-            section.Paragraph($"CI/CD score {section.Quote(m.Get(EngineeringCalculator.CicdScore(id)))} (DORA {section.Quote(m.Get(EngineeringCalculator.DoraScore(id)))}, "
-                + $"hygiene {section.Quote(m.Get(EngineeringCalculator.HygieneScore(id)))}).");
             var e = context.Kpi(id)?.Engineering;
             var levels = EngineeringCalculator.DoraLevels(e);
+            var checks = RepositoryScorecard.Evaluate(context.Handoffs, id);
+            var ci = context.Facts(id).Where(HandoffFacts.DescribesCurrentState).Where(f => HandoffFacts.HasTag(f, "ci")).ToList();
+            if (levels.Count == 0 && RepositoryScorecard.Known(checks) == 0 && ci.Count == 0)
+            {
+                unknown.Add(entity.Name);
+                continue;
+            }
+
+            section.Subheading(entity.Name);
+            var coverage = m.Get(EngineeringCalculator.HygieneCoverage(id));
+            section.Paragraph($"CI/CD score {section.Quote(m.Get(EngineeringCalculator.CicdScore(id)))} (DORA {section.Quote(m.Get(EngineeringCalculator.DoraScore(id)))}, "
+                + $"hygiene {section.Quote(m.Get(EngineeringCalculator.HygieneScore(id)))}, evidence coverage {section.Quote(coverage)}).");
+            if (RepositoryScorecard.IsLowCoverage(checks) && RepositoryScorecard.Known(checks) > 0)
+            {
+                section.Paragraph($"**Low coverage:** fewer than {RepositoryScorecard.LowCoverageBelow} of {checks.Count} hygiene checks have evidence, so the hygiene score is a partial view, not a grade.");
+            }
+
             if (levels.Count > 0)
             {
                 var rows = new List<IReadOnlyList<string>>();
@@ -218,29 +303,43 @@ public sealed partial class CtoReport : ReportGenerator
             }
             else
             {
-                var ci = context.Facts(id).Where(HandoffFacts.DescribesCurrentState).Where(f => HandoffFacts.HasTag(f, "ci")).ToList();
                 section.Missing($"no DORA inputs (engineering.*) recorded for {entity.Name} in {p}"
                     + (ci.Count > 0 ? "; the handoffs say instead:" : " and no handoff facts tagged ci"));
                 section.Bullets(ci.Select(f => $"{context.Quote(f.Fact.Text)} ({Evidence(f)})"));
             }
 
-            var checks = RepositoryScorecard.Evaluate(context.Handoffs, id);
-            section.Table(["Hygiene check", "Weight", "Result", "Evidence"],
-                checks.Select(r => (IReadOnlyList<string>)
-                [
-                    MarkdownText.Cell(r.Check.Name),
-                    r.Check.Weight.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    RepositoryScorecard.Word(r.Status),
-                    r.Evidence is { } f ? $"{context.Quote(f.Fact.Text)} ({Evidence(f)})" : "no evidence in the handoffs",
-                ]));
+            var judged = checks.Where(r => r.Status != CheckStatus.Unknown).ToList();
+            if (judged.Count > 0)
+            {
+                section.Table(["Hygiene check", "Weight", "Result", "Evidence"],
+                    judged.Select(r => (IReadOnlyList<string>)
+                    [
+                        MarkdownText.Cell(r.Check.Name),
+                        r.Check.Weight.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        RepositoryScorecard.Word(r.Status),
+                        $"{context.Quote(r.Evidence!.Fact.Text)} ({Evidence(r.Evidence)})",
+                    ]));
+            }
+
+            var open = checks.Where(r => r.Status == CheckStatus.Unknown).Select(r => r.Check.Name.ToLowerInvariant()).ToList();
+            if (open.Count > 0)
+            {
+                section.Paragraph($"No evidence in the handoffs for: {MarkdownText.Escape(string.Join(", ", open))}.");
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            section.Missing($"no DORA inputs, no ci facts and no hygiene evidence (0 of {RepositoryScorecard.Checks.Count} checks known) in {p} for {string.Join(", ", unknown)}");
         }
     }
 
     private static void WriteRoadmap(ReportContext context, SectionBuilder section)
     {
         section.Paragraph("Order: critical and high security findings first, then failed hygiene checks by weight, then DORA keys at low or medium, "
-            + "then the handoffs' own next steps in the order written.");
+            + "then the handoffs' engineering next steps in the order written. Finance, marketing and operations steps go to the CFO, CMO and domain reports.");
         var any = false;
+        var elsewhere = new List<FactRef>();
         foreach (var entity in Technical(context))
         {
             var steps = new List<string>();
@@ -263,7 +362,14 @@ public sealed partial class CtoReport : ReportGenerator
 
             foreach (var f in context.Facts(entity.Id, SectionKind.NextSteps))
             {
-                steps.Add($"{context.Quote(f.Fact.Text)} — reason: next step in the handoff ({Evidence(f)}).");
+                if (EngineeringScope.IsEngineering(f))
+                {
+                    steps.Add($"{context.Quote(f.Fact.Text)} — reason: next step in the handoff ({Evidence(f)}).");
+                }
+                else
+                {
+                    elsewhere.Add(f);
+                }
             }
 
             if (steps.Count == 0)
@@ -278,7 +384,13 @@ public sealed partial class CtoReport : ReportGenerator
 
         if (!any)
         {
-            section.Missing($"no next steps, security findings or CI/CD gaps recorded for any entity in {context.PeriodText}");
+            section.Missing($"no engineering next steps, security findings or CI/CD gaps recorded for any entity in {context.PeriodText}");
+        }
+
+        if (elsewhere.Count > 0)
+        {
+            section.Paragraph($"Not engineering, left out: {elsewhere.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} next steps "
+                + $"({Bounded(elsewhere.Select(Evidence).ToList())}).");
         }
     }
 

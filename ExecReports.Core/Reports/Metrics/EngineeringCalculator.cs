@@ -21,8 +21,14 @@ public sealed class EngineeringCalculator : MetricCalculator
     public static string TimeToRestore(string entityId) => $"entity.{entityId}.dora.time-to-restore";
     public static string DoraScore(string entityId) => $"entity.{entityId}.dora-score";
     public static string HygieneScore(string entityId) => $"entity.{entityId}.hygiene-score";
+    public static string HygieneCoverage(string entityId) => $"entity.{entityId}.hygiene-coverage";
     public static string CicdScore(string entityId) => $"entity.{entityId}.cicd-score";
     public static string SecurityFindingCount(string entityId) => $"entity.{entityId}.security-findings";
+    public static string SinglePoints(string entityId) => $"entity.{entityId}.resilience.single-points";
+    public static string DataStoresWithoutOffSiteBackup(string entityId) => $"entity.{entityId}.resilience.no-off-site-backup";
+
+    private static MetricInput StackInput(CatalogEntity entity, StackComponent component, string value) =>
+        new("catalog:entities.yaml", $"entities[{entity.Id}].stack[{component.Name}]", null, value);
 
     public static MetricInput HandoffInput(FactRef fact, string period, string value) =>
         new($"handoff:{fact.Document.File}", $"line {fact.Fact.Line.ToString(CultureInfo.InvariantCulture)}", period, value);
@@ -154,6 +160,17 @@ public sealed class EngineeringCalculator : MetricCalculator
                 Better = Favourable.Higher, Special = hygiene is null ? "unknown: no hygiene evidence in handoffs" : null,
             });
 
+            var known = RepositoryScorecard.Known(checks);
+            book.Add(new Metric
+            {
+                Id = HygieneCoverage(id), EntityId = id, Label = $"{id} hygiene checks with evidence", Value = known, Unit = MetricUnit.Count, Period = p,
+                Formula = $"count of checks passed, failed or not applicable out of {checks.Count}; under {RepositoryScorecard.LowCoverageBelow} known is low coverage",
+                Inputs = checks.Where(r => r.Evidence is not null).Select(r => HandoffInput(r.Evidence!, p, $"{r.Check.Name}: {RepositoryScorecard.Word(r.Status)}")).ToList(),
+                Better = Favourable.Higher, Special = RepositoryScorecard.CoverageText(checks),
+            });
+
+            AddResilience(book, entity, facts, p);
+
             var overall = Overall(dora, hygiene);
             book.Add(new Metric
             {
@@ -169,6 +186,44 @@ public sealed class EngineeringCalculator : MetricCalculator
         {
             Id = PortfolioSecurityFindings, Label = "Open security findings in handoffs, all entities", Value = totalFindings, Unit = MetricUnit.Count,
             Period = p, Formula = "Σ entity security findings", Inputs = findingInputs, Better = Favourable.Lower,
+        });
+    }
+
+    private static void AddResilience(MetricBook book, CatalogEntity entity, IReadOnlyList<FactRef> facts, string p)
+    {
+        var id = entity.Id;
+        var audit = ResilienceAudit.Audit(entity, facts);
+        var unplaced = ResilienceAudit.UnplacedSinglePoint(audit, facts);
+        if (audit.Count == 0 && unplaced is null)
+        {
+            return;
+        }
+
+        var spofInputs = audit.Where(a => a.SinglePoint is not null)
+            .Select(a => StackInput(entity, a.Component, $"{a.Component.Kind}: single point of failure"))
+            .Concat(audit.Select(a => a.SinglePoint).OfType<FactRef>().Concat(unplaced is null ? [] : [unplaced]).Distinct().Select(f => HandoffInput(f, p, "single point of failure")))
+            .ToList();
+        book.Add(new Metric
+        {
+            Id = SinglePoints(id), EntityId = id, Label = $"{id} single points of failure", Value = audit.Count(a => a.SinglePoint is not null) + (unplaced is null ? 0 : 1),
+            Unit = MetricUnit.Count, Period = p, Formula = "stack components a handoff calls a single point of failure (provider-run services excluded), or one when the handoff names no catalog component",
+            Inputs = spofInputs, Better = Favourable.Lower,
+        });
+
+        var stores = audit.Where(a => a.HoldsData).ToList();
+        if (stores.Count == 0)
+        {
+            return;
+        }
+
+        book.Add(new Metric
+        {
+            Id = DataStoresWithoutOffSiteBackup(id), EntityId = id, Label = $"{id} data stores without a known off-site backup",
+            Value = stores.Count(a => a.Backup != BackupStatus.OffSite), Unit = MetricUnit.Count, Period = p,
+            Formula = "catalog stack components of kind database or storage whose backup no handoff shows to be off-site",
+            Inputs = [.. stores.Select(a => a.BackupEvidence is { } f ? HandoffInput(f, p, $"{a.Component.Name}: backup {ResilienceAudit.Word(a.Backup)}")
+                : StackInput(entity, a.Component, $"{a.Component.Kind}: backup {ResilienceAudit.Word(a.Backup)}"))],
+            Better = Favourable.Lower,
         });
     }
 }

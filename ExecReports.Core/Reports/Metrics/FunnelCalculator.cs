@@ -6,6 +6,8 @@ namespace ExecReports.Core.Reports.Metrics;
 // Channel funnel conversion (visits → inquiries → bookings) for every channel with any traffic recorded.
 public sealed class FunnelCalculator : MetricCalculator
 {
+    public const string ImpossibleRule = "a later step counts more than an earlier step (a rate over 100%): the two counts measure different things, so the rate is flagged, not scored";
+
     public override int Order => 20;
 
     public static string Visits(string entityId, string channelKey) => $"entity.{entityId}.funnel.{channelKey}.visits";
@@ -23,8 +25,28 @@ public sealed class FunnelCalculator : MetricCalculator
         return month.Channels.Zip(keys).Where(x => HasFunnel(x.First)).Select(x => (x.First, x.Second)).ToList();
     }
 
-    // A rate with a zero denominator is "n/a", not zero: nothing was measured.
-    public static decimal? Rate(int numerator, int denominator) => denominator == 0 ? null : (decimal)numerator / denominator;
+    // A rate with a zero denominator is "n/a", not zero: nothing was measured. Over 100% is impossible for a funnel step.
+    public static decimal? Rate(int numerator, int denominator) => denominator == 0 || numerator > denominator ? null : (decimal)numerator / denominator;
+
+    public static bool IsImpossible(int numerator, int denominator) => denominator > 0 && numerator > denominator;
+
+    // The steps of this channel's funnel whose later count exceeds the earlier one, as "12 bookings > 4 inquiries".
+    public static IReadOnlyList<string> ImpossibleSteps(ChannelMetrics c)
+    {
+        var steps = new List<string>();
+        void Check(int later, string laterName, int earlier, string earlierName)
+        {
+            if (IsImpossible(later, earlier))
+            {
+                steps.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{later} {laterName} > {earlier} {earlierName}"));
+            }
+        }
+
+        Check(c.Inquiries, "inquiries", c.Visits, "visits");
+        Check(c.Bookings, "bookings", c.Inquiries, "inquiries");
+        Check(c.Bookings, "bookings", c.Visits, "visits");
+        return steps;
+    }
 
     public override void Compute(ReportCalculation calculation)
     {
@@ -49,7 +71,10 @@ public sealed class FunnelCalculator : MetricCalculator
                 {
                     Id = metricId, EntityId = id, Label = $"{id} {c.Channel} {label}", Value = Rate(numerator, denominator), Unit = MetricUnit.Percent, Period = p,
                     Formula = $"channels[].{top} ÷ channels[].{bottom}", Inputs = [Input(top, numerator), Input(bottom, denominator)],
-                    Better = Favourable.Higher, Special = denominator == 0 ? $"n/a: no {bottom} recorded" : null,
+                    Better = Favourable.Higher,
+                    Special = denominator == 0 ? $"n/a: no {bottom} recorded"
+                        : IsImpossible(numerator, denominator) ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"impossible: {numerator} {top} > {denominator} {bottom}, flagged, not scored")
+                        : null,
                 });
 
                 Count(Visits(id, key), "visits", c.Visits);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports.Finance;
@@ -28,6 +29,15 @@ public sealed class CmoFigure
     public static readonly CmoFigure Roi = new("roi");
     public static readonly CmoFigure CostPerBooking = new("cost-per-booking");
     public static readonly CmoFigure NetPerBooking = new("net-per-booking");
+    public static readonly CmoFigure RecognisedRevenue = new("recognised-revenue");
+    public static readonly CmoFigure LoadedCost = new("loaded-cost");
+    public static readonly CmoFigure LoadedRoi = new("loaded-roi");
+    public static readonly CmoFigure Spend = new("spend");
+    public static readonly CmoFigure Cac = new("cac");
+    public static readonly CmoFigure Roas = new("roas");
+    public static readonly CmoFigure Fit = new("fit");
+    public static readonly CmoFigure LeadDays = new("lead-days");
+    public static readonly CmoFigure Overlap = new("overlap");
 
     public override string ToString() => Part;
 }
@@ -50,11 +60,30 @@ public enum OtaStage { Live, ListedNotLive, NotListed }
 
 public sealed record OtaOption(string EntityId, string Channel, OtaStage Stage, bool InPlan, decimal Rate, decimal? NetPerBooking)
 {
+    // Words of the entity's catalog description the marketplace's buyers look for; empty when nothing fits.
+    public IReadOnlyList<string> FitWords { get; init; } = [];
+
+    public MarketplaceProfile? Profile { get; init; }
+
+    // Channels already live for the entity that sell the same thing: a listing here competes with them for the same buyer.
+    public IReadOnlyList<string> Overlaps { get; init; } = [];
+
     public string Id(CmoFigure figure) => MarketingCalculator.OtaId(EntityId, Channel, figure);
 }
 
+// A marketing expense that buys ads, grouped by its description, with the KPI channel row that tracks its conversions (if any).
+public sealed record PaidRow(string EntityId, string Channel, IReadOnlyList<(ExpenseLine Line, int Index)> Lines, ChannelMetrics? Tracked, int TrackedIndex)
+{
+    public string Id(CmoFigure figure) => MarketingCalculator.PaidId(EntityId, Channel, figure);
+}
+
+public enum ChannelNameMatch { NearMiss, CatalogOnly, InputsOnly }
+
+// A channel the catalog's channel plan and the KPI inputs do not spell the same way.
+public sealed record ChannelNameMismatch(string EntityId, ChannelNameMatch Match, IReadOnlyList<string> Catalog, IReadOnlyList<string> Inputs);
+
 // Channel reach and take rates, email blast ROI against a benchmark, and the OTA listing order.
-public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaFeeSchedule schedule) : MetricCalculator
+public sealed partial class MarketingCalculator(IOptions<MarketingOptions> options, OtaFeeSchedule schedule) : MetricCalculator
 {
     public override int Order => 30;
 
@@ -67,6 +96,108 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
     public static string ChannelId(string entityId, string channel, CmoFigure figure) => $"cmo.channel.{entityId}.{Slugs.Of(channel)}.{figure.Part}";
     public static string EmailChannelId(string channel, CmoFigure figure) => $"cmo.email.channel.{Slugs.Of(channel)}.{figure.Part}";
     public static string OtaId(string entityId, string channel, CmoFigure figure) => $"cmo.ota.{entityId}.{Slugs.Of(channel)}.{figure.Part}";
+    public static string PaidId(string entityId, string channel, CmoFigure figure) => $"cmo.paid.{entityId}.{Slugs.Of(channel)}.{figure.Part}";
+    public static string EmailMonthId(string entityId, CmoFigure figure) => $"cmo.paid.{entityId}.email-blasts.{figure.Part}";
+    public static string DirectShare(string entityId) => $"cmo.ota.{entityId}.direct-share";
+    public static string UnmatchedChannelNames(string entityId) => $"cmo.channel-names.{entityId}.unmatched";
+    public const string ProductionCost = "cmo.email.production-cost";
+    public const string ConversionTrackingMissing = "conversion tracking missing";
+
+    // A channel sold by the business itself: bookings here pay no marketplace commission.
+    public static bool IsDirect(string channel) => channel.StartsWith("direct", StringComparison.OrdinalIgnoreCase) || channel.Equals("email", StringComparison.OrdinalIgnoreCase);
+
+    // CAC = spend ÷ attributed bookings; ROAS = attributed revenue ÷ spend. Untracked spend has neither.
+    public static (decimal? Value, string? Special) Cac(decimal spend, int? bookings) =>
+        bookings is null ? (null, ConversionTrackingMissing) : bookings > 0 ? (spend / bookings.Value, null) : (null, "n/a: no attributed bookings");
+
+    public static (decimal? Value, string? Special) Roas(decimal revenue, decimal spend, bool tracked) =>
+        !tracked ? (null, ConversionTrackingMissing) : spend > 0 ? (revenue / spend, null) : (null, "n/a: no spend");
+
+    public static IReadOnlyList<PaidRow> PaidRows(ReportInputs inputs) => inputs.Kpis
+        .Where(k => k.Period == inputs.Period).OrderBy(k => k.EntityId, StringComparer.Ordinal)
+        .SelectMany(k => k.Expenses.Select((e, i) => (Line: e, Index: i))
+            .Where(x => string.Equals(x.Line.Category, "Marketing", StringComparison.OrdinalIgnoreCase) && Ads().IsMatch($"{x.Line.Description} {x.Line.Vendor}"))
+            .GroupBy(x => x.Line.Description.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Select(g =>
+            {
+                var index = k.Channels.ToList().FindIndex(c => Slugs.Of(c.Channel) == Slugs.Of(g.Key));
+                return new PaidRow(k.EntityId, g.First().Line.Description.Trim(), g.ToList(), index >= 0 ? k.Channels[index] : null, index);
+            }))
+        .ToList();
+
+    // Names match when equal ignoring case; a near miss is the same slug, one slug extending the other ("direct web" and
+    // "direct web (mobile)") or two edits apart. A channel counts as used when a KPI channel row or a blast of the last year names it.
+    public static IReadOnlyList<ChannelNameMismatch> ChannelNames(ReportInputs inputs)
+    {
+        var mismatches = new List<ChannelNameMismatch>();
+        foreach (var month in inputs.Kpis.Where(k => k.Period == inputs.Period && k.Channels.Count > 0).OrderBy(k => k.EntityId, StringComparer.Ordinal))
+        {
+            if (inputs.Catalog.ById(month.EntityId) is not { } entity)
+            {
+                continue;
+            }
+
+            var used = month.Channels.Select(c => c.Channel)
+                .Concat(BlastRows(inputs).Where(b => string.Equals(b.EntityId, month.EntityId, StringComparison.OrdinalIgnoreCase)).Select(b => b.Channel))
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var catalogOnly = entity.Channels.Where(c => !used.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+            var inputsOnly = used.Where(c => !entity.Channels.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+            foreach (var planned in catalogOnly.ToList())
+            {
+                var near = inputsOnly.Where(i => NearMiss(planned, i)).ToList();
+                if (near.Count > 0)
+                {
+                    mismatches.Add(new(month.EntityId, ChannelNameMatch.NearMiss, [planned], near));
+                    catalogOnly.Remove(planned);
+                    inputsOnly.RemoveAll(near.Contains);
+                }
+            }
+
+            if (catalogOnly.Count > 0)
+            {
+                mismatches.Add(new(month.EntityId, ChannelNameMatch.CatalogOnly, catalogOnly, []));
+            }
+
+            if (inputsOnly.Count > 0)
+            {
+                mismatches.Add(new(month.EntityId, ChannelNameMatch.InputsOnly, [], inputsOnly));
+            }
+        }
+
+        return mismatches;
+    }
+
+    public static bool NearMiss(string a, string b)
+    {
+        var (x, y) = (Slugs.Of(a), Slugs.Of(b));
+        return x == y || x.StartsWith(y + "-", StringComparison.Ordinal) || y.StartsWith(x + "-", StringComparison.Ordinal) || Edits(x, y) <= 2;
+    }
+
+    private static int Edits(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+
+    // The marketplace's fit words found in the entity's catalog description (whole words, case-insensitive).
+    public static IReadOnlyList<string> FitWords(string description, MarketplaceProfile profile) => profile.FitWords
+        .Where(w => Regex.IsMatch(description, $@"\b{Regex.Escape(w)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+        .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    public static MarketplaceProfile? ProfileOf(IReadOnlyList<MarketplaceProfile> profiles, string channel) =>
+        profiles.FirstOrDefault(m => string.Equals(m.Channel, channel, StringComparison.OrdinalIgnoreCase));
 
     private static string Pct(decimal rate) => MetricFormat.Format(rate, MetricUnit.Percent);
 
@@ -134,20 +265,31 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
         .Select(r => r.EntityId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     // Scoring rule: already live first (keep), then listed but not live (only activation left), then not listed; within a stage,
-    // channels in the entity's plan first, then higher expected net revenue per booking, then lower commission, then name.
-    public static IReadOnlyList<OtaOption> Sequence(ReportInputs inputs, OtaFeeSchedule schedule, string entityId)
+    // channels in the entity's plan first, then marketplaces whose buyers fit the entity's offer, then fewer live channels selling
+    // the same thing (less cannibalisation), then higher expected net revenue per booking, then lower commission, then name.
+    public static IReadOnlyList<OtaOption> Sequence(ReportInputs inputs, OtaFeeSchedule schedule, string entityId, IReadOnlyList<MarketplaceProfile> profiles)
     {
         var rows = ChannelRows(inputs).Where(r => r.EntityId == entityId).ToList();
         var gross = GrossPerBookingAverage(rows);
+        var description = inputs.Catalog.ById(entityId)?.Description ?? "";
+        var live = rows.Where(r => r.Kpi is { Live: true }).Select(r => r.Channel).ToList();
         return schedule.Channels.Select(channel =>
             {
                 var row = rows.FirstOrDefault(r => string.Equals(r.Channel, channel, StringComparison.OrdinalIgnoreCase));
                 var stage = row?.Kpi is { Live: true } ? OtaStage.Live : row?.Kpi is { Listed: true } ? OtaStage.ListedNotLive : OtaStage.NotListed;
                 var rate = Commission(entityId, channel, row?.Kpi, row?.KpiIndex ?? -1, schedule, inputs.Period).Rate;
                 var perBooking = row?.Kpi is { Bookings: > 0 } own ? own.Revenue / own.Bookings : gross;
-                return new OtaOption(entityId, channel, stage, row?.InPlan ?? false, rate, perBooking * (1 - rate));
+                var profile = ProfileOf(profiles, channel);
+                return new OtaOption(entityId, channel, stage, row?.InPlan ?? false, rate, perBooking * (1 - rate))
+                {
+                    Profile = profile,
+                    FitWords = profile is null ? [] : FitWords(description, profile),
+                    Overlaps = profile is null ? [] : live.Where(l => !string.Equals(l, channel, StringComparison.OrdinalIgnoreCase)
+                        && ProfileOf(profiles, l) is { } other && string.Equals(other.Sells, profile.Sells, StringComparison.OrdinalIgnoreCase)).ToList(),
+                };
             })
-            .OrderBy(o => o.Stage).ThenByDescending(o => o.InPlan).ThenByDescending(o => o.NetPerBooking ?? decimal.MinValue)
+            .OrderBy(o => o.Stage).ThenByDescending(o => o.InPlan).ThenByDescending(o => o.FitWords.Count > 0).ThenBy(o => o.Overlaps.Count)
+            .ThenByDescending(o => o.NetPerBooking ?? decimal.MinValue)
             .ThenBy(o => o.Rate).ThenBy(o => o.Channel, StringComparer.Ordinal)
             .ToList();
     }
@@ -167,8 +309,10 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
 
         AddChannels(inputs, book, p);
         AddConfig(book, p, o);
-        AddBlasts(inputs, book, p);
-        AddOtas(inputs, book, p);
+        AddBlasts(inputs, book, p, o);
+        AddPaid(inputs, book, p);
+        AddChannelNames(inputs, book, p);
+        AddOtas(inputs, book, p, o);
     }
 
     private void AddChannels(ReportInputs inputs, MetricBook book, string p)
@@ -262,11 +406,17 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
             Id = NoisyThreshold, Label = "Smallest list whose rates are judged", Value = o.NoisyListThreshold, Unit = MetricUnit.Count, Period = p,
             Kind = MetricKind.Assumption, Formula = "configured", Inputs = [new("config", "Marketing:NoisyListThreshold", null, o.NoisyListThreshold.ToString(CultureInfo.InvariantCulture))],
         });
+        book.Add(new Metric
+        {
+            Id = ProductionCost, Label = "Copy, design and list work per email blast", Value = o.EmailProductionCostPerBlast, Unit = MetricUnit.Usd, Period = p,
+            Kind = MetricKind.Assumption, Formula = "configured", Inputs = [new("config", "Marketing:EmailProductionCostPerBlast", null, MetricFormat.Money(o.EmailProductionCostPerBlast))],
+        });
     }
 
-    private static void AddBlasts(ReportInputs inputs, MetricBook book, string p)
+    private static void AddBlasts(ReportInputs inputs, MetricBook book, string p, MarketingOptions o)
     {
         var blasts = BlastRows(inputs);
+        var production = MetricInput.OfMetric(ProductionCost, "copy, design and list work per blast", p, MetricFormat.Money(o.EmailProductionCostPerBlast));
         foreach (var row in blasts)
         {
             var b = row.Blast;
@@ -308,6 +458,30 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
                 Id = row.Id(CmoFigure.CostPerBooking), EntityId = row.EntityId, Label = $"{label} cost per booking", Value = cpb, Special = cpbSpecial, Unit = MetricUnit.Usd, Period = p,
                 Formula = "cost ÷ bookings", Inputs = [cost, bookings], Better = Favourable.Lower,
             });
+
+            var (notRevenue, notRevenueInputs) = NotYetRevenue(inputs, book, row, blasts);
+            var recognised = b.Revenue - notRevenue;
+            book.Add(new Metric
+            {
+                Id = row.Id(CmoFigure.RecognisedRevenue), EntityId = row.EntityId, Label = $"{label} attributed revenue recognised", Value = recognised, Unit = MetricUnit.Usd, Period = p,
+                Formula = "attributed revenue − min(attributed revenue, (revenue booked that month for later services + deposits taken that month) × this blast's share of the month's attributed revenue)",
+                Inputs = [revenue, .. notRevenueInputs], Better = Favourable.Higher,
+            });
+            var loaded = b.Cost + o.EmailProductionCostPerBlast;
+            book.Add(new Metric
+            {
+                Id = row.Id(CmoFigure.LoadedCost), EntityId = row.EntityId, Label = $"{label} fully loaded cost", Value = loaded, Unit = MetricUnit.Usd, Period = p,
+                Formula = "recorded cost (platform and send) + copy, design and list work per blast", Inputs = [cost, production], Better = Favourable.Lower,
+            });
+            var (loadedRoi, loadedRoiSpecial) = Roi(recognised, loaded);
+            book.Add(new Metric
+            {
+                Id = row.Id(CmoFigure.LoadedRoi), EntityId = row.EntityId, Label = $"{label} ROI on recognised revenue and fully loaded cost", Value = loadedRoi, Special = loadedRoiSpecial,
+                Unit = MetricUnit.Percent, Period = p, Formula = "(recognised attributed revenue − fully loaded cost) ÷ fully loaded cost",
+                Inputs = [MetricInput.OfMetric(row.Id(CmoFigure.RecognisedRevenue), "recognised attributed revenue", p, MetricFormat.Money(recognised)),
+                    MetricInput.OfMetric(row.Id(CmoFigure.LoadedCost), "fully loaded cost", p, MetricFormat.Money(loaded))],
+                Better = Favourable.Higher,
+            });
         }
 
         foreach (var group in blasts.GroupBy(b => Slugs.Of(b.Channel)).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -328,17 +502,172 @@ public sealed class MarketingCalculator(IOptions<MarketingOptions> options, OtaF
             book.Add(new Metric { Id = EmailChannelId(channel, CmoFigure.CostPerBooking), Label = $"{what}: cost per booking", Value = cpb, Special = cpbSpecial, Unit = MetricUnit.Usd, Period = p, Formula = "sum of cost ÷ sum of bookings", Inputs = [.. inputsOf(CmoFigure.Cost), .. inputsOf(CmoFigure.Bookings)], Better = Favourable.Lower });
             var (click, clickSpecial) = Rate(list.Sum(b => b.Blast.Clicked), list.Sum(b => b.Blast.Sent));
             book.Add(new Metric { Id = EmailChannelId(channel, CmoFigure.ClickRate), Label = $"{what}: click rate", Value = click, Special = clickSpecial, Unit = MetricUnit.Percent, Period = p, Formula = "sum of clicked ÷ sum of sent", Inputs = inputsOf(CmoFigure.ClickRate), Better = Favourable.Higher });
+            var recognised = list.Sum(b => book.Get(b.Id(CmoFigure.RecognisedRevenue)).Value ?? 0m);
+            var loaded = list.Sum(b => book.Get(b.Id(CmoFigure.LoadedCost)).Value ?? 0m);
+            book.Add(new Metric { Id = EmailChannelId(channel, CmoFigure.RecognisedRevenue), Label = $"{what}: attributed revenue recognised", Value = recognised, Unit = MetricUnit.Usd, Period = p, Formula = "sum of recognised attributed revenue", Inputs = inputsOf(CmoFigure.RecognisedRevenue), Better = Favourable.Higher });
+            book.Add(new Metric { Id = EmailChannelId(channel, CmoFigure.LoadedCost), Label = $"{what}: fully loaded cost", Value = loaded, Unit = MetricUnit.Usd, Period = p, Formula = "sum of fully loaded cost", Inputs = inputsOf(CmoFigure.LoadedCost), Better = Favourable.Lower });
+            var (loadedRoi, loadedRoiSpecial) = Roi(recognised, loaded);
+            book.Add(new Metric { Id = EmailChannelId(channel, CmoFigure.LoadedRoi), Label = $"{what}: ROI on recognised revenue and fully loaded cost", Value = loadedRoi, Special = loadedRoiSpecial, Unit = MetricUnit.Percent, Period = p, Formula = "(sum of recognised attributed revenue − sum of fully loaded cost) ÷ sum of fully loaded cost", Inputs = [.. inputsOf(CmoFigure.RecognisedRevenue), .. inputsOf(CmoFigure.LoadedCost)], Better = Favourable.Higher });
         }
     }
 
-    private void AddOtas(ReportInputs inputs, MetricBook book, string p)
+    // Money attributed to a blast that is not revenue yet: the revenue recognition calculator's figure for revenue booked that
+    // month for services after it, plus deposits taken that month (the rise in customerDeposits), shared among the month's blasts
+    // by attributed revenue.
+    private static (decimal Amount, IReadOnlyList<MetricInput> Inputs) NotYetRevenue(ReportInputs inputs, MetricBook book, BlastRow row, IReadOnlyList<BlastRow> blasts)
+    {
+        var month = row.Period;
+        var futureId = month == inputs.Period ? RevenueRecognitionCalculator.FutureService(row.EntityId) : RevenueRecognitionCalculator.FutureServiceIn(row.EntityId, month);
+        var future = book.Find(futureId);
+        bool Same(KpiMonth k, Period at) => k.Period == at && string.Equals(k.EntityId, row.EntityId, StringComparison.OrdinalIgnoreCase);
+        var kpi = inputs.Kpis.FirstOrDefault(k => Same(k, month));
+        var before = inputs.Kpis.FirstOrDefault(k => Same(k, month.Previous()));
+        var taken = kpi is not null && before is not null ? Math.Max(0m, kpi.CustomerDeposits - before.CustomerDeposits) : 0m;
+        var monthRevenue = blasts.Where(b => b.EntityId == row.EntityId && b.Period == month).Sum(b => b.Blast.Revenue);
+        var share = monthRevenue > 0 ? row.Blast.Revenue / monthRevenue : 0m;
+        var amount = Math.Min(row.Blast.Revenue, ((future?.Value ?? 0m) + taken) * share);
+        var source = MetricInput.KpiSource(row.EntityId);
+        List<MetricInput> used = [future is null ? new MetricInput("metric", futureId, month.ToString(), "not computed: $0") : MetricInput.Of(future)];
+        if (kpi is not null && before is not null)
+        {
+            used.Add(new(source, "customerDeposits", month.ToString(), MetricFormat.Money(kpi.CustomerDeposits)));
+            used.Add(new(source, "customerDeposits", before.Period.ToString(), MetricFormat.Money(before.CustomerDeposits)));
+        }
+
+        return (amount, used);
+    }
+
+    private static void AddPaid(ReportInputs inputs, MetricBook book, string p)
+    {
+        foreach (var row in PaidRows(inputs))
+        {
+            var source = MetricInput.KpiSource(row.EntityId);
+            var spend = row.Lines.Sum(x => x.Line.Amount);
+            var spendInputs = row.Lines.Select(x => new MetricInput(source, $"expenses[{x.Index}].amount", p, MetricFormat.Money(x.Line.Amount))).ToList();
+            var label = $"{row.EntityId} {row.Channel}";
+            book.Add(new Metric
+            {
+                Id = row.Id(CmoFigure.Spend), EntityId = row.EntityId, Label = $"{label} ad spend", Value = spend, Unit = MetricUnit.Usd, Period = p,
+                Formula = "Σ Marketing expense lines buying ads with this description", Inputs = spendInputs, Better = Favourable.Lower,
+            });
+            var tracked = row.Tracked;
+            var trackInputs = tracked is null
+                ? [new MetricInput(source, "channels[]", p, $"no channel row named {row.Channel}: {ConversionTrackingMissing}")]
+                : new List<MetricInput>
+                {
+                    new(source, $"channels[{row.TrackedIndex}].bookings", p, tracked.Bookings.ToString(CultureInfo.InvariantCulture)),
+                    new(source, $"channels[{row.TrackedIndex}].revenue", p, MetricFormat.Money(tracked.Revenue)),
+                };
+            if (tracked is not null)
+            {
+                book.Add(new Metric { Id = row.Id(CmoFigure.Bookings), EntityId = row.EntityId, Label = $"{label} attributed bookings", Value = tracked.Bookings, Unit = MetricUnit.Count, Period = p, Formula = $"channels[{row.TrackedIndex}].bookings", Inputs = [trackInputs[0]], Better = Favourable.Higher });
+                book.Add(new Metric { Id = row.Id(CmoFigure.Revenue), EntityId = row.EntityId, Label = $"{label} attributed revenue", Value = tracked.Revenue, Unit = MetricUnit.Usd, Period = p, Formula = $"channels[{row.TrackedIndex}].revenue", Inputs = [trackInputs[1]], Better = Favourable.Higher });
+            }
+
+            var (cac, cacSpecial) = Cac(spend, tracked?.Bookings);
+            book.Add(new Metric
+            {
+                Id = row.Id(CmoFigure.Cac), EntityId = row.EntityId, Label = $"{label} cost per acquired booking (CAC)", Value = cac, Special = cacSpecial, Unit = MetricUnit.Usd, Period = p,
+                Formula = "ad spend ÷ attributed bookings (the KPI channel row named like the spend)", Inputs = [.. spendInputs, .. trackInputs.Take(1)], Better = Favourable.Lower,
+            });
+            var (roas, roasSpecial) = Roas(tracked?.Revenue ?? 0m, spend, tracked is not null);
+            book.Add(new Metric
+            {
+                Id = row.Id(CmoFigure.Roas), EntityId = row.EntityId, Label = $"{label} return on ad spend (ROAS)", Value = roas, Special = roasSpecial, Unit = MetricUnit.Ratio, Period = p,
+                Formula = "attributed revenue ÷ ad spend", Inputs = [.. spendInputs, .. trackInputs.Skip(1)], Better = Favourable.Higher,
+            });
+        }
+
+        // Email beside paid media: this month's blasts per entity on the same footing (recorded cost as spend).
+        foreach (var group in BlastRows(inputs).Where(b => b.Period == inputs.Period).GroupBy(b => b.EntityId).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var id = group.Key;
+            var list = group.ToList();
+            var spend = list.Sum(b => b.Blast.Cost);
+            var bookings = list.Sum(b => b.Blast.Bookings);
+            var revenue = list.Sum(b => b.Blast.Revenue);
+            List<MetricInput> Of(CmoFigure figure) => list.Select(b => MetricInput.OfMetric(b.Id(figure), $"{b.EntityId} {b.Blast.Name}", p, figure.Part)).ToList();
+            book.Add(new Metric { Id = EmailMonthId(id, CmoFigure.Spend), EntityId = id, Label = $"{id} email blasts' recorded cost in {p}", Value = spend, Unit = MetricUnit.Usd, Period = p, Formula = "Σ blast cost", Inputs = Of(CmoFigure.Cost), Better = Favourable.Lower });
+            book.Add(new Metric { Id = EmailMonthId(id, CmoFigure.Bookings), EntityId = id, Label = $"{id} email blasts' attributed bookings in {p}", Value = bookings, Unit = MetricUnit.Count, Period = p, Formula = "Σ blast bookings", Inputs = Of(CmoFigure.Bookings), Better = Favourable.Higher });
+            book.Add(new Metric { Id = EmailMonthId(id, CmoFigure.Revenue), EntityId = id, Label = $"{id} email blasts' attributed revenue in {p}", Value = revenue, Unit = MetricUnit.Usd, Period = p, Formula = "Σ blast attributed revenue", Inputs = Of(CmoFigure.Revenue), Better = Favourable.Higher });
+            var (cac, cacSpecial) = Cac(spend, bookings);
+            book.Add(new Metric { Id = EmailMonthId(id, CmoFigure.Cac), EntityId = id, Label = $"{id} email cost per acquired booking in {p}", Value = cac, Special = cacSpecial, Unit = MetricUnit.Usd, Period = p, Formula = "Σ blast cost ÷ Σ blast bookings", Inputs = [.. Of(CmoFigure.Cost), .. Of(CmoFigure.Bookings)], Better = Favourable.Lower });
+            var (roas, roasSpecial) = Roas(revenue, spend, true);
+            book.Add(new Metric { Id = EmailMonthId(id, CmoFigure.Roas), EntityId = id, Label = $"{id} email return on spend in {p}", Value = roas, Special = roasSpecial, Unit = MetricUnit.Ratio, Period = p, Formula = "Σ blast attributed revenue ÷ Σ blast cost", Inputs = [.. Of(CmoFigure.Revenue), .. Of(CmoFigure.Cost)], Better = Favourable.Higher });
+        }
+    }
+
+    private static void AddChannelNames(ReportInputs inputs, MetricBook book, string p)
+    {
+        var mismatches = ChannelNames(inputs);
+        foreach (var month in inputs.Kpis.Where(k => k.Period == inputs.Period && k.Channels.Count > 0 && inputs.Catalog.ById(k.EntityId) is not null).OrderBy(k => k.EntityId, StringComparer.Ordinal))
+        {
+            var entity = inputs.Catalog.ById(month.EntityId)!;
+            var own = mismatches.Where(x => x.EntityId == month.EntityId).ToList();
+            book.Add(new Metric
+            {
+                Id = UnmatchedChannelNames(month.EntityId), EntityId = month.EntityId, Label = $"{month.EntityId} channel names the catalog and the KPI inputs do not share",
+                Value = own.Sum(x => x.Catalog.Count + x.Inputs.Count), Unit = MetricUnit.Count, Period = p, Better = Favourable.Lower,
+                Formula = "catalog channel plan names with no KPI channel row or blast of that name, plus KPI names not in the plan",
+                Inputs =
+                [
+                    new($"catalog:{Path.GetFileName(inputs.Catalog.SourceFile)}", $"entities[{entity.Id}].channels (line {entity.Line.ToString(CultureInfo.InvariantCulture)})", null, string.Join(", ", entity.Channels)),
+                    MetricInput.Kpi(month.EntityId, "channels[].channel", p, string.Join(", ", month.Channels.Select(c => c.Channel))),
+                ],
+            });
+        }
+    }
+
+    [GeneratedRegex(@"\b(ads|adwords|advertising|ppc|sponsored|promoted|boosted)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Ads();
+
+    private void AddOtas(ReportInputs inputs, MetricBook book, string p, MarketingOptions o)
     {
         foreach (var entityId in TripSellers(inputs, schedule))
         {
             var rows = ChannelRows(inputs).Where(r => r.EntityId == entityId).ToList();
             var withBookings = rows.Where(r => r.Kpi is { Bookings: > 0 }).ToList();
-            foreach (var option in Sequence(inputs, schedule, entityId))
+            var bookings = rows.Where(r => r.Kpi is not null).ToList();
+            var direct = bookings.Where(r => IsDirect(r.Channel)).ToList();
+            var all = bookings.Sum(r => r.Kpi!.Bookings);
+            book.Add(new Metric
             {
+                Id = DirectShare(entityId), EntityId = entityId, Label = $"{entityId} bookings taken directly (no marketplace commission)",
+                Value = all > 0 ? (decimal)direct.Sum(r => r.Kpi!.Bookings) / all : null, Special = all > 0 ? null : $"n/a: no bookings recorded in {p}", Unit = MetricUnit.Percent, Period = p,
+                Formula = "bookings on direct channels (direct web, email) ÷ bookings on all channels",
+                Inputs = bookings.Select(r => MetricInput.Kpi(entityId, $"channels[{r.KpiIndex}].bookings", p, r.Kpi!.Bookings.ToString(CultureInfo.InvariantCulture))).ToList(),
+                Better = Favourable.Higher,
+            });
+
+            var description = inputs.Catalog.ById(entityId)?.Description ?? "";
+            foreach (var option in Sequence(inputs, schedule, entityId, o.Marketplaces))
+            {
+                if (option.Profile is { } profile)
+                {
+                    var at = $"Marketing:Marketplaces[{profile.Channel}]";
+                    book.Add(new Metric
+                    {
+                        Id = option.Id(CmoFigure.Fit), EntityId = entityId, Label = $"{entityId} offer words {option.Channel}'s buyers look for", Value = option.FitWords.Count,
+                        Special = option.FitWords.Count > 0 ? $"fits: {string.Join(", ", option.FitWords)}" : $"no fit: the description names none of {string.Join(", ", profile.FitWords)}",
+                        Unit = MetricUnit.Count, Period = p, Formula = $"{at}.FitWords found as whole words in the entity's catalog description",
+                        Inputs = [new("config", $"{at}.FitWords", null, string.Join(", ", profile.FitWords)), new($"catalog:{Path.GetFileName(inputs.Catalog.SourceFile)}", $"entities[{entityId}].description", null, description)],
+                        Better = Favourable.Higher,
+                    });
+                    book.Add(new Metric
+                    {
+                        Id = option.Id(CmoFigure.LeadDays), EntityId = entityId, Label = $"{option.Channel} time from listing to live", Value = profile.ListingLeadDays, Unit = MetricUnit.Days, Period = p,
+                        Kind = MetricKind.Assumption, Formula = "configured", Inputs = [new("config", $"{at}.ListingLeadDays", null, profile.ListingLeadDays.ToString(CultureInfo.InvariantCulture))],
+                    });
+                    book.Add(new Metric
+                    {
+                        Id = option.Id(CmoFigure.Overlap), EntityId = entityId, Label = $"{entityId} live channels selling what {option.Channel} sells", Value = option.Overlaps.Count,
+                        Special = option.Overlaps.Count > 0 ? string.Join(", ", option.Overlaps) : null,
+                        Unit = MetricUnit.Count, Period = p, Formula = $"live channels of the entity whose Marketing:Marketplaces entry sells the same ({profile.Sells})",
+                        Inputs = [new("config", $"{at}.Sells", null, profile.Sells), .. rows.Where(r => option.Overlaps.Contains(r.Channel)).Select(r => MetricInput.Kpi(entityId, $"channels[{r.KpiIndex}].live", p, "true"))],
+                        Better = Favourable.Lower,
+                    });
+                }
+
                 var row = rows.FirstOrDefault(r => string.Equals(r.Channel, option.Channel, StringComparison.OrdinalIgnoreCase));
                 var commission = Commission(entityId, option.Channel, row?.Kpi, row?.KpiIndex ?? -1, schedule, inputs.Period);
                 book.Add(new Metric

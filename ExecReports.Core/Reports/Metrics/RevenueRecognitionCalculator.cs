@@ -24,6 +24,9 @@ public sealed class RevenueRecognitionCalculator : MetricCalculator
 
     public static string FutureService(string entityId) => $"entity.{entityId}.revrec.future-service";
     public static string FutureServiceTrailing(string entityId) => $"entity.{entityId}.revrec.future-service.t12";
+
+    // One month of the trailing window, for figures tied to an earlier month (an email blast's attributed revenue).
+    public static string FutureServiceIn(string entityId, Period month) => $"entity.{entityId}.revrec.future-service.{month}";
     public static string NetOfCommission(string entityId) => $"entity.{entityId}.revrec.net-of-commission";
     public static string OmittedCommission(string entityId) => $"entity.{entityId}.revrec.omitted-commission";
     public static string CustomerDeposits(string entityId) => $"entity.{entityId}.revrec.customer-deposits";
@@ -103,6 +106,18 @@ public sealed class RevenueRecognitionCalculator : MetricCalculator
                 .OrderBy(k => k.Period).ToList();
             var mine = early.Where(e => e.EntityId == id).ToList();
             MetricInput Booking(EarlyBooking e) => MetricInput.Kpi(id, $"revenue[{e.Number - 1}].amount", e.Booked.ToString(), MetricFormat.Money(e.Line.Amount));
+            var earlyLines = history.SelectMany(h => h.Revenue.Where(r => IsFutureService(r, h.Period)).Select(r => (Month: h, Line: r))).ToList();
+            foreach (var h in history.Where(h => h.Period != period))
+            {
+                var lines = earlyLines.Where(x => x.Month == h).ToList();
+                book.Add(new Metric
+                {
+                    Id = FutureServiceIn(id, h.Period), EntityId = id, Label = $"{id} revenue booked in {h.Period} for services after {h.Period}", Value = lines.Sum(x => x.Line.Amount),
+                    Unit = MetricUnit.Usd, Period = p, Formula = "Σ revenue[].amount of that month where serviceDate is after that month's end",
+                    Inputs = lines.Select(x => Line(x.Month, x.Line, "amount", MetricFormat.Money(x.Line.Amount))).ToList(), Better = Favourable.Lower,
+                });
+            }
+
             book.Add(new Metric
             {
                 Id = FutureServiceTrailing(id), EntityId = id, Label = $"{id} revenue booked before the service month, {from}–{p}",
