@@ -202,7 +202,7 @@ public sealed partial class CeoReport : ReportGenerator
         {
             section.Paragraph($"Per entity over the last {OwnerRiskCalculator.WindowMonths} months: earnings before draws (revenue booked − expenses), owner draws, "
                 + "debt service (mortgage and loan payments), and deposits held at month end.");
-            section.Table(["Entity", "Earnings", "Owner draws", "Draws ÷ earnings", "Debt service", "Deposits held"],
+            section.Table(["Entity", "Earnings (booked)", "Owner draws (paid)", "Draws ÷ earnings", "Debt service (paid)", "Deposits held"],
                 entities.Select(e => (IReadOnlyList<string>)
                 [
                     MarkdownText.Cell(e.Name),
@@ -456,12 +456,16 @@ public sealed partial class CeoReport : ReportGenerator
             }
         }
 
-        if (m.Find(CfoMetricIds.RunwayTrailing) is { } runway && m.Find(CfoMetricIds.MarginOfSafety) is { } margin && m.Find(CfoMetricIds.BookingsNeeded) is { } bookings)
+        // The conservative runway leads (free cash, after draws, lowest of the definitions): the trailing one alone ignores
+        // the owner's draws and the deposits held in cash, and reads months longer while cash falls (issue 14).
+        if (m.Find(CfoMetricIds.RunwayConservative) is { } conservative && m.Find(CfoMetricIds.RunwayTrailing) is { } runway
+            && m.Find(CfoMetricIds.MarginOfSafety) is { } margin && m.Find(CfoMetricIds.BookingsNeeded) is { } bookings)
         {
             items.Add(new Priority(3, 0, 0m, "portfolio",
-                $"**Cash and runway — portfolio**: runway {section.Quote(runway)} at the trailing burn of {section.Quote(m.Get(CfoMetricIds.NetBurnAverage))}; "
+                $"**Cash and runway — portfolio**: conservative runway {section.Quote(conservative)} (the lowest of the CFO's definitions, on free cash after owner draws); "
+                + $"{section.Quote(runway)} at the trailing burn of {section.Quote(m.Get(CfoMetricIds.NetBurnAverage))} before draws; "
                 + $"margin of safety {section.Quote(margin)} against break-even revenue {section.Quote(m.Get(CfoMetricIds.BreakEvenRevenue))}; "
-                + $"{section.Quote(bookings)} extra bookings a month close the gap. Evidence: CFO metrics `{CfoMetricIds.RunwayTrailing}`, `{CfoMetricIds.MarginOfSafety}`. Owner: CFO."));
+                + $"{section.Quote(bookings)} extra bookings a month close the gap. Evidence: CFO metrics `{CfoMetricIds.RunwayConservative}`, `{CfoMetricIds.RunwayTrailing}`, `{CfoMetricIds.MarginOfSafety}`. Owner: CFO."));
         }
         else
         {

@@ -97,6 +97,23 @@ public class CeoCtoReportTests
     }
 
     [Fact]
+    public void TheCashPriorityLeadsWithTheConservativeRunwayNotTheTrailingOne()
+    {
+        var set = TestReportEngine.Default.Generate(ReportInputsBuilder.Samples(), [ReportRole.Ceo]);
+        var report = set.For(ReportRole.Ceo)!;
+        var conservative = report.Metrics.Single(m => m.Id == "cfo.runway.conservative" && m.Period == "2026-11");
+        var trailing = report.Metrics.Single(m => m.Id == "cfo.runway.trailing" && m.Period == "2026-11");
+
+        var agenda = Section(report, "30-Day Priorities");
+
+        // On the samples the trailing runway (before draws, on all cash) is months longer than the conservative one.
+        Assert.True(conservative.Value < trailing.Value, $"{conservative.Display} vs {trailing.Display}");
+        var line = agenda.Split('\n').Single(l => l.Contains("Cash and runway", StringComparison.Ordinal));
+        Assert.Contains($"conservative runway {conservative.Display}", line);
+        Assert.True(line.IndexOf(conservative.Display, StringComparison.Ordinal) < line.IndexOf(trailing.Display, StringComparison.Ordinal), line);
+    }
+
+    [Fact]
     public void OnTheRealSamplesEveryRequiredSectionIsPresentAndNonEmpty()
     {
         var set = TestReportEngine.Default.Generate(ReportInputsBuilder.Samples(), [ReportRole.Ceo, ReportRole.Cto]);
