@@ -83,6 +83,57 @@ public class KpiDomainDataTests : MudTestBase
     }
 
     [Fact]
+    public async Task AnAddedRentalUnitNeedsANameAndIsSavedWithItsRent()
+    {
+        await using var core = await WebDataCore.StartAsync();
+        var before = (await core.WithKpis(k => k.GetAsync("rental-3028-51st", November)))!.Rental!.Units;
+        var page = await RenderAsync(core, "rental-3028-51st");
+        var added = before.Count;
+
+        page.Find("#add-rental-unit").Click();
+        page.Find($"#rental-units-{added}-rent").Change("1750");
+        page.Find("#save-kpis").Click();
+
+        page.WaitForAssertion(() => Assert.Contains($"rental.units[{added}].name", page.Find("#kpi-errors").TextContent));
+        Assert.Equal(before.Count, (await core.WithKpis(k => k.GetAsync("rental-3028-51st", November)))!.Rental!.Units.Count);
+
+        page.Find($"#rental-units-{added}-name").Change("Unit C");
+        page.Find("#save-kpis").Click();
+
+        page.WaitForAssertion(() => Assert.Contains($"rental.units[{added}]", page.Find("#kpi-history").TextContent));
+        var units = (await core.WithKpis(k => k.GetAsync("rental-3028-51st", November)))!.Rental!.Units;
+        Assert.Equal(before.Count + 1, units.Count);
+        Assert.Equal(("Unit C", 1750m, false), (units[added].Name, units[added].Rent, units[added].Occupied));
+        Assert.Equal(before, units.Take(before.Count));
+    }
+
+    [Fact]
+    public async Task RemovingADeliveryJobAndAClientSavesTheRestUnchanged()
+    {
+        await using var core = await WebDataCore.StartAsync();
+        var jobs = (await core.WithKpis(k => k.GetAsync("expert-yacht-delivery", November)))!.YachtDelivery!.Jobs;
+        var delivery = await RenderAsync(core, "expert-yacht-delivery");
+
+        delivery.Find("button[aria-label='Remove delivery job 1']").Click();
+        delivery.Find("#save-kpis").Click();
+
+        delivery.WaitForAssertion(() => Assert.Contains("yachtDelivery.jobs", delivery.Find("#kpi-history").TextContent));
+        var left = (await core.WithKpis(k => k.GetAsync("expert-yacht-delivery", November)))!.YachtDelivery!.Jobs;
+        Assert.Equal(jobs.Skip(1).Select(j => j.Id), left.Select(j => j.Id));
+        Assert.Equal(jobs[1].Crew, left[0].Crew);
+
+        var clients = (await core.WithKpis(k => k.GetAsync("dangerouscentaur-portfolio", November)))!.Portfolio!.Clients;
+        var portfolio = Render<KpisPage>(p => p.Add(x => x.EntityId, "dangerouscentaur-portfolio").Add(x => x.PeriodText, "2026-11"));
+        portfolio.WaitForElement("#cash-on-hand");
+        portfolio.Find($"button[aria-label='Remove client {clients.Count}']").Click();
+        portfolio.Find("#save-kpis").Click();
+
+        portfolio.WaitForAssertion(() => Assert.Contains("portfolio.clients", portfolio.Find("#kpi-history").TextContent));
+        var kept = (await core.WithKpis(k => k.GetAsync("dangerouscentaur-portfolio", November)))!.Portfolio!.Clients;
+        Assert.Equal(clients.Take(clients.Count - 1).Select(c => (c.Name, c.Invoiced, c.Paid)), kept.Select(c => (c.Name, c.Invoiced, c.Paid)));
+    }
+
+    [Fact]
     public async Task AViewerSeesDomainDataReadOnly()
     {
         await using var core = await WebDataCore.StartAsync();
