@@ -267,13 +267,13 @@ public static partial class FigureCheck
     [GeneratedRegex(@"^receivables\.|^ceo\.[^.]+\.(?:overdue-receivables|oldest-overdue-days)$|^portfolio-billing\.client\.[^.]+\.(?:outstanding|overdue|overdue-days)$|^acct\.account\.1100$")]
     private static partial Regex ReceivablesIds();
 
-    [GeneratedRegex(@"^cfo\.deposits\.|^rental\.security-deposits$|^owner\.[^.]+\.deposits-held$|^acct\.revrec\.[^.]+\.deposits$|\.deferred$")]
+    [GeneratedRegex(@"^cfo\.deposits\.|^entity\.[^.]+\.deposits\.(?:customer|security)$|^rental\.security-deposits$|^owner\.[^.]+\.deposits-held$|\.deferred$")]
     private static partial Regex DepositIds();
 
     [GeneratedRegex(@"(?:^|\.)pipeline\.")]
     private static partial Regex PipelineIds();
 
-    [GeneratedRegex(@"^acct\.revrec\..+\.gross$|^cmo\.(?:channel|ota)\.[^.]+\.[^.]+\.revenue$")]
+    [GeneratedRegex(@"^entity\.[^.]+\.ota\.[^.]+\.gross-revenue$|^cmo\.(?:channel|ota)\.[^.]+\.[^.]+\.revenue$")]
     private static partial Regex GrossRevenueIds();
 
     // $7,500/mo, -$1.2K, $12.3K, 11.4 months, 2027-10, ∞, 12.5%

@@ -73,11 +73,14 @@ public sealed class CfoModel(FinanceOptions options)
             special: current is null ? $"no KPI inputs recorded for {p}" : null);
         var draws = Add(CfoMetricIds.OwnerDraws, "Owner draws (financing)", current?.OwnerDraws, MetricUnit.Usd,
             "sum of ownerDraws; financing, not burn", current?.Inputs("ownerDraws", e => e.OwnerDraws) ?? []);
-        var customerDeposits = Add(CfoMetricIds.CustomerDeposits, "Customer deposits held (deferred revenue)", current?.CustomerDeposits, MetricUnit.Usd,
-            "sum of customerDeposits at month end; owed as future service", current?.Inputs("customerDeposits", e => e.CustomerDeposits) ?? []);
-        var securityDeposits = Add(CfoMetricIds.SecurityDeposits, "Tenant security deposits held", current?.SecurityDeposits, MetricUnit.Usd,
-            "sum of securityDeposits at month end; refundable, a liability, never revenue", current?.Inputs("securityDeposits", e => e.SecurityDeposits) ?? []);
-        var freeCash = Add(CfoMetricIds.FreeCash, "Free cash", current?.FreeCash, MetricUnit.Usd,
+        EntityDeposits.Add(book, period, current?.Entities ?? []);
+        var entityCustomerDeposits = current?.Entities.Select(e => book.Get(EntityDeposits.Customer(e.EntityId))).ToList();
+        var entitySecurityDeposits = current?.Entities.Select(e => book.Get(EntityDeposits.Security(e.EntityId))).ToList();
+        var customerDeposits = Add(CfoMetricIds.CustomerDeposits, "Customer deposits held (deferred revenue)", entityCustomerDeposits?.Sum(d => d.Value ?? 0m), MetricUnit.Usd,
+            "sum of each entity's customer deposits held at month end; owed as future service", entityCustomerDeposits?.Select(MetricInput.Of) ?? []);
+        var securityDeposits = Add(CfoMetricIds.SecurityDeposits, "Tenant security deposits held", entitySecurityDeposits?.Sum(d => d.Value ?? 0m), MetricUnit.Usd,
+            "sum of each entity's security deposits held at month end; refundable, a liability, never revenue", entitySecurityDeposits?.Select(MetricInput.Of) ?? []);
+        var freeCash = Add(CfoMetricIds.FreeCash, "Free cash", current is null ? null : cash.Value - customerDeposits.Value - securityDeposits.Value, MetricUnit.Usd,
             "cash on hand − customer deposits held − tenant security deposits held", current is null ? [] : FromMetrics(cash, customerDeposits, securityDeposits),
             special: current is null ? $"no KPI inputs recorded for {p}" : null);
         Add(CfoMetricIds.NetBurnAfterDraws, "Net burn after owner draws", current?.NetBurnAfterDraws, MetricUnit.UsdPerMonth,
@@ -130,7 +133,7 @@ public sealed class CfoModel(FinanceOptions options)
         var budget = new Dictionary<string, VarianceResult>(StringComparer.Ordinal);
         foreach (var entityId in entityIds ?? [])
         {
-            AddEntity(period, entityId, kpis.Where(k => k.EntityId == entityId && k.Period <= period && k.Period > period.AddMonths(-TrailingMonths)).ToList(), Add, Insufficient);
+            AddEntity(period, entityId, kpis.Where(k => k.EntityId == entityId && k.Period <= period && k.Period > period.AddMonths(-TrailingMonths)).ToList(), book, Add, Insufficient);
             AddBudget(period, entityId, kpis.Where(k => k.EntityId == entityId && k.Period <= period && k.Period.Year == period.Year).OrderBy(k => k.Period).ToList(), Add, budget);
         }
 
@@ -314,7 +317,7 @@ public sealed class CfoModel(FinanceOptions options)
     }
 
     // One entity's cash and runway on the owner-operator's terms: free cash, burn after draws.
-    private void AddEntity(Period period, string id, IReadOnlyList<KpiMonth> trailing, AddMetric add, Func<int, int, string> insufficient)
+    private void AddEntity(Period period, string id, IReadOnlyList<KpiMonth> trailing, MetricBook book, AddMetric add, Func<int, int, string> insufficient)
     {
         var p = period.ToString();
         var current = trailing.FirstOrDefault(k => k.Period == period);
@@ -322,15 +325,12 @@ public sealed class CfoModel(FinanceOptions options)
         var enough = current is not null && trailing.Count == TrailingMonths;
         var cash = add(CfoMetricIds.Entity(id, "cash"), $"{id} cash on hand", current?.CashOnHand, MetricUnit.Usd, "cashOnHand at month end",
             current is null ? [] : [new($"kpi:{id}", "cashOnHand", p, MetricFormat.Money(current.CashOnHand))], special: none, entityId: id);
-        var free = current is null ? (decimal?)null : current.CashOnHand - current.CustomerDeposits - current.SecurityDeposits;
+        var customerDeposits = current is null ? null : book.Get(EntityDeposits.Customer(id));
+        var securityDeposits = current is null ? null : book.Get(EntityDeposits.Security(id));
+        var free = current is null ? (decimal?)null : current.CashOnHand - customerDeposits!.Value - securityDeposits!.Value;
         var freeCash = add(CfoMetricIds.Entity(id, "free-cash"), $"{id} free cash", free, MetricUnit.Usd,
             "cash on hand − customer deposits held − tenant security deposits held",
-            current is null ? [] :
-            [
-                new($"kpi:{id}", "cashOnHand", p, MetricFormat.Money(current.CashOnHand)),
-                new($"kpi:{id}", "customerDeposits", p, MetricFormat.Money(current.CustomerDeposits)),
-                new($"kpi:{id}", "securityDeposits", p, MetricFormat.Money(current.SecurityDeposits)),
-            ], special: none, entityId: id);
+            current is null ? [] : [MetricInput.Of(cash), MetricInput.Of(customerDeposits!), MetricInput.Of(securityDeposits!)], special: none, entityId: id);
         IEnumerable<MetricInput> Inputs(string field, Func<KpiMonth, decimal> value) =>
             trailing.Select(k => new MetricInput($"kpi:{id}", field, k.Period.ToString(), MetricFormat.Money(value(k))));
         add(CfoMetricIds.Entity(id, "burn.net.avg3"), $"{id} net burn before draws, trailing 3-month average",

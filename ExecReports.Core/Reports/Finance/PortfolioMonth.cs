@@ -19,11 +19,11 @@ public sealed record PortfolioMonth
     public decimal LoanPrincipal => Entities.Sum(DebtService.PrincipalOf);
     public decimal DebtServiceCashBasis => Entities.Sum(DebtService.CashBasisOf);
     public decimal Cash => Entities.Sum(e => e.CashOnHand);
+    // Balances for the month-on-month deposit flows of the cash bridges; the balance held this month is quoted from
+    // EntityDeposits.
     public decimal CustomerDeposits => Entities.Sum(e => e.CustomerDeposits);
     public decimal SecurityDeposits => Entities.Sum(e => e.SecurityDeposits);
 
-    // Cash the owner may spend: what is held for customers' future service and tenants' refunds is not theirs.
-    public decimal FreeCash => Cash - CustomerDeposits - SecurityDeposits;
     public decimal OwnerDraws => Entities.Sum(e => e.OwnerDraws);
     public decimal CapitalInjections => Entities.Sum(e => e.CapitalInjections);
     public decimal RevenueBooked => Entities.Sum(e => e.RevenueBooked);

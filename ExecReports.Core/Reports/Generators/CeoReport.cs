@@ -81,7 +81,7 @@ public sealed partial class CeoReport : ReportGenerator
             var trailing = m.Get(RevenueRecognitionCalculator.FutureServiceTrailing(entity.Id));
             var net = m.Get(RevenueRecognitionCalculator.NetOfCommission(entity.Id));
             var commission = m.Get(RevenueRecognitionCalculator.OmittedCommission(entity.Id));
-            var deposits = m.Get(RevenueRecognitionCalculator.CustomerDeposits(entity.Id));
+            var deposits = m.Get(EntityDeposits.Customer(entity.Id));
             if (future.Value == 0 && trailing.Value == 0 && net.Value == 0)
             {
                 clean.Add(entity.Name);

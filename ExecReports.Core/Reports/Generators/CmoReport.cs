@@ -52,10 +52,11 @@ public sealed class CmoReport(IOptions<MarketingOptions> options, OtaFeeSchedule
             rows.Select(r =>
             {
                 string Q(CmoFigure figure) => r.Kpi is null ? "no data" : section.Quote(m.Get(r.Id(figure)));
+                var revenue = r.Kpi is null ? "no data" : section.Quote(m.Get(MarketingCalculator.RevenueId(r, m)));
                 return (IReadOnlyList<string>)
                 [
                     MarkdownText.Cell(context.NameOf(r.EntityId)), MarkdownText.Cell(r.Channel), Status(r),
-                    Q(CmoFigure.Visits), Q(CmoFigure.Inquiries), Q(CmoFigure.Bookings), Q(CmoFigure.Revenue), Q(CmoFigure.TakeRate), Q(CmoFigure.NetRevenue),
+                    Q(CmoFigure.Visits), Q(CmoFigure.Inquiries), Q(CmoFigure.Bookings), revenue, Q(CmoFigure.TakeRate), Q(CmoFigure.NetRevenue),
                 ];
             }), [false, false, false, true, true, true, true, true, true]);
 

@@ -21,13 +21,15 @@ public sealed record RecognitionIssue(RecognitionIssueKind Kind, string EntityId
 {
     public string AmountId => Kind switch
     {
-        RecognitionIssueKind.DepositBalance => $"acct.revrec.{EntityId}.deposits",
+        // The balance itself is the entity's customer deposits held, quoted as is.
+        RecognitionIssueKind.DepositBalance => EntityDeposits.Customer(EntityId),
         RecognitionIssueKind.DepositBeforeService => $"acct.revrec.{EntityId}.{Booked}.{Number}.deferred",
         RecognitionIssueKind.Restatement => $"acct.revrec.{EntityId}.{Booked}.{Number}.restate",
         _ => $"acct.revrec.{EntityId}.{Booked}.{Number}.commission",
     };
 
-    public string GrossId => $"acct.revrec.{EntityId}.{Booked}.{Number}.gross";
+    // Revenue at gross is not the issue's own figure: it is the channel's gross OTA revenue, computed once.
+    public string GrossId => RevenueRecognitionCalculator.GrossOta(EntityId, Channel ?? Stream);
 }
 
 // The accountant's figures: per-account totals, every expense line, revenue recognition issues and what fixing them is worth.
@@ -37,6 +39,7 @@ public sealed class AccountingCalculator : MetricCalculator
     public override int Order => 20;
 
     public const string UncategorisedTotal = "acct.uncategorised.total";
+    private const string CustomerDepositsField = "customerDeposits";
     public static string AccountTotal(string code) => $"acct.account.{code}";
     public static string ExpenseLineId(string entityId, int number) => $"acct.expense.{entityId}.{number}";
     public static string UncategorisedFor(string entityId) => $"acct.roadmap.{entityId}.uncategorised";
@@ -340,9 +343,16 @@ public sealed class AccountingCalculator : MetricCalculator
             else if (BalanceField(account) is { } balance)
             {
                 formula = $"sum of {balance.Field} over all entities";
-                foreach (var m in months.Where(m => balance.Value(m) != 0))
+                foreach (var m in months)
                 {
-                    parts.Add((balance.Value(m), MetricInput.Kpi(m.EntityId, balance.Field, p, MetricFormat.Money(balance.Value(m)))));
+                    // The deposit liability is the entities' customer deposits held, quoted rather than read again.
+                    var (amount, input) = balance.Field == CustomerDepositsField && book.Get(EntityDeposits.Customer(m.EntityId)) is var held
+                        ? (held.Value ?? 0m, MetricInput.Of(held))
+                        : (balance.Value(m), MetricInput.Kpi(m.EntityId, balance.Field, p, MetricFormat.Money(balance.Value(m))));
+                    if (amount != 0)
+                    {
+                        parts.Add((amount, input));
+                    }
                 }
             }
 
@@ -363,7 +373,7 @@ public sealed class AccountingCalculator : MetricCalculator
         AccountType.Asset when account.Name.Contains("cash", StringComparison.OrdinalIgnoreCase) => ("cashOnHand", m => m.CashOnHand),
         AccountType.Asset when account.Name.Contains("receivable", StringComparison.OrdinalIgnoreCase) =>
             ("portfolio.clients[].invoiced − paid", ReceivablesCalculator.BalanceOf),
-        AccountType.Liability when account.Name.Contains("deposit", StringComparison.OrdinalIgnoreCase) => ("customerDeposits", m => m.CustomerDeposits),
+        AccountType.Liability when account.Name.Contains("deposit", StringComparison.OrdinalIgnoreCase) => (CustomerDepositsField, m => m.CustomerDeposits),
         AccountType.Equity when account.Name.Contains("draw", StringComparison.OrdinalIgnoreCase) => ("ownerDraws", m => m.OwnerDraws),
         AccountType.Equity when account.Name.Contains("equity", StringComparison.OrdinalIgnoreCase) => ("capitalInjections", m => m.CapitalInjections),
         _ => null,
@@ -376,11 +386,7 @@ public sealed class AccountingCalculator : MetricCalculator
         switch (issue.Kind)
         {
             case RecognitionIssueKind.DepositBalance:
-                book.Add(new Metric
-                {
-                    Id = issue.AmountId, EntityId = issue.EntityId, Label = $"{issue.EntityId} customer deposits held", Value = month.CustomerDeposits, Unit = MetricUnit.Usd, Period = p,
-                    Formula = "customerDeposits at month end", Inputs = [MetricInput.Kpi(issue.EntityId, "customerDeposits", p, MetricFormat.Money(month.CustomerDeposits))],
-                });
+                // Already in the book: the CFO model adds each entity's deposits before any calculator runs.
                 break;
             case RecognitionIssueKind.DepositBeforeService or RecognitionIssueKind.Restatement:
             {
@@ -403,7 +409,6 @@ public sealed class AccountingCalculator : MetricCalculator
             default:
             {
                 var line = month.Revenue[issue.Number - 1];
-                var amountInput = MetricInput.Kpi(issue.EntityId, $"revenue[{issue.Number - 1}].amount", booked, MetricFormat.Money(line.Amount));
                 var commissionInput = MetricInput.Kpi(issue.EntityId, $"revenue[{issue.Number - 1}].commission", booked,
                     line.Commission is { } c ? MetricFormat.Money(c) : "not recorded");
                 book.Add(new Metric
@@ -411,12 +416,6 @@ public sealed class AccountingCalculator : MetricCalculator
                     Id = issue.AmountId, EntityId = issue.EntityId, Label = $"{issue.EntityId} {line.Channel ?? line.Stream} commission netted out of revenue", Value = line.Commission,
                     Unit = MetricUnit.Usd, Period = p, Formula = $"revenue[{issue.Number - 1}].commission (payout booked net)", Inputs = [commissionInput],
                     Special = line.Commission is null ? "not recorded: take it from the payout statement" : null,
-                });
-                book.Add(new Metric
-                {
-                    Id = issue.GrossId, EntityId = issue.EntityId, Label = $"{issue.EntityId} {line.Channel ?? line.Stream} revenue at gross", Value = line.Amount + line.Commission,
-                    Unit = MetricUnit.Usd, Period = p, Formula = $"revenue[{issue.Number - 1}].amount + commission", Inputs = [amountInput, commissionInput],
-                    Special = line.Commission is null ? "n/a: commission not recorded" : null,
                 });
                 break;
             }

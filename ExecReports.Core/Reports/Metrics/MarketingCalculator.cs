@@ -99,6 +99,11 @@ public sealed partial class MarketingCalculator(IOptions<MarketingOptions> optio
     public static string PaidId(string entityId, string channel, CmoFigure figure) => $"cmo.paid.{entityId}.{Slugs.Of(channel)}.{figure.Part}";
     public static string EmailMonthId(string entityId, CmoFigure figure) => $"cmo.paid.{entityId}.email-blasts.{figure.Part}";
     public static string DirectShare(string entityId) => $"cmo.ota.{entityId}.direct-share";
+
+    // What a report quotes for a channel's gross revenue: the gross OTA revenue Accounting quotes too when the payouts
+    // were booked net, else the channel row's own figure.
+    public static string RevenueId(ChannelRow row, MetricBook book) =>
+        book.Find(RevenueRecognitionCalculator.GrossOta(row.EntityId, row.Channel)) is { Value: not null } gross ? gross.Id : row.Id(CmoFigure.Revenue);
     public static string UnmatchedChannelNames(string entityId) => $"cmo.channel-names.{entityId}.unmatched";
     public const string ProductionCost = "cmo.email.production-cost";
     public const string ConversionTrackingMissing = "conversion tracking missing";
@@ -335,12 +340,21 @@ public sealed partial class MarketingCalculator(IOptions<MarketingOptions> optio
             Count(CmoFigure.Visits, "visits", c.Visits);
             Count(CmoFigure.Inquiries, "inquiries", c.Inquiries);
             Count(CmoFigure.Bookings, "bookings", c.Bookings);
-            var revenueInput = Field("revenue", MetricFormat.Money(c.Revenue));
-            book.Add(new Metric
-            {
-                Id = row.Id(CmoFigure.Revenue), EntityId = row.EntityId, Label = $"{row.EntityId} {row.Channel} revenue (gross)", Value = c.Revenue, Unit = MetricUnit.Usd, Period = p,
-                Formula = $"{at}.revenue", Inputs = [revenueInput], Better = Favourable.Higher,
-            });
+            // A marketplace's payouts booked net already have their gross OTA revenue in the book; the channel row quotes it.
+            var gross = book.Find(RevenueRecognitionCalculator.GrossOta(row.EntityId, row.Channel));
+            var revenueMetric = book.Add(gross is { Value: not null }
+                ? new Metric
+                {
+                    Id = row.Id(CmoFigure.Revenue), EntityId = row.EntityId, Label = $"{row.EntityId} {row.Channel} revenue (gross)", Value = gross.Value, Unit = MetricUnit.Usd, Period = p,
+                    Formula = "gross OTA revenue: the channel's payouts booked net + the commission kept", Inputs = [MetricInput.Of(gross)], Better = Favourable.Higher,
+                }
+                : new Metric
+                {
+                    Id = row.Id(CmoFigure.Revenue), EntityId = row.EntityId, Label = $"{row.EntityId} {row.Channel} revenue (gross)", Value = c.Revenue, Unit = MetricUnit.Usd, Period = p,
+                    Formula = $"{at}.revenue", Inputs = [Field("revenue", MetricFormat.Money(c.Revenue))], Better = Favourable.Higher,
+                });
+            var revenue = revenueMetric.Value!.Value;
+            var revenueInput = MetricInput.Of(revenueMetric);
 
             var commission = Commission(row.EntityId, row.Channel, c, row.KpiIndex, schedule, inputs.Period);
             book.Add(new Metric
@@ -357,9 +371,9 @@ public sealed partial class MarketingCalculator(IOptions<MarketingOptions> optio
             decimal take;
             string formula;
             List<MetricInput> takeInputs;
-            if (paid.Count > 0 && c.Revenue > 0)
+            if (paid.Count > 0 && revenue > 0)
             {
-                take = paid.Sum(x => x.Line.Commission!.Value) / c.Revenue;
+                take = paid.Sum(x => x.Line.Commission!.Value) / revenue;
                 formula = "commission recorded on this channel's revenue lines ÷ channel revenue (gross)";
                 takeInputs = [.. paid.Select(x => new MetricInput(source, $"revenue[{x.Index}].commission", p, MetricFormat.Money(x.Line.Commission!.Value))), revenueInput];
             }
@@ -377,7 +391,7 @@ public sealed partial class MarketingCalculator(IOptions<MarketingOptions> optio
             });
             book.Add(new Metric
             {
-                Id = row.Id(CmoFigure.NetRevenue), EntityId = row.EntityId, Label = $"{row.EntityId} {row.Channel} revenue after commission", Value = c.Revenue * (1 - take),
+                Id = row.Id(CmoFigure.NetRevenue), EntityId = row.EntityId, Label = $"{row.EntityId} {row.Channel} revenue after commission", Value = revenue * (1 - take),
                 Unit = MetricUnit.Usd, Period = p, Formula = "channel revenue × (1 − effective take rate)",
                 Inputs = [revenueInput, MetricInput.OfMetric(row.Id(CmoFigure.TakeRate), "effective take rate", p, Pct(take))], Better = Favourable.Higher,
             });

@@ -71,12 +71,8 @@ public sealed class OwnerRiskCalculator : MetricCalculator
                 Period = p, Formula = "Σ expenses in 6070 Mortgage / 6120 Loan payments this month",
                 Inputs = debtNow.Select(e => Kpi(now, $"expenses[{e.Description}].amount", e.Amount)).ToList(), Better = Favourable.Lower,
             });
-            book.Add(new Metric
-            {
-                Id = DepositsHeld(id), EntityId = id, Label = $"{id} deposits held in operating cash (customer + security)",
-                Value = now.CustomerDeposits + now.SecurityDeposits, Unit = MetricUnit.Usd, Period = p, Formula = "customerDeposits + securityDeposits at month end",
-                Inputs = [Kpi(now, "customerDeposits", now.CustomerDeposits), Kpi(now, "securityDeposits", now.SecurityDeposits)],
-            });
+            EntityDeposits.Quote(book, DepositsHeld(id), id, $"{id} deposits held in operating cash (customer + security)",
+                "customer deposits held + security deposits held at month end", EntityDeposits.Customer(id), EntityDeposits.Security(id));
 
             var blasts = months.SelectMany(m => m.EmailBlasts.Select(b => (Month: m, Blast: b))).ToList();
             if (blasts.Count > 0)

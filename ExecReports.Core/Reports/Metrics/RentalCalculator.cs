@@ -9,7 +9,7 @@ public enum LeaseState { NotRecorded, Current, EndingSoon, Expired }
 public sealed record UnitLease(RentalUnit Unit, string Slug, LeaseState State, int? DaysToEnd);
 
 // Occupancy, rent roll, lease ends and maintenance for 3028 51st St, from the units listed in KpiMonth.Rental; NOI, debt
-// service and DSCR from its expense lines; the deposits it holds from KpiMonth.SecurityDeposits.
+// service and DSCR from its expense lines; the deposits it holds from the entity's security deposits metric.
 public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCalculator
 {
     // The catalog entity comes from the report's registration.
@@ -321,11 +321,8 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
             Better = Favourable.Higher, Special = potential > 0 ? null : "n/a: no rent listed",
         });
 
-        book.Add(new Metric
-        {
-            EntityId = EntityId, Id = SecurityDepositsHeld, Label = "Security deposits held (owed back to tenants)", Value = month.SecurityDeposits, Unit = MetricUnit.Usd, Period = p,
-            Formula = "securityDeposits", Inputs = [DomainMetrics.Kpi(EntityId, "securityDeposits", period, month.SecurityDeposits)], Better = null,
-        });
+        var deposits = EntityDeposits.Quote(book, SecurityDepositsHeld, EntityId, "Security deposits held (owed back to tenants)",
+            "security deposits held at month end", EntityDeposits.Security(month.EntityId));
         book.Add(new Metric
         {
             EntityId = EntityId, Id = CashOnHand, Label = "Cash on hand at month end", Value = month.CashOnHand, Unit = MetricUnit.Usd, Period = p,
@@ -333,9 +330,9 @@ public sealed class RentalCalculator(IOptions<DomainOptions> options) : MetricCa
         });
         book.Add(new Metric
         {
-            EntityId = EntityId, Id = LandlordCash, Label = "Landlord's own cash (cash on hand less deposits held)", Value = month.CashOnHand - month.SecurityDeposits,
-            Unit = MetricUnit.Usd, Period = p, Formula = "cashOnHand − securityDeposits",
-            Inputs = [DomainMetrics.Kpi(EntityId, "cashOnHand", period, month.CashOnHand), DomainMetrics.Kpi(EntityId, "securityDeposits", period, month.SecurityDeposits)],
+            EntityId = EntityId, Id = LandlordCash, Label = "Landlord's own cash (cash on hand less deposits held)", Value = month.CashOnHand - deposits.Value,
+            Unit = MetricUnit.Usd, Period = p, Formula = "cashOnHand − security deposits held",
+            Inputs = [DomainMetrics.Kpi(EntityId, "cashOnHand", period, month.CashOnHand), MetricInput.Of(deposits)],
             Better = Favourable.Higher,
         });
 

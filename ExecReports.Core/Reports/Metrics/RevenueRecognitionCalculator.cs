@@ -29,7 +29,10 @@ public sealed class RevenueRecognitionCalculator : MetricCalculator
     public static string FutureServiceIn(string entityId, Period month) => $"entity.{entityId}.revrec.future-service.{month}";
     public static string NetOfCommission(string entityId) => $"entity.{entityId}.revrec.net-of-commission";
     public static string OmittedCommission(string entityId) => $"entity.{entityId}.revrec.omitted-commission";
-    public static string CustomerDeposits(string entityId) => $"entity.{entityId}.revrec.customer-deposits";
+
+    // Gross OTA revenue of one channel this month: Accounting's "revenue at gross" and the CMO's channel revenue.
+    public static string GrossOta(string entityId, string channel) => $"entity.{entityId}.ota.{Slugs.Of(channel)}.gross-revenue";
+    public static string ChannelOf(RevenueLine line) => line.Channel ?? line.Stream;
 
     public static string Restate(string entityId) => $"entity.{entityId}.revrec.restate";
     public static string ToDeposits(string entityId) => $"entity.{entityId}.revrec.to-deposits";
@@ -156,11 +159,24 @@ public sealed class RevenueRecognitionCalculator : MetricCalculator
                 Inputs = net.Select(r => Line(m, r, "commission", r.Commission is { } c ? MetricFormat.Money(c) : "missing")).ToList(), Better = Favourable.Lower,
                 Special = unknownCommission > 0 ? $"understated: commission not recorded on {unknownCommission} line(s)" : null,
             });
-            book.Add(new Metric
+
+            // The one calculation of gross OTA revenue: a payout booked net plus the commission the marketplace kept.
+            foreach (var channel in net.GroupBy(ChannelOf, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                Id = CustomerDeposits(id), EntityId = id, Label = $"{id} customer deposits held at month end", Value = m.CustomerDeposits, Unit = MetricUnit.Usd,
-                Period = p, Formula = "customerDeposits balance", Inputs = [MetricInput.Kpi(id, "customerDeposits", p, MetricFormat.Money(m.CustomerDeposits))],
-            });
+                var missing = channel.Count(r => r.Commission is null);
+                book.Add(new Metric
+                {
+                    Id = GrossOta(id, channel.Key), EntityId = id, Label = $"{id} {channel.Key} revenue at gross", Unit = MetricUnit.Usd, Period = p,
+                    Value = missing > 0 ? null : channel.Sum(r => r.Amount + r.Commission!.Value),
+                    Formula = "Σ revenue[].amount + revenue[].commission over the channel's payouts booked net of commission",
+                    Inputs = channel.SelectMany(r => new[]
+                    {
+                        Line(m, r, "amount", MetricFormat.Money(r.Amount)),
+                        Line(m, r, "commission", r.Commission is { } c ? MetricFormat.Money(c) : "not recorded"),
+                    }).ToList(),
+                    Better = Favourable.Higher, Special = missing > 0 ? "n/a: commission not recorded" : null,
+                });
+            }
         }
     }
 

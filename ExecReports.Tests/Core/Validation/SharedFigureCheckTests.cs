@@ -14,6 +14,7 @@ public class SharedFigureCheckTests(SampleReports samples) : IClassFixture<Sampl
         { "portfolio-billing", "receivables.dangerouscentaur-portfolio.balance", "receivable", "receivables" },
         { "ceo", PipelineCalculator.PortfolioOpenValue, "pipeline", "pipeline" },
         { "rental", RentalCalculator.SecurityDepositsHeld, "deposit", "deposits" },
+        { "accounting", EntityDeposits.Customer("queenofsandiego"), "deposit", "deposits" },
     };
 
     [Theory]
