@@ -81,6 +81,8 @@ public class SentStateTests : MudTestBase
         Services.AddSingleton(reports);
         Services.AddSingleton(samples.Services.GetRequiredService<TimeProvider>());
         Services.AddSingleton(new ReportValidation(reports, samples.Services.GetRequiredService<ValidationGate>()));
+        // The preview's annotation panel (issue 18) asks for the feedback service the web app registers.
+        Services.AddSingleton(ActivatorUtilities.CreateInstance<ExecReports.Web.Services.FeedbackAccess>(samples.Services));
         Services.AddFallbackServiceProvider(samples.Services);
         await TestAccount.SignInAsync(this, role);
     }
