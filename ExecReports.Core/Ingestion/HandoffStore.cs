@@ -112,8 +112,16 @@ public sealed class HandoffStore : IDisposable
                 Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
                 {
                     var name = Path.GetFileName(paths[i]);
-                    var (stamp, document, reparsed) = Load(paths[i], name, realFolder, catalog);
-                    loaded[i] = (name, stamp, document, reparsed);
+                    try
+                    {
+                        var (stamp, document, reparsed) = Load(paths[i], name, realFolder, catalog);
+                        loaded[i] = (name, stamp, document, reparsed);
+                    }
+                    catch (Exception e)
+                    {
+                        // One file's failure stays that file's error row; escaping Parallel.For it would fail the folder.
+                        loaded[i] = (name, new FileStamp(-1, default, catalog), HandoffDocument.Failed(name, 0, default, $"could not be ingested ({e.GetType().Name}: {e.Message})"), true);
+                    }
                 });
                 foreach (var (name, stamp, document, reparsed) in loaded)
                 {

@@ -29,6 +29,7 @@ public static class ParseBudget
         }
 
         job.Done.Dispose();
+        job.DisposeToken();
         job.Failure?.Throw();
         return job.Result;
     }
@@ -40,14 +41,13 @@ public static class ParseBudget
         public abstract void Complete();
     }
 
-    // Not IDisposable: an abandoned job's token and event outlive the caller, so the job disposes its token itself
-    // when it ends in time, and the caller disposes the event.
+    // Not IDisposable: an abandoned job's token and event outlive the caller; a job that ends in time has both
+    // disposed by its caller.
 #pragma warning disable CA1001
     private sealed class Job<T>(Func<CancellationToken, T> work) : JobBase
 #pragma warning restore CA1001
     {
         private readonly CancellationTokenSource _cancel = new();
-        private volatile bool _abandoned;
 
         public ManualResetEventSlim Done { get; } = new();
 
@@ -55,11 +55,7 @@ public static class ParseBudget
 
         public ExceptionDispatchInfo? Failure { get; private set; }
 
-        public void Abandon()
-        {
-            _abandoned = true;
-            _cancel.Cancel();
-        }
+        public void Abandon() => _cancel.Cancel();
 
         public override void Execute()
         {
@@ -76,11 +72,11 @@ public static class ParseBudget
                 Failure = ExceptionDispatchInfo.Capture(e);
             }
 
-            if (!_abandoned)
-            {
-                _cancel.Dispose();
-            }
         }
+
+        // Only the caller that saw the job end in time disposes its token: the worker disposing it raced a caller whose
+        // deadline passed at that moment and cancelled a disposed token.
+        public void DisposeToken() => _cancel.Dispose();
 
         public override void Complete() => Done.Set();
     }

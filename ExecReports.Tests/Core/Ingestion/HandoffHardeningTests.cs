@@ -186,7 +186,7 @@ public sealed class HandoffHardeningTests : IDisposable
         host.Write("quick.md", Utf8("# q\n"));
 
         var snapshot = host.Store.Refresh();
-        Assert.Null(snapshot.FolderProblem);
+        Assert.True(snapshot.FolderProblem is null, snapshot.FolderProblem);
         var documents = snapshot.Documents.ToDictionary(d => d.File);
 
         Assert.Equal("slow.md: took longer than the 10 ms parse budget (Data:ParseTimeoutMs); skipped until it changes", documents["slow.md"].Problems.Single());
