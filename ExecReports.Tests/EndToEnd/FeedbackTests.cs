@@ -18,9 +18,9 @@ public class FeedbackTests(BrowserFixture browser)
         var figure = cfo.Metrics.First(m => m.EntityId is not null);
 
         await BrowserFixture.OpenAsync(page, "/reports/2026-11/cfo");
-        // The panel's form appears once the preview has loaded its report and the reader's roles; on a loaded machine a
-        // tab clicked before that did not stay selected.
-        await page.Locator("#annotation-panel textarea").WaitForAsync();
+        // A tab picked while the live panel's notes were still loading was put back to the first tab when the load
+        // re-rendered the preview (seen on a loaded machine); the panel says when its load is done.
+        await page.Locator("#annotation-panel[data-loaded='true']").WaitForAsync();
         await page.Locator(".mud-tab", new() { HasText = "Figures" }).ClickAsync();
         await Assertions.Expect(page.Locator(".mud-tab.mud-tab-active")).ToHaveTextAsync("Figures");
         await page.Locator($".metric[data-metric='{figure.Id}'] .metric-annotate").ClickAsync();

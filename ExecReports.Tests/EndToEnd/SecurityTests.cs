@@ -40,7 +40,9 @@ public class SecurityTests(BrowserFixture browser)
         // MudBlazor's own script works: the theme toggle flips the palette through an interactive click.
         var before = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
         await page.ClickAsync("#theme-toggle");
-        await page.WaitForFunctionAsync($"getComputedStyle(document.body).backgroundColor !== '{before}'");
+        // Not WaitForFunction: a string predicate that is not already true is polled through eval, which this very
+        // policy forbids (seen on a slower machine); the locator assertion polls without eval.
+        await Assertions.Expect(page.Locator("body")).Not.ToHaveCSSAsync("background-color", before);
         await page.GotoAsync("/account/password");
         await page.WaitForSelectorAsync("#change-password");
 

@@ -18,6 +18,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh, which installs Debian's chromium.");
         }
 
+        // The same patience as a locator's wait (30 s): on a loaded 2-core CI machine a tab switch that re-renders a
+        // long report took over the 5 s default to show, while it takes well under a second on an idle one.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

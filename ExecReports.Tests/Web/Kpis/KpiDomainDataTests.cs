@@ -134,6 +134,87 @@ public class KpiDomainDataTests : MudTestBase
     }
 
     [Fact]
+    public async Task AnAddedDeliveryJobNeedsItsIdAndRouteAndIsSavedWithTheRestOfItsFields()
+    {
+        await using var core = await WebDataCore.StartAsync();
+        var before = (await core.WithKpis(k => k.GetAsync("expert-yacht-delivery", November)))!.YachtDelivery!.Jobs;
+        var page = await RenderAsync(core, "expert-yacht-delivery");
+        var added = before.Count;
+
+        page.Find("#add-delivery-job").Click();
+        page.Find($"#yachtDelivery-jobs-{added}-quote").Change("9800");
+        page.Find("#save-kpis").Click();
+
+        page.WaitForAssertion(() => Assert.Contains($"yachtDelivery.jobs[{added}].id", page.Find("#kpi-errors").TextContent));
+        Assert.Contains($"yachtDelivery.jobs[{added}].from", page.Find("#kpi-errors").TextContent);
+        Assert.Contains($"yachtDelivery.jobs[{added}].to", page.Find("#kpi-errors").TextContent);
+        Assert.Equal(before.Count, (await core.WithKpis(k => k.GetAsync("expert-yacht-delivery", November)))!.YachtDelivery!.Jobs.Count);
+
+        page.Find($"#yachtDelivery-jobs-{added}-id").Change("EYD-NEW-1");
+        page.Find($"#yachtDelivery-jobs-{added}-from").Change("San Diego");
+        page.Find($"#yachtDelivery-jobs-{added}-to").Change("Ensenada");
+        page.Find($"#yachtDelivery-jobs-{added}-vessel").Change("Sea Biscuit");
+        page.Find($"#yachtDelivery-jobs-{added}-deliveryDate").Change("2026-12-12");
+        page.Find("#save-kpis").Click();
+
+        page.WaitForAssertion(() => Assert.Contains($"yachtDelivery.jobs[{added}]", page.Find("#kpi-history").TextContent));
+        var jobs = (await core.WithKpis(k => k.GetAsync("expert-yacht-delivery", November)))!.YachtDelivery!.Jobs;
+        var job = jobs[added];
+        Assert.Equal(("EYD-NEW-1", "San Diego", "Ensenada", "Sea Biscuit", 9800m, new DateOnly(2026, 12, 12), DeliveryStatus.Quoted),
+            (job.Id, job.From, job.To, job.Vessel, job.Quote, job.DeliveryDate!.Value, job.Status));
+        Assert.Equal(before.Select(j => (j.Id, j.Quote, j.Status)), jobs.Take(before.Count).Select(j => (j.Id, j.Quote, j.Status)));
+    }
+
+    [Fact]
+    public async Task AnAddedClientNeedsANameAndTheRateItsBillingTypeNeedsAndIsSaved()
+    {
+        await using var core = await WebDataCore.StartAsync();
+        var before = (await core.WithKpis(k => k.GetAsync("dangerouscentaur-portfolio", November)))!.Portfolio!.Clients;
+        var page = await RenderAsync(core, "dangerouscentaur-portfolio");
+        var added = before.Count;
+
+        page.Find("#add-client").Click();
+        page.Find($"#portfolio-clients-{added}-invoiced").Change("3000");
+        page.Find("#save-kpis").Click();
+
+        page.WaitForAssertion(() => Assert.Contains($"portfolio.clients[{added}].name", page.Find("#kpi-errors").TextContent));
+        Assert.Contains($"portfolio.clients[{added}].retainer: is required for a retainer client", page.Find("#kpi-errors").TextContent);
+
+        page.Find($"#portfolio-clients-{added}-name").Change("Harbor Dental");
+        page.Find($"#portfolio-clients-{added}-retainer").Change("1500");
+        page.Find("#save-kpis").Click();
+
+        page.WaitForAssertion(() => Assert.Contains($"portfolio.clients[{added}]", page.Find("#kpi-history").TextContent));
+        var clients = (await core.WithKpis(k => k.GetAsync("dangerouscentaur-portfolio", November)))!.Portfolio!.Clients;
+        var client = clients[added];
+        Assert.Equal(("Harbor Dental", BillingType.Retainer, (decimal?)1500m, 3000m), (client.Name, client.BillingType, client.Retainer, client.Invoiced));
+        Assert.Equal(before.Select(c => (c.Name, c.Invoiced, c.Paid)), clients.Take(before.Count).Select(c => (c.Name, c.Invoiced, c.Paid)));
+    }
+
+    [Fact]
+    public async Task RemovingEveryRentalUnitKeepsTheSectionSoAUnitCanBeAddedBack()
+    {
+        await using var core = await WebDataCore.StartAsync();
+        var count = (await core.WithKpis(k => k.GetAsync("rental-3028-51st", November)))!.Rental!.Units.Count;
+        var page = await RenderAsync(core, "rental-3028-51st");
+
+        for (var i = count; i >= 1; i--)
+        {
+            page.Find($"button[aria-label='Remove rental unit {i}']").Click();
+        }
+
+        Assert.Empty(page.FindAll("#rental-section tbody tr"));
+        page.Find("#add-rental-unit").Click();
+        page.Find("#rental-units-0-name").Change("Unit A");
+        page.Find("#rental-units-0-rent").Change("2300");
+        page.Find("#save-kpis").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("rental.units", page.Find("#kpi-history").TextContent));
+        var unit = Assert.Single((await core.WithKpis(k => k.GetAsync("rental-3028-51st", November)))!.Rental!.Units);
+        Assert.Equal(("Unit A", 2300m, (DateOnly?)null), (unit.Name, unit.Rent, unit.LeaseEnd));
+    }
+
+    [Fact]
     public async Task AViewerSeesDomainDataReadOnly()
     {
         await using var core = await WebDataCore.StartAsync();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ExecReports.Core.Kpis;
 using ExecReports.Core.Primitives;
+using ExecReports.Core.Reports;
 
 namespace ExecReports.Web.Components.Pages.Kpis;
 
@@ -44,6 +45,21 @@ public sealed class KpiMonthForm
     public List<RentalUnitRow> RentalUnits { get; } = [];
     public List<DeliveryJobRow> DeliveryJobs { get; } = [];
     public List<ClientRow> Clients { get; } = [];
+
+    // A domain entity's section shows even when its rows are all removed (or none were ever entered), so a row can
+    // be added back; other entities show it only if the stored month has that data.
+    public bool ShowsRental => _loaded.Rental is not null || IsEntity(ReportRole.Rental);
+    public bool ShowsDelivery => _loaded.YachtDelivery is not null || IsEntity(ReportRole.YachtDelivery);
+    public bool ShowsClients => _loaded.Portfolio is not null || IsEntity(ReportRole.PortfolioBilling);
+
+    private bool IsEntity(ReportRole role) => string.Equals(role.EntityId, EntityId, StringComparison.OrdinalIgnoreCase);
+
+    // A new row starts empty; the validator names what it still needs (an id, where from and to; a client's name).
+    public void AddDeliveryJob() =>
+        DeliveryJobs.Add(new() { Original = new() { Id = "", From = "", To = "", Status = DeliveryStatus.Quoted }, Status = DeliveryStatus.Quoted });
+
+    public void AddClient() =>
+        Clients.Add(new() { Original = new() { Name = "", BillingType = BillingType.Retainer }, BillingType = BillingType.Retainer });
 
     public static KpiMonthForm Blank(string entityId, Period period, string currency) =>
         From(new KpiMonth { EntityId = entityId, Period = period, Currency = currency });
@@ -89,19 +105,21 @@ public sealed class KpiMonthForm
             Name = b.Name, Date = Text(b.Date), Channel = b.Channel ?? "", Audience = b.Audience, Sent = b.Sent, Opened = b.Opened,
             Clicked = b.Clicked, Bookings = b.Bookings, Revenue = b.Revenue, Cost = b.Cost,
         }));
-        form._baseline = KpiJson.Serialize(form.ToMonth().Month);
         form.RentalUnits.AddRange((month.Rental?.Units ?? []).Select(u => new RentalUnitRow
         {
             Original = u, Name = u.Name, Occupied = u.Occupied, Rent = u.Rent, LeaseEnd = Text(u.LeaseEnd), MaintenanceCost = u.MaintenanceCost, Notes = u.Notes ?? "",
         }));
         form.DeliveryJobs.AddRange((month.YachtDelivery?.Jobs ?? []).Select(j => new DeliveryJobRow
         {
-            Original = j, DistanceNm = j.DistanceNm, Quote = j.Quote, ActualCost = j.ActualCost, Status = j.Status,
+            Original = j, Id = j.Id, From = j.From, To = j.To, Vessel = j.Vessel ?? "", DeliveryDate = Text(j.DeliveryDate),
+            DistanceNm = j.DistanceNm, Quote = j.Quote, ActualCost = j.ActualCost, Status = j.Status,
         }));
         form.Clients.AddRange((month.Portfolio?.Clients ?? []).Select(c => new ClientRow
         {
-            Original = c, Invoiced = c.Invoiced, Paid = c.Paid, Overdue = c.Overdue, OverdueDays = c.OverdueDays, UnbilledHours = c.UnbilledHours, CostsNotRebilled = c.CostsNotRebilled,
+            Original = c, Name = c.Name, BillingType = c.BillingType, Retainer = c.Retainer, HourlyRate = c.HourlyRate, Invoiced = c.Invoiced, Paid = c.Paid, Overdue = c.Overdue, OverdueDays = c.OverdueDays, UnbilledHours = c.UnbilledHours, CostsNotRebilled = c.CostsNotRebilled,
         }));
+        // Only once every row is in: a baseline taken before the domain rows made a stored rental month open as changed.
+        form._baseline = KpiJson.Serialize(form.ToMonth().Month);
         return form;
     }
 
@@ -148,7 +166,7 @@ public sealed class KpiMonthForm
                 Name = b.Name.Trim(), Date = RequiredDate(b.Date, $"emailBlasts[{i}].date", errors), Channel = Optional(b.Channel), Audience = b.Audience,
                 Sent = b.Sent, Opened = b.Opened, Clicked = b.Clicked, Bookings = b.Bookings, Revenue = b.Revenue, Cost = b.Cost,
             }).ToList(),
-            Rental = _loaded.Rental is null ? null : _loaded.Rental with
+            Rental = _loaded.Rental is null && RentalUnits.Count == 0 ? null : (_loaded.Rental ?? new RentalData()) with
             {
                 Units = RentalUnits.Select((u, i) => u.Original with
                 {
@@ -156,14 +174,20 @@ public sealed class KpiMonthForm
                     MaintenanceCost = u.MaintenanceCost, Notes = Optional(u.Notes),
                 }).ToList(),
             },
-            YachtDelivery = _loaded.YachtDelivery is null ? null : _loaded.YachtDelivery with
+            YachtDelivery = _loaded.YachtDelivery is null && DeliveryJobs.Count == 0 ? null : (_loaded.YachtDelivery ?? new YachtDeliveryData()) with
             {
-                Jobs = DeliveryJobs.Select(j => j.Original with { DistanceNm = j.DistanceNm, Quote = j.Quote, ActualCost = j.ActualCost, Status = j.Status }).ToList(),
+                Jobs = DeliveryJobs.Select((j, i) => j.Original with
+                {
+                    Id = j.Id.Trim(), From = j.From.Trim(), To = j.To.Trim(), Vessel = Optional(j.Vessel),
+                    DeliveryDate = ParseDate(j.DeliveryDate, $"yachtDelivery.jobs[{i}].deliveryDate", errors),
+                    DistanceNm = j.DistanceNm, Quote = j.Quote, ActualCost = j.ActualCost, Status = j.Status,
+                }).ToList(),
             },
-            Portfolio = _loaded.Portfolio is null ? null : _loaded.Portfolio with
+            Portfolio = _loaded.Portfolio is null && Clients.Count == 0 ? null : (_loaded.Portfolio ?? new PortfolioData()) with
             {
                 Clients = Clients.Select(c => c.Original with
                 {
+                    Name = c.Name.Trim(), BillingType = c.BillingType, Retainer = c.Retainer, HourlyRate = c.HourlyRate,
                     Invoiced = c.Invoiced, Paid = c.Paid, Overdue = c.Overdue, OverdueDays = c.OverdueDays, UnbilledHours = c.UnbilledHours, CostsNotRebilled = c.CostsNotRebilled,
                 }).ToList(),
             },
@@ -216,6 +240,11 @@ public sealed class KpiMonthForm
     public sealed class DeliveryJobRow
     {
         public required DeliveryJob Original { get; init; }
+        public string Id { get; set; } = "";
+        public string From { get; set; } = "";
+        public string To { get; set; } = "";
+        public string Vessel { get; set; } = "";
+        public string DeliveryDate { get; set; } = "";
         public decimal DistanceNm { get; set; }
         public decimal Quote { get; set; }
         public decimal? ActualCost { get; set; }
@@ -225,6 +254,10 @@ public sealed class KpiMonthForm
     public sealed class ClientRow
     {
         public required PortfolioClient Original { get; init; }
+        public string Name { get; set; } = "";
+        public BillingType BillingType { get; set; }
+        public decimal? Retainer { get; set; }
+        public decimal? HourlyRate { get; set; }
         public decimal Invoiced { get; set; }
         public decimal Paid { get; set; }
         public decimal Overdue { get; set; }
