@@ -13,11 +13,10 @@ public class FeedbackTests(BrowserFixture browser)
     public async Task AFigureAnnotatedOnTheCfoPreviewBecomesAnActionItemOnTheFeedbackPageAndTheDashboard()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop);
+        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/reports/2026-11/cfo");
         var cfo = (await app.Services.GetRequiredService<ReportService>().GetAsync(Period.Parse("2026-11"))).For(ReportRole.Cfo)!;
         var figure = cfo.Metrics.First(m => m.EntityId is not null);
 
-        await BrowserFixture.OpenAsync(page, "/reports/2026-11/cfo");
         // A tab picked while the live panel's notes were still loading was put back to the first tab when the load
         // re-rendered the preview (seen on a loaded machine); the panel says when its load is done.
         await page.Locator("#annotation-panel[data-loaded='true']").WaitForAsync();

@@ -15,9 +15,8 @@ public class KpiEditTests(BrowserFixture browser)
     public async Task AdminChangesCashOnHandAndSeesItSavedWithAHistoryRowAfterReload()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop);
+        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/kpis/jada/2026-11");
 
-        await BrowserFixture.OpenAsync(page, "/kpis/jada/2026-11");
         Assert.NotEqual("23456.78", await page.InputValueAsync("#cash-on-hand"));
         await page.FillAsync("#cash-on-hand", "23456.78");
         await page.ClickAsync("#save-kpis");
@@ -38,11 +37,10 @@ public class KpiEditTests(BrowserFixture browser)
     public async Task AnEditedKpiShowsUpAsTheNewNumberInTheCfoPreview()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop);
+        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/reports/2026-11/cfo");
         var reports = app.Services.GetRequiredService<ReportService>();
         var before = (await reports.GetAsync(Period.Parse("2026-11"))).Metrics.Get(CfoMetricIds.Cash).Display;
 
-        await BrowserFixture.OpenAsync(page, "/reports/2026-11/cfo");
         Assert.Contains($"Cash on hand {before}", await page.TextContentAsync("#report-html"));
 
         await BrowserFixture.OpenAsync(page, "/kpis/jada/2026-11");
@@ -62,10 +60,9 @@ public class KpiEditTests(BrowserFixture browser)
     public async Task LeavingWithAnUnsavedEditAsksFirstAndStayKeepsTheTypedValue()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop);
+        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/kpis/jada/2026-11");
         var saved = await CashOnHandAsync(app);
 
-        await BrowserFixture.OpenAsync(page, "/kpis/jada/2026-11");
         await page.FillAsync("#cash-on-hand", "55555");
         await page.PressAsync("#cash-on-hand", "Tab");
         await page.WaitForSelectorAsync("#kpi-dirty-state[data-dirty='true']");
@@ -88,9 +85,8 @@ public class KpiEditTests(BrowserFixture browser)
     public async Task LeavingAfterSavingDoesNotAsk()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop);
+        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/kpis/jada/2026-11");
 
-        await BrowserFixture.OpenAsync(page, "/kpis/jada/2026-11");
         await page.FillAsync("#cash-on-hand", "55555");
         await page.ClickAsync("#save-kpis");
         await page.WaitForSelectorAsync("#saved-affected");
@@ -104,9 +100,8 @@ public class KpiEditTests(BrowserFixture browser)
     public async Task DataPagesRenderWithSampleDataForTheAdmin()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop);
+        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/entities");
 
-        await BrowserFixture.OpenAsync(page, "/entities");
         Assert.Equal(7, await page.Locator("#entities-table tbody tr").CountAsync());
         await BrowserFixture.ScreenshotAsync(page, "entities");
 

@@ -77,10 +77,9 @@ public class MonthCloseBrowserTests(BrowserFixture browser)
     public async Task WithFourEyesTheAdminWhoLastEditedCannotApproveAndASecondAdminCan()
     {
         await using var app = new ExecReportsWebFactory().With("Dispatch:RequireApproval", "true").With("Dispatch:FourEyes", "true");
-        var editing = await browser.SignedInPageAsync(app, BrowserFixture.Desktop);
+        var editing = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/kpis/jada/2026-11");
         var baseUrl = new Uri(editing.Url).GetLeftPart(UriPartial.Authority);
 
-        await BrowserFixture.OpenAsync(editing, "/kpis/jada/2026-11");
         var ceiling = decimal.Parse(await editing.InputValueAsync("#burn-ceiling"), System.Globalization.CultureInfo.InvariantCulture);
         await editing.FillAsync("#burn-ceiling", (ceiling + 100).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await editing.ClickAsync("#save-kpis");
@@ -113,10 +112,9 @@ public class MonthCloseBrowserTests(BrowserFixture browser)
     public async Task AfterAKpiEditThatChangesOnlyTheCfoReportTheSendDialogTicksOnlyTheCfo()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop);
+        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/reports/2026-11");
         var dialog = page.Locator(".mud-dialog");
 
-        await BrowserFixture.OpenAsync(page, "/reports/2026-11");
         await page.ClickAsync("#send-button");
         await Assertions.Expect(dialog.Locator("#send-confirm")).ToHaveTextAsync("Send 8");
         await dialog.Locator("#send-confirm").ClickAsync();

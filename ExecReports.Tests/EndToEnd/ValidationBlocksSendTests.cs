@@ -13,9 +13,8 @@ public class ValidationBlocksSendTests(BrowserFixture browser)
         using var handoffs = CopyOfSampleHandoffs();
         PlantedNameError.Write(handoffs.Path);
         await using var app = new ExecReportsWebFactory().With("Data:HandoffsPath", handoffs.Path);
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop);
+        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/reports/2026-11");
 
-        await BrowserFixture.OpenAsync(page, "/reports/2026-11");
         var panel = page.Locator("#validation-panel");
         await panel.WaitForAsync();
 
@@ -44,9 +43,8 @@ public class ValidationBlocksSendTests(BrowserFixture browser)
     public async Task TheShippedSamplesLeaveSendEnabled()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop);
+        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/reports/2026-11");
 
-        await BrowserFixture.OpenAsync(page, "/reports/2026-11");
         var panel = page.Locator("#validation-panel");
         await panel.WaitForAsync();
 

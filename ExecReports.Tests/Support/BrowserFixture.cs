@@ -46,20 +46,21 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     // The app on Kestrel and a page on it (relative URLs resolve against the app), signed in as the bootstrap admin.
     // bypassCsp: for a test that injects a script of its own (axe-core), which the app's nonce-based CSP would refuse.
-    public async Task<IPage> SignedInPageAsync(ExecReportsWebFactory app, ViewportSize? viewport = null, bool bypassCsp = false)
+    // landing: the page sign-in returns to, so a test that starts elsewhere does not pay for building the Dashboard.
+    public async Task<IPage> SignedInPageAsync(ExecReportsWebFactory app, ViewportSize? viewport = null, bool bypassCsp = false, string landing = "/")
     {
         var baseUrl = app.StartKestrel();
         var page = await Browser.NewPageAsync(new() { ViewportSize = viewport, BaseURL = baseUrl, BypassCSP = bypassCsp });
-        await SignInAsync(page, baseUrl, ExecReportsWebFactory.AdminEmail, ExecReportsWebFactory.AdminPassword);
+        await SignInAsync(page, baseUrl, ExecReportsWebFactory.AdminEmail, ExecReportsWebFactory.AdminPassword, landing);
         return page;
     }
 
     public static ViewportSize Desktop { get; } = new() { Width = 1400, Height = 900 };
 
     // Signs in through the real form and waits until the Blazor circuit is live.
-    public static async Task SignInAsync(IPage page, string baseUrl, string email, string password)
+    public static async Task SignInAsync(IPage page, string baseUrl, string email, string password, string landing = "/")
     {
-        await page.GotoAsync(baseUrl + "/");
+        await page.GotoAsync(baseUrl + "/account/login?returnUrl=" + Uri.EscapeDataString(landing));
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace ExecReports.Tests.Support;
 
@@ -43,6 +44,10 @@ public sealed class ExecReportsWebFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        // A test ends with its browser page still open: Kestrel's graceful stop would wait out the host's 30 s
+        // shutdown timeout for that page's circuit to close, about 20 s of every browser test.
+        builder.ConfigureServices(services => services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1)));
     }
 
     protected override void Dispose(bool disposing)

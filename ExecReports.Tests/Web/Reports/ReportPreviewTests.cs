@@ -60,13 +60,18 @@ public class ReportPreviewTests : MudTestBase, IClassFixture<SampleReports>
         Render<MudBlazor.MudPopoverProvider>();
 
         var list = Render<MetricList>(p => p.Add(x => x.Metrics, [burn]));
-        list.Find("[data-metric='cfo.burn.net.avg3'] .mud-expand-panel-header").Click();
+        list.Find("[data-metric='cfo.burn.net.avg3'] .metric-toggle").Click();
 
         var derivation = list.WaitForElement(".metric-derivation");
         Assert.Equal(burn.Formula, derivation.QuerySelector(".metric-formula")!.TextContent);
         var rows = derivation.QuerySelectorAll(".metric-inputs tbody tr");
         Assert.Equal(burn.Inputs.Count, rows.Length);
         Assert.Contains(rows, r => r.TextContent.Contains("kpi:jada", StringComparison.Ordinal) && r.TextContent.Contains("2026-11", StringComparison.Ordinal));
+        Assert.Equal("true", list.Find(".metric-toggle").GetAttribute("aria-expanded"));
+
+        list.Find(".metric-toggle").Click();
+        Assert.Empty(list.FindAll(".metric-derivation"));
+        Assert.Equal("false", list.Find(".metric-toggle").GetAttribute("aria-expanded"));
     }
 
     private static string Normalize(string html) => string.Concat(html.Where(c => !char.IsWhiteSpace(c)));
