@@ -121,11 +121,38 @@ public sealed class ClusterTests : IAsyncLifetime
     private async Task<(WebNode A, WebNode B)> StartTwoNodesAsync(int smtpPort, DateTimeOffset? fireAt)
     {
         // One after the other, as a rolling start would: the first creates the schema, the key ring and the cron trigger.
-        var a = await WebNode.StartAsync("node-a", Environment("node-a", smtpPort, fireAt));
+        var a = await StartNodeAsync("node-a", smtpPort, fireAt);
         _nodes.Add(a);
-        var b = await WebNode.StartAsync("node-b", Environment("node-b", smtpPort, fireAt));
+        var b = await StartNodeAsync("node-b", smtpPort, fireAt);
         _nodes.Add(b);
         return (a, b);
+    }
+
+    // A first start on a fresh database once stopped making progress (no CPU, no log line after the migrations began):
+    // what each session of the database was doing or waiting on goes into the failure, to find what it waited for.
+    private async Task<WebNode> StartNodeAsync(string name, int smtpPort, DateTimeOffset? fireAt)
+    {
+        var environment = Environment(name, smtpPort, fireAt);
+        try
+        {
+            return await WebNode.StartAsync(name, environment);
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException(timeout.Message + "\n--- database sessions\n" + await SessionsAsync(), timeout);
+        }
+    }
+
+    private async Task<string> SessionsAsync()
+    {
+        await using var db = Db();
+        var rows = await db.Database.SqlQueryRaw<string>(
+            "SELECT concat_ws(' | ', pid::text, state, wait_event_type, wait_event, left(query, 200)) AS \"Value\" FROM pg_stat_activity WHERE datname = current_database()")
+            .ToListAsync();
+        var locks = await db.Database.SqlQueryRaw<string>(
+            "SELECT concat_ws(' | ', pid::text, locktype, mode, granted::text, relation::regclass::text, objid::text) AS \"Value\" FROM pg_locks WHERE database = (SELECT oid FROM pg_database WHERE datname = current_database())")
+            .ToListAsync();
+        return string.Join("\n", rows) + "\n--- locks\n" + string.Join("\n", locks);
     }
 
     private Dictionary<string, string> Environment(string node, int smtpPort, DateTimeOffset? fireAt)
