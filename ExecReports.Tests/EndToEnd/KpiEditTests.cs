@@ -60,14 +60,8 @@ public class KpiEditTests(BrowserFixture browser)
     public async Task LeavingWithAnUnsavedEditAsksFirstAndStayKeepsTheTypedValue()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/kpis/jada/2026-11");
-        var saved = await CashOnHandAsync(app);
+        var (page, saved) = await LeaveWithAnUnsavedEditAsync(app);
 
-        await page.FillAsync("#cash-on-hand", "55555");
-        await page.PressAsync("#cash-on-hand", "Tab");
-        await page.WaitForSelectorAsync("#kpi-dirty-state[data-dirty='true']");
-
-        await page.ClickAsync(".mud-drawer a[href='/reports']");
         var dialog = page.Locator(".mud-dialog");
         await dialog.GetByText("are not saved").WaitForAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Stay" }).ClickAsync();
@@ -83,13 +77,8 @@ public class KpiEditTests(BrowserFixture browser)
     public async Task LeavingWithoutSavingGoesAndSavesNothing()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/kpis/jada/2026-11");
-        var saved = await CashOnHandAsync(app);
+        var (page, saved) = await LeaveWithAnUnsavedEditAsync(app);
 
-        await page.FillAsync("#cash-on-hand", "55555");
-        await page.PressAsync("#cash-on-hand", "Tab");
-        await page.WaitForSelectorAsync("#kpi-dirty-state[data-dirty='true']");
-        await page.ClickAsync(".mud-drawer a[href='/reports']");
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Leave without saving" }).ClickAsync();
 
         await page.WaitForURLAsync("**/reports");
@@ -131,6 +120,18 @@ public class KpiEditTests(BrowserFixture browser)
         await BrowserFixture.OpenAsync(page, "/kpis");
         Assert.Equal(7, await page.Locator("#kpi-overview tbody tr").CountAsync());
         await BrowserFixture.ScreenshotAsync(page, "kpis");
+    }
+
+    // Types a cash figure without saving, then clicks a menu link: the page asks before it goes. Returns the saved figure.
+    private async Task<(IPage Page, decimal Saved)> LeaveWithAnUnsavedEditAsync(ExecReportsWebFactory app)
+    {
+        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/kpis/jada/2026-11");
+        var saved = await CashOnHandAsync(app);
+        await page.FillAsync("#cash-on-hand", "55555");
+        await page.PressAsync("#cash-on-hand", "Tab");
+        await page.WaitForSelectorAsync("#kpi-dirty-state[data-dirty='true']");
+        await page.ClickAsync(".mud-drawer a[href='/reports']");
+        return (page, saved);
     }
 
     private static async Task<decimal> CashOnHandAsync(ExecReportsWebFactory app)
