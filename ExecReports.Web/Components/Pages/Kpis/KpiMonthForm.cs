@@ -54,7 +54,10 @@ public sealed class KpiMonthForm
 
     private bool IsEntity(ReportRole role) => string.Equals(role.EntityId, EntityId, StringComparison.OrdinalIgnoreCase);
 
-    // A new row starts empty; the validator names what it still needs (an id, where from and to; a client's name).
+    // A new row starts empty; the validator names what it still needs (a unit's name; a job's id, from and to; a
+    // client's name and rate).
+    public void AddRentalUnit() => RentalUnits.Add(new() { Original = new() { Name = "" } });
+
     public void AddDeliveryJob() =>
         DeliveryJobs.Add(new() { Original = new() { Id = "", From = "", To = "", Status = DeliveryStatus.Quoted }, Status = DeliveryStatus.Quoted });
 
