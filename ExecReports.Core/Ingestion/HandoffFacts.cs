@@ -26,15 +26,91 @@ public sealed record FactRef(HandoffDocument Document, HandoffFact Fact)
 {
     public string Source => $"{Document.File}:{Fact.Line}";
 
-    // Handoffs repeat a known issue note after note; a report states it once, from the newest note that has it.
-    public static IEnumerable<FactRef> Distinct(IEnumerable<FactRef> facts) =>
-        facts
-            .Select((f, order) => (Fact: f, Order: order))
-            .GroupBy(x => (Entity: x.Fact.Document.EntityId ?? "", Text: Normalise(x.Fact.Fact.Text)))
-            .Select(g => g.OrderByDescending(x => x.Fact.Document.Updated).ThenBy(x => x.Order).First())
-            .OrderBy(x => x.Order)
-            .Select(x => x.Fact);
+    // Handoffs repeat a known issue note after note; a report states it once, from the newest note that has it (the
+    // first in file order among equally new ones), in the order the facts came. One pass with a dictionary: grouping
+    // and sorting every fact was seconds at 16,000 handoffs (issue 19).
+    public static IEnumerable<FactRef> Distinct(IEnumerable<FactRef> facts)
+    {
+        var all = facts as IReadOnlyList<FactRef> ?? facts.ToList();
+        var newest = new Dictionary<(string Entity, string Text), int>();
+        var keep = new bool[all.Count];
+        for (var i = 0; i < all.Count; i++)
+        {
+            var key = (all[i].Document.EntityId ?? "", Normalise(all[i].Fact.Text));
+            if (!newest.TryGetValue(key, out var kept))
+            {
+                newest[key] = i;
+                keep[i] = true;
+            }
+            else if (Newer(all[i].Document.Updated, all[kept].Document.Updated))
+            {
+                keep[kept] = false;
+                keep[i] = true;
+                newest[key] = i;
+            }
+        }
 
-    private static string Normalise(string text) =>
-        string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (keep[i])
+            {
+                yield return all[i];
+            }
+        }
+    }
+
+    // An undated note is older than any dated one.
+    private static bool Newer(DateOnly? candidate, DateOnly? kept) =>
+        candidate is { } c && (kept is not { } k || c > k);
+
+    // Lower case, whitespace runs as one space, no leading or trailing space: the words joined by single spaces.
+    private static string Normalise(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        if (IsCollapsed(lower))
+        {
+            return lower;
+        }
+
+        var builder = new System.Text.StringBuilder(lower.Length);
+        var i = 0;
+        while (i < lower.Length)
+        {
+            while (i < lower.Length && char.IsWhiteSpace(lower[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < lower.Length && !char.IsWhiteSpace(lower[i]))
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                if (builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+
+                builder.Append(lower, start, i - start);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsCollapsed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || i == 0 || i == text.Length - 1 || text[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -49,7 +49,8 @@ public static class ParseBudget
     {
         private readonly CancellationTokenSource _cancel = new();
 
-        public ManualResetEventSlim Done { get; } = new();
+        // No spinning: on two cores a spinning caller takes the CPU its own parse needs.
+        public ManualResetEventSlim Done { get; } = new(false, spinCount: 0);
 
         public T Result { get; private set; } = default!;
 

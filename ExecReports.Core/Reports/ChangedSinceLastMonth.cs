@@ -70,8 +70,8 @@ internal static class ChangedSinceLastMonth
 
         // A domain report speaks for its own entity; an executive report for the issues that matter to its role,
         // most material first (RoleIssues), so seven reports do not repeat the same five newest bullets.
-        var ranked = Summary.RoleIssues.For(context, report.Role, context.Facts(entityId: report.Role.EntityId, section: SectionKind.KnownIssues)
-            .Where(f => f.Document.Updated is { } updated && updated >= context.Period.FirstDay && updated <= context.Period.LastDay));
+        var ranked = Summary.RoleIssues.KnownIssues(context, report.Role,
+            f => f.Document.Updated is { } updated && updated >= context.Period.FirstDay && updated <= context.Period.LastDay);
         var newIssues = ranked.Take(Largest).ToList();
         if (newIssues.Count > 0)
         {

@@ -42,10 +42,14 @@ public sealed class ReportContext(ReportInputs inputs, MetricBook metrics, Metri
     public string NameOf(string entityId) => Catalog.ById(entityId)?.Name ?? entityId;
 
     // Usable facts from handoffs; a fact from a file that failed to parse is never quoted.
-    public IEnumerable<FactRef> Facts(string? entityId = null, SectionKind? section = null, string? tag = null) =>
-        (entityId is null ? Ingestion.HandoffFacts.All(Handoffs) : Ingestion.HandoffFacts.For(Handoffs, entityId))
-            .Where(f => section is null || f.Fact.Section == section)
-            .Where(f => tag is null || f.Fact.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase));
+    // Unfiltered, it is the snapshot's own list, which per-snapshot verdicts (FactsCache) are keyed by.
+    public IEnumerable<FactRef> Facts(string? entityId = null, SectionKind? section = null, string? tag = null)
+    {
+        var facts = entityId is null ? Handoffs.UsableFacts : Handoffs.UsableFactsOf(entityId);
+        return section is null && tag is null
+            ? facts
+            : facts.Where(f => (section is null || f.Fact.Section == section) && (tag is null || f.Fact.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase)));
+    }
 
     // Handoff text as it may appear in a report: secrets redacted, then escaped as data.
     public string Quote(string handoffText) => MarkdownText.Escape(redact(handoffText));

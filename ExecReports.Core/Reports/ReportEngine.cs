@@ -36,31 +36,49 @@ public sealed class ReportEngine(
     public ReportSet Generate(ReportInputs inputs, IReadOnlyCollection<ReportRole>? only = null)
     {
         var digest = inputs.Digest();
+        // The books and the reconciler read the same facts: build the snapshot's fact index once, before they run
+        // side by side (its lazy initialisers would otherwise build it on both threads).
+        _ = inputs.Handoffs.UsableFactsOf("");
+        var previousBook = Task.Run(() => BookFor(inputs, inputs.Period.Previous(), digest));
+        var reconciled = Task.Run(() => (IReadOnlyList<DataConflict>)[.. Reconciler.Find(inputs, reconciliation.Value), .. ChannelNameConflicts.Find(inputs)]);
         var (book, cfo) = Calculate(inputs, digest);
-        var previous = BookFor(inputs, inputs.Period.Previous(), digest);
-        IReadOnlyList<DataConflict> conflicts = [.. Reconciler.Find(inputs, reconciliation.Value), .. ChannelNameConflicts.Find(inputs)];
+        var previous = previousBook.GetAwaiter().GetResult();
+        var conflicts = reconciled.GetAwaiter().GetResult();
         var sanity = SanityGuards.Find(inputs, book);
         // Eight reports rank and quote the same handoff sentences: each is scanned for secrets once per set.
         var redacted = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var context = new ReportContext(inputs, book, previous, cfo, finance.Value, text => redacted.GetOrAdd(text, secrets.Redact)) { Conflicts = conflicts, Sanity = sanity };
         var metadata = new ReportMetadataInputs(BuildInfo.Commit, inputs.Now, inputs.OldestHandoff, inputs.NewestHandoff, inputs.KpisLastEdited, digest);
-
-        var builders = new List<ReportBuilder>();
-        foreach (var generator in _generators.Where(g => only is null || only.Contains(g.Role)))
-        {
-            var builder = new ReportBuilder(generator.Role, inputs.Period.ToString());
-            generator.Write(context, builder);
-            ChangedSinceLastMonth.Write(context, builder);
-            DataConflictsBox.Write(context, builder);
-            Summary.ExecutiveSummary.Write(context, builder);
-            builders.Add(builder);
-        }
-
         var email = new ReportEmailInputs(app?.Value is { } options ? options.PreviewUrl : null, SourceLabels(inputs));
 
-        // Rendering (Markdig, the sanitiser) is most of the cost and each report's is independent; both libraries
-        // document their shared pipeline / configured instance as safe across threads. Order is kept, so output is too.
-        var reports = builders.AsParallel().AsOrdered().Select(b => b.Build(metadata, email)).ToList();
+        // Each report is written and rendered on its own: the context, its books and the handoff snapshot are only
+        // read, and Markdig's pipeline and the sanitiser are documented as safe across threads. Writing was most of a
+        // large folder's generation on one core (issue 19). Reports are handed out one at a time (load-balanced), since
+        // the CTO and CEO reports cost several times a domain report; order is kept, so output is too.
+        var selected = _generators.Where(g => only is null || only.Contains(g.Role)).ToList();
+        List<Report> reports;
+        try
+        {
+            reports = System.Collections.Concurrent.Partitioner.Create(selected, loadBalance: true)
+                .AsParallel().AsOrdered()
+                .Select(generator =>
+                {
+                    var builder = new ReportBuilder(generator.Role, inputs.Period.ToString());
+                    generator.Write(context, builder);
+                    ChangedSinceLastMonth.Write(context, builder);
+                    DataConflictsBox.Write(context, builder);
+                    Summary.ExecutiveSummary.Write(context, builder);
+                    return builder.Build(metadata, email);
+                })
+                .ToList();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // A generator's own exception, as it would be thrown on one thread.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            throw;
+        }
+
         return new ReportSet(inputs, digest, book, previous, reports, month => BookFor(inputs, month, digest)) { Conflicts = conflicts, Sanity = sanity };
     }
 

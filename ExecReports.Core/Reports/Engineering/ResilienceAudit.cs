@@ -46,7 +46,13 @@ public static partial class ResilienceAudit
 
     public static bool IsResilienceFact(FactRef fact) => HandoffFacts.HasTag(fact, "reliability") || SinglePoint().IsMatch(fact.Fact.Text) || Backup().IsMatch(fact.Fact.Text);
 
-    public static IReadOnlyList<ComponentResilience> Audit(CatalogEntity entity, IEnumerable<FactRef> entityFacts)
+    private static readonly FactsCache<IReadOnlyList<ComponentResilience>> Audited = new();
+
+    // Both months' metrics and the CTO report audit the same entity's facts.
+    public static IReadOnlyList<ComponentResilience> Audit(CatalogEntity entity, IEnumerable<FactRef> entityFacts) =>
+        entityFacts is IReadOnlyList<FactRef> list ? Audited.Get(list, entity, Uncached) : Uncached(entity, entityFacts);
+
+    private static IReadOnlyList<ComponentResilience> Uncached(CatalogEntity entity, IEnumerable<FactRef> entityFacts)
     {
         var current = entityFacts.Where(HandoffFacts.DescribesCurrentState).ToList();
         var single = FirstSinglePoint(current);

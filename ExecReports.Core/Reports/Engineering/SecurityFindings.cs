@@ -14,10 +14,16 @@ public static partial class SecurityFindings
         "critical = a secret or key in the repository or a config file; high = an endpoint or webhook anyone can call "
         + "(unauthenticated, unverified, public); medium = shared or personal credentials, passwords, missing MFA; low = any other security note.";
 
+    private static readonly FactsCache<IReadOnlyList<SecurityFinding>> Found = new();
+
+    // The metrics, the CTO audit and roadmap and three CEO sections ask for the same entity's findings.
     public static IReadOnlyList<SecurityFinding> For(CatalogEntity entity, IEnumerable<FactRef> entityFacts) =>
+        entityFacts is IReadOnlyList<FactRef> list ? Found.Get(list, entity, Uncached) : Uncached(entity, entityFacts);
+
+    private static IReadOnlyList<SecurityFinding> Uncached(CatalogEntity entity, IEnumerable<FactRef> entityFacts) =>
         entityFacts
             .Where(HandoffFacts.DescribesCurrentState)
-            .Where(f => HandoffFacts.HasTag(f, "security") || Classify(f.Fact.Text).Severity <= SecuritySeverity.High)
+            .Where(f => HandoffFacts.HasTag(f, "security") || (MayBeHigh(f.Fact.Text) && Classify(f.Fact.Text).Severity <= SecuritySeverity.High))
             .Select(f =>
             {
                 var (severity, rule) = Classify(f.Fact.Text);
@@ -96,6 +102,13 @@ public static partial class SecurityFindings
             }
         }
     }
+
+    // Critical needs a secret in the repository, high an open endpoint: a fact matching neither is at most medium.
+    // One automaton rules most facts out in one pass, before the four classifying scans (issue 19).
+    private static readonly Regex HighOrWorse = new($"(?:{SecretInRepository()})|(?:{OpenEndpoint()})",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+
+    public static bool MayBeHigh(string text) => HighOrWorse.IsMatch(text);
 
     public static string Word(SecuritySeverity severity) => severity.ToString().ToLowerInvariant();
 

@@ -106,7 +106,7 @@ public sealed partial class CtoReport : ReportGenerator
         section.Paragraph($"Each catalog stack component, judged from the handoffs: {MarkdownText.Escape(ResilienceAudit.Rule)}.");
         foreach (var entity in audited)
         {
-            var facts = context.Facts(entity.Id).ToList();
+            var facts = context.Handoffs.UsableFactsOf(entity.Id);
             var audit = ResilienceAudit.Audit(entity, facts);
             section.Subheading(entity.Name);
             var backups = m.Find(EngineeringCalculator.DataStoresWithoutOffSiteBackup(entity.Id));

@@ -85,10 +85,20 @@ public sealed class EngineeringCalculator : MetricCalculator
 
         var totalFindings = 0;
         var findingInputs = new List<MetricInput>();
-        foreach (var entity in calculation.Inputs.Catalog.Entities.OrderBy(e => e.Id, StringComparer.Ordinal))
+        var entities = calculation.Inputs.Catalog.Entities.OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        // Each entity's handoff verdicts (findings, hygiene, resilience) are independent and cached per snapshot; they
+        // were most of a large folder's metric book on one core (issue 19), so they are worked out side by side first.
+        Parallel.ForEach(entities, entity =>
+        {
+            var facts = calculation.Inputs.Handoffs.UsableFactsOf(entity.Id);
+            _ = SecurityFindings.For(entity, facts);
+            _ = RepositoryScorecard.Evaluate(calculation.Inputs.Handoffs, entity.Id);
+            _ = ResilienceAudit.Audit(entity, facts);
+        });
+        foreach (var entity in entities)
         {
             var id = entity.Id;
-            var facts = HandoffFacts.For(calculation.Inputs.Handoffs, id).ToList();
+            var facts = calculation.Inputs.Handoffs.UsableFactsOf(id);
             var kpi = calculation.Inputs.Kpis.FirstOrDefault(k => k.Period == period && string.Equals(k.EntityId, id, StringComparison.OrdinalIgnoreCase));
 
             var findings = SecurityFindings.For(entity, facts);

@@ -146,8 +146,7 @@ public static class ExecutiveSummary
             }
         }
 
-        var issues = RoleIssues.For(context, report.Role, context.Facts(entityId: report.Role.EntityId, section: SectionKind.KnownIssues)
-            .Where(HandoffFacts.DescribesCurrentState));
+        var issues = RoleIssues.KnownIssues(context, report.Role, HandoffFacts.DescribesCurrentState);
         if (issues.Count > 0)
         {
             var top = issues[0].Fact;
