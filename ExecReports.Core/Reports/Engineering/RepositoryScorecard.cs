@@ -15,8 +15,9 @@ public sealed record CheckResult(HygieneCheck Check, CheckStatus Status, FactRef
 // "unknown" and left out of the score rather than guessed; "not applicable" is also left out.
 public static class RepositoryScorecard
 {
-    // Compiled: every check's patterns run over every fact of an entity, which at 16,000 handoffs is millions of matches.
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    // Not compiled: the AnyCheck filter lets only the few facts that may match through to these, and compiling 21
+    // patterns cost every process its start-up (issue 19).
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     // Lazy: two months' books computed side by side wait for one evaluation instead of both doing it.
     private static readonly ConditionalWeakTable<IReadOnlyList<FactRef>, Lazy<IReadOnlyList<CheckResult>>> Evaluated = new();

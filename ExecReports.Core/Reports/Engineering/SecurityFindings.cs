@@ -87,7 +87,7 @@ public static partial class SecurityFindings
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> AliasPatterns = new(StringComparer.OrdinalIgnoreCase);
 
     private static Regex AliasPattern(string alias) => AliasPatterns.GetOrAdd(alias, a =>
-        new Regex($@"(?<![\w]){Regex.Escape(a)}(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled));
+        new Regex($@"(?<![\w]){Regex.Escape(a)}(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
 
     // "Google Apps Script" is also "Apps Script"; "Node/Express" is "Node" or "Express"; "AWS Lambda" is "Lambda".
     public static IEnumerable<string> Aliases(StackComponent component)
