@@ -39,11 +39,24 @@ public sealed class ReportEngine(
         // The books and the reconciler read the same facts: build the snapshot's fact index once, before they run
         // side by side (its lazy initialisers would otherwise build it on both threads).
         _ = inputs.Handoffs.UsableFactsOf("");
-        var previousBook = Task.Run(() => BookFor(inputs, inputs.Period.Previous(), digest));
-        var reconciled = Task.Run(() => (IReadOnlyList<DataConflict>)[.. Reconciler.Find(inputs, reconciliation.Value), .. ChannelNameConflicts.Find(inputs)]);
-        var (book, cfo) = Calculate(inputs, digest);
-        var previous = previousBook.GetAwaiter().GetResult();
-        var conflicts = reconciled.GetAwaiter().GetResult();
+        MetricBook book = null!, previous = null!;
+        CfoResult cfo = null!;
+        IReadOnlyList<DataConflict> conflicts = [];
+        SideBySide.Run(3, piece =>
+        {
+            switch (piece)
+            {
+                case 0:
+                    (book, cfo) = Calculate(inputs, digest);
+                    break;
+                case 1:
+                    previous = BookFor(inputs, inputs.Period.Previous(), digest);
+                    break;
+                default:
+                    conflicts = [.. Reconciler.Find(inputs, reconciliation.Value), .. ChannelNameConflicts.Find(inputs)];
+                    break;
+            }
+        });
         var sanity = SanityGuards.Find(inputs, book);
         // Eight reports rank and quote the same handoff sentences: each is scanned for secrets once per set.
         var redacted = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
@@ -53,32 +66,18 @@ public sealed class ReportEngine(
 
         // Each report is written and rendered on its own: the context, its books and the handoff snapshot are only
         // read, and Markdig's pipeline and the sanitiser are documented as safe across threads. Writing was most of a
-        // large folder's generation on one core (issue 19). Reports are handed out one at a time (load-balanced), since
-        // the CTO and CEO reports cost several times a domain report; order is kept, so output is too.
+        // large folder's generation on one core (issue 19). Reports are handed out one at a time, since the CTO and CEO
+        // reports cost several times a domain report; each result keeps its place, so output is the same.
         var selected = _generators.Where(g => only is null || only.Contains(g.Role)).ToList();
-        List<Report> reports;
-        try
+        var reports = SideBySide.Map(selected, generator =>
         {
-            reports = System.Collections.Concurrent.Partitioner.Create(selected, loadBalance: true)
-                .AsParallel().AsOrdered()
-                .Select(generator =>
-                {
-                    var builder = new ReportBuilder(generator.Role, inputs.Period.ToString());
-                    generator.Write(context, builder);
-                    ChangedSinceLastMonth.Write(context, builder);
-                    DataConflictsBox.Write(context, builder);
-                    Summary.ExecutiveSummary.Write(context, builder);
-                    return builder.Build(metadata, email);
-                })
-                .ToList();
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-        {
-            // A generator's own exception, as it would be thrown on one thread.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-            throw;
-        }
-
+            var builder = new ReportBuilder(generator.Role, inputs.Period.ToString());
+            generator.Write(context, builder);
+            ChangedSinceLastMonth.Write(context, builder);
+            DataConflictsBox.Write(context, builder);
+            Summary.ExecutiveSummary.Write(context, builder);
+            return builder.Build(metadata, email);
+        });
         return new ReportSet(inputs, digest, book, previous, reports, month => BookFor(inputs, month, digest)) { Conflicts = conflicts, Sanity = sanity };
     }
 

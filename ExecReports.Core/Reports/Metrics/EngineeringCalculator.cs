@@ -1,6 +1,7 @@
 using System.Globalization;
 using ExecReports.Core.Ingestion;
 using ExecReports.Core.Kpis;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Reports.Engineering;
 
 namespace ExecReports.Core.Reports.Metrics;
@@ -88,8 +89,9 @@ public sealed class EngineeringCalculator : MetricCalculator
         var entities = calculation.Inputs.Catalog.Entities.OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
         // Each entity's handoff verdicts (findings, hygiene, resilience) are independent and cached per snapshot; they
         // were most of a large folder's metric book on one core (issue 19), so they are worked out side by side first.
-        Parallel.ForEach(entities, entity =>
+        SideBySide.Run(entities.Count, i =>
         {
+            var entity = entities[i];
             var facts = calculation.Inputs.Handoffs.UsableFactsOf(entity.Id);
             _ = SecurityFindings.For(entity, facts);
             _ = RepositoryScorecard.Evaluate(calculation.Inputs.Handoffs, entity.Id);
