@@ -63,42 +63,11 @@ public sealed record FactRef(HandoffDocument Document, HandoffFact Fact)
     private static bool Newer(DateOnly? candidate, DateOnly? kept) =>
         candidate is { } c && (kept is not { } k || c > k);
 
-    // Lower case, whitespace runs as one space, no leading or trailing space: the words joined by single spaces.
+    // Lower case, the words joined by single spaces. Most facts already are, and skip the split.
     private static string Normalise(string text)
     {
         var lower = text.ToLowerInvariant();
-        if (IsCollapsed(lower))
-        {
-            return lower;
-        }
-
-        var builder = new System.Text.StringBuilder(lower.Length);
-        var i = 0;
-        while (i < lower.Length)
-        {
-            while (i < lower.Length && char.IsWhiteSpace(lower[i]))
-            {
-                i++;
-            }
-
-            var start = i;
-            while (i < lower.Length && !char.IsWhiteSpace(lower[i]))
-            {
-                i++;
-            }
-
-            if (i > start)
-            {
-                if (builder.Length > 0)
-                {
-                    builder.Append(' ');
-                }
-
-                builder.Append(lower, start, i - start);
-            }
-        }
-
-        return builder.ToString();
+        return IsCollapsed(lower) ? lower : string.Join(' ', lower.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static bool IsCollapsed(string text)

@@ -49,8 +49,7 @@ public static class ParseBudget
     {
         private readonly CancellationTokenSource _cancel = new();
 
-        // No spinning: on two cores a spinning caller takes the CPU its own parse needs.
-        public ManualResetEventSlim Done { get; } = new(false, spinCount: 0);
+        public ManualResetEventSlim Done { get; } = new();
 
         public T Result { get; private set; } = default!;
 

@@ -5,7 +5,8 @@ namespace ExecReports.Core.Primitives;
 // Runs independent pieces of work on the calling thread and on idle pool threads. Unlike Parallel and PLINQ, the
 // caller never waits for a pool thread that has not started: it takes every piece nobody else has, then waits only for
 // pieces already running. A Blazor circuit or a busy test host whose pool is short of threads gets the work done on
-// one thread instead of waiting for the pool to grow (a page once hung that way, issue 19).
+// one thread instead of waiting for the pool to grow (with Task.Run and a blocking wait, a cluster node's page once
+// hung for over 100 s; starvation is the suspected cause, issue 19).
 public static class SideBySide
 {
     public static void Run(int count, Action<int> piece)
