@@ -3,9 +3,11 @@ using System.Net;
 using System.Text.Json;
 using ExecReports.Core.Data;
 using ExecReports.Core.Dispatch;
+using ExecReports.Core.Primitives;
 using ExecReports.Core.Schedule;
 using ExecReports.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecReports.Tests.Integration.Cluster;
 
@@ -81,7 +83,7 @@ public sealed class ClusterTests : IAsyncLifetime
     [Fact]
     public async Task AScheduledRunDeliversEveryReportExactlyOnceWhicheverNodeFires()
     {
-        var fireAt = NextFireTime();
+        var fireAt = await ReadyMonthAndFireTimeAsync();
         await StartTwoNodesAsync(_smtp.Port, fireAt);
 
         var items = await WaitForFinishedBatchAsync(fireAt);
@@ -98,7 +100,7 @@ public sealed class ClusterTests : IAsyncLifetime
     public async Task WhenTheSendingNodeDiesMidBatchTheOtherFinishesItExactlyOnce()
     {
         await using var relay = new GatedSmtpRelay(_smtp.Port);
-        var fireAt = NextFireTime();
+        var fireAt = await ReadyMonthAndFireTimeAsync();
         var (a, b) = await StartTwoNodesAsync(relay.Port, fireAt);
 
         // The run has claimed an item and waits for the SMTP greeting: kill the node holding it, then let mail through.
@@ -179,9 +181,8 @@ public sealed class ClusterTests : IAsyncLifetime
             // Longer than a node waits at the closed relay, short enough for the survivor to take over soon.
             ["Dispatch__LeaseSeconds"] = "10",
             ["Dispatch__ResumeIntervalSeconds"] = "2",
-            // The nodes run on the real clock; a run holds a month whose inputs are not closed (issue 17), and the samples
-            // (seeded closed) end at 2026-11, so the run reports the month before it fires.
-            ["Schedule__PeriodRule"] = "PreviousMonth",
+            // A run holds a month whose inputs are not closed (issue 17): the scheduled tests close the month it fires in.
+            ["Schedule__PeriodRule"] = "CurrentMonth",
             ["Schedule__TimeZone"] = "UTC",
             ["Serilog__MinimumLevel__Default"] = "Warning",
         };
@@ -192,6 +193,29 @@ public sealed class ClusterTests : IAsyncLifetime
 
         return environment;
     }
+
+    // The nodes run on the real clock and report the month they fire in, which the samples (closed up to 2026-11) do
+    // not hold on any date: its inputs are entered and closed first, as at a month end, so a run is never held for
+    // them. The database is initialised here for that, so the nodes start on a current schema.
+    private async Task<DateTimeOffset> ReadyMonthAndFireTimeAsync()
+    {
+        await using var services = new CoreServicesBuilder(_temp.Combine("editor")).On(TestDatabase.Postgres, _database).Build();
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        var ready = new HashSet<Period>();
+        while (true)
+        {
+            var fireAt = NextFireTime();
+            var period = PeriodOf(fireAt);
+            if (!ready.Add(period))
+            {
+                return fireAt;
+            }
+
+            await KpiEdits.EnterAndCloseAsync(services, period, "editor@example.com");
+        }
+    }
+
+    private static Period PeriodOf(DateTimeOffset fireAt) => new(fireAt.Year, fireAt.Month);
 
     // EventBridge cron has minute granularity: the first whole minute that leaves time to start both nodes.
     private static DateTimeOffset NextFireTime()
@@ -206,7 +230,7 @@ public sealed class ClusterTests : IAsyncLifetime
 
     private async Task<List<DispatchItem>> WaitForFinishedBatchAsync(DateTimeOffset fireAt)
     {
-        var period = fireAt.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var period = PeriodOf(fireAt).ToString();
         return await WaitForAsync(async db =>
         {
             var items = await db.DispatchItems.AsNoTracking().Include(i => i.Attempts).Where(i => i.Period == period).OrderBy(i => i.Id).ToListAsync();
