@@ -6,7 +6,7 @@ namespace ExecReports.Tests.EndToEnd;
 
 // axe-core from its npm package (installed into .tools/axe by test.sh) injected into every page of the running app.
 [Collection(BrowserCollection.Name)]
-public class AccessibilityTests(BrowserFixture browser)
+public class AccessibilityTests(BrowserFixture browser) : BrowserTest(browser)
 {
     public const string AxeVariable = "EXECREPORTS_AXE_DIR";
 
@@ -48,7 +48,7 @@ public class AccessibilityTests(BrowserFixture browser)
     public async Task EveryPageHasNoSeriousAxeViolationOneMainLandmarkAnH1AndNoServerPath()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, bypassCsp: true);
+        var page = await Chromium.SignedInPageAsync(app, BrowserFixture.Desktop, bypassCsp: true);
         var problems = new List<string>();
 
         foreach (var url in SignedInPages)
@@ -72,7 +72,7 @@ public class AccessibilityTests(BrowserFixture browser)
             }
         }
 
-        var signedOut = await browser.Browser.NewPageAsync(new() { BaseURL = new Uri(page.Url).GetLeftPart(UriPartial.Authority), BypassCSP = true });
+        var signedOut = await Chromium.Browser.NewPageAsync(new() { BaseURL = new Uri(page.Url).GetLeftPart(UriPartial.Authority), BypassCSP = true });
         await signedOut.GotoAsync("/account/login");
         problems.AddRange(await AxeProblemsAsync(signedOut, "/account/login"));
 
@@ -83,7 +83,7 @@ public class AccessibilityTests(BrowserFixture browser)
     public async Task OnAPhoneSignOutIsInTheAvatarMenuAndTheReportTitleStaysShort()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, new ViewportSize { Width = 390, Height = 844 }, landing: "/reports/2026-11/portfolio-billing");
+        var page = await Chromium.SignedInPageAsync(app, new ViewportSize { Width = 390, Height = 844 }, landing: "/reports/2026-11/portfolio-billing");
 
         var title = page.Locator("h1#report-title");
         var box = (await title.BoundingBoxAsync())!;
@@ -108,7 +108,7 @@ public class AccessibilityTests(BrowserFixture browser)
     public async Task ClickingAContentsEntryMovesTheEmailBodyToThatSection()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/reports/2026-11/cfo");
+        var page = await Chromium.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/reports/2026-11/cfo");
         var last = page.Locator("#report-contents [data-section]").Last;
         var heading = (await last.InnerTextAsync()).Trim();
 

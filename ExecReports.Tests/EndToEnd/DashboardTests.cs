@@ -5,13 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ExecReports.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public class DashboardTests(BrowserFixture browser)
+public class DashboardTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task TheDashboardShowsEveryEntityWithItsStatuses()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, new() { Width = 1600, Height = 1000 });
+        var page = await Chromium.SignedInPageAsync(app, new() { Width = 1600, Height = 1000 });
         var entities = app.Services.GetRequiredService<EntityCatalogProvider>().Current.Entities;
 
         await page.WaitForSelectorAsync(".entity-tile");

@@ -6,14 +6,14 @@ namespace ExecReports.Tests.EndToEnd;
 
 // Each sample email's HTML part as a mail client's web view shows it: on a 375 × 667 phone and on a desktop.
 [Collection(BrowserCollection.Name)]
-public class EmailOnAPhoneTests(BrowserFixture browser, SampleReports samples) : IClassFixture<SampleReports>
+public class EmailOnAPhoneTests(BrowserFixture browser, SampleReports samples) : BrowserTest(browser), IClassFixture<SampleReports>
 {
     private static readonly ViewportSize Phone = new() { Width = 375, Height = 667 };
 
     [Fact]
     public async Task EveryEmailFitsAPhoneWithoutSidewaysScrollingAndShowsItsSummaryOnTheFirstScreen()
     {
-        var page = await browser.Browser.NewPageAsync(new() { ViewportSize = Phone, JavaScriptEnabled = true });
+        var page = await Chromium.Browser.NewPageAsync(new() { ViewportSize = Phone, JavaScriptEnabled = true });
         try
         {
             foreach (var report in samples.Set.Reports)
@@ -47,7 +47,7 @@ public class EmailOnAPhoneTests(BrowserFixture browser, SampleReports samples) :
     [Fact]
     public async Task OnADesktopTheEmailIsAtMostSixHundredPixelsWide()
     {
-        var page = await browser.Browser.NewPageAsync(new() { ViewportSize = BrowserFixture.Desktop });
+        var page = await Chromium.Browser.NewPageAsync(new() { ViewportSize = BrowserFixture.Desktop });
         try
         {
             await page.SetContentAsync(samples.Set.For(ReportRole.Cto)!.Email.Html);

@@ -7,13 +7,13 @@ using Microsoft.Playwright;
 namespace ExecReports.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public class FeedbackTests(BrowserFixture browser)
+public class FeedbackTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task AFigureAnnotatedOnTheCfoPreviewBecomesAnActionItemOnTheFeedbackPageAndTheDashboard()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/reports/2026-11/cfo");
+        var page = await Chromium.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/reports/2026-11/cfo");
         var cfo = (await app.Services.GetRequiredService<ReportService>().GetAsync(Period.Parse("2026-11"))).For(ReportRole.Cfo)!;
         var figure = cfo.Metrics.First(m => m.EntityId is not null);
 

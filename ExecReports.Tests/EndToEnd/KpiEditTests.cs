@@ -9,13 +9,13 @@ using Microsoft.Playwright;
 namespace ExecReports.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public class KpiEditTests(BrowserFixture browser)
+public class KpiEditTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task AdminChangesCashOnHandAndSeesItSavedWithAHistoryRowAfterReload()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/kpis/jada/2026-11");
+        var page = await Chromium.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/kpis/jada/2026-11");
 
         Assert.NotEqual("23456.78", await page.InputValueAsync("#cash-on-hand"));
         await page.FillAsync("#cash-on-hand", "23456.78");
@@ -37,7 +37,7 @@ public class KpiEditTests(BrowserFixture browser)
     public async Task AnEditedKpiShowsUpAsTheNewNumberInTheCfoPreview()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/reports/2026-11/cfo");
+        var page = await Chromium.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/reports/2026-11/cfo");
         var reports = app.Services.GetRequiredService<ReportService>();
         var before = (await reports.GetAsync(Period.Parse("2026-11"))).Metrics.Get(CfoMetricIds.Cash).Display;
 
@@ -89,7 +89,7 @@ public class KpiEditTests(BrowserFixture browser)
     public async Task LeavingAfterSavingDoesNotAsk()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/kpis/jada/2026-11");
+        var page = await Chromium.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/kpis/jada/2026-11");
 
         await page.FillAsync("#cash-on-hand", "55555");
         await page.ClickAsync("#save-kpis");
@@ -104,7 +104,7 @@ public class KpiEditTests(BrowserFixture browser)
     public async Task DataPagesRenderWithSampleDataForTheAdmin()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/entities");
+        var page = await Chromium.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/entities");
 
         Assert.Equal(7, await page.Locator("#entities-table tbody tr").CountAsync());
         await BrowserFixture.ScreenshotAsync(page, "entities");
@@ -125,7 +125,7 @@ public class KpiEditTests(BrowserFixture browser)
     // Types a cash figure without saving, then clicks a menu link: the page asks before it goes. Returns the saved figure.
     private async Task<(IPage Page, decimal Saved)> LeaveWithAnUnsavedEditAsync(ExecReportsWebFactory app)
     {
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/kpis/jada/2026-11");
+        var page = await Chromium.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/kpis/jada/2026-11");
         var saved = await CashOnHandAsync(app);
         await page.FillAsync("#cash-on-hand", "55555");
         await page.PressAsync("#cash-on-hand", "Tab");

@@ -13,7 +13,7 @@ namespace ExecReports.Tests.EndToEnd;
 
 // The monthly close as the owner clicks through it: the Dashboard's checklist, release, approval and four-eyes.
 [Collection(BrowserCollection.Name)]
-public class MonthCloseBrowserTests(BrowserFixture browser)
+public class MonthCloseBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
     private static readonly Period November = Period.Parse("2026-11");
 
@@ -24,7 +24,7 @@ public class MonthCloseBrowserTests(BrowserFixture browser)
         var baseUrl = app.StartKestrel();
         await ReopenAsync(app, "jada");
         var editor = await BrowserAccounts.CreateAsync(app, Roles.Editor);
-        var page = await BrowserAccounts.SignedInAsync(browser, baseUrl, editor);
+        var page = await BrowserAccounts.SignedInAsync(Chromium, baseUrl, editor);
 
         var row = page.Locator(".close-entity[data-entity='jada']");
         await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "open");
@@ -46,7 +46,7 @@ public class MonthCloseBrowserTests(BrowserFixture browser)
     public async Task AnAdminReleasesAMonthNotReadyOnlyWhenConfirmingAndCancelChangesNothing()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop);
+        var page = await Chromium.SignedInPageAsync(app, BrowserFixture.Desktop);
         await ReopenAsync(app, "jada");
         await page.ReloadAsync();
         await BrowserFixture.WaitForCircuitAsync(page);
@@ -77,7 +77,7 @@ public class MonthCloseBrowserTests(BrowserFixture browser)
     public async Task WithFourEyesTheAdminWhoLastEditedCannotApproveAndASecondAdminCan()
     {
         await using var app = new ExecReportsWebFactory().With("Dispatch:RequireApproval", "true").With("Dispatch:FourEyes", "true");
-        var editing = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/kpis/jada/2026-11");
+        var editing = await Chromium.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/kpis/jada/2026-11");
         var baseUrl = new Uri(editing.Url).GetLeftPart(UriPartial.Authority);
 
         var ceiling = decimal.Parse(await editing.InputValueAsync("#burn-ceiling"), System.Globalization.CultureInfo.InvariantCulture);
@@ -96,7 +96,7 @@ public class MonthCloseBrowserTests(BrowserFixture browser)
         Assert.Equal("Not approved in its current content", (await editing.TextContentAsync("#approval-status"))?.Trim());
 
         var second = await BrowserAccounts.CreateAsync(app, Roles.Admin);
-        var approving = await BrowserAccounts.SignedInAsync(browser, baseUrl, second);
+        var approving = await BrowserAccounts.SignedInAsync(Chromium, baseUrl, second);
         await approving.ClickAsync("#approve-button");
         await approving.Locator(".mud-dialog #confirm-button").ClickAsync();
 
@@ -112,7 +112,7 @@ public class MonthCloseBrowserTests(BrowserFixture browser)
     public async Task AfterAKpiEditThatChangesOnlyTheCfoReportTheSendDialogTicksOnlyTheCfo()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/reports/2026-11");
+        var page = await Chromium.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/reports/2026-11");
         var dialog = page.Locator(".mud-dialog");
 
         await page.ClickAsync("#send-button");

@@ -6,7 +6,7 @@ namespace ExecReports.Tests.EndToEnd;
 // Every main page on a 390 px phone: nothing makes the page scroll sideways (wide tables scroll inside their own
 // box) and the page title wraps to at most three lines.
 [Collection(BrowserCollection.Name)]
-public class PhoneLayoutTests(BrowserFixture browser)
+public class PhoneLayoutTests(BrowserFixture browser) : BrowserTest(browser)
 {
     private const int PhoneWidth = 390;
 
@@ -14,7 +14,7 @@ public class PhoneLayoutTests(BrowserFixture browser)
     public async Task EveryMainPageHasNoSidewaysScrollAndATitleOfAtMostThreeLinesAt390Pixels()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, new ViewportSize { Width = PhoneWidth, Height = 844 });
+        var page = await Chromium.SignedInPageAsync(app, new ViewportSize { Width = PhoneWidth, Height = 844 });
         var problems = new List<string>();
 
         foreach (var path in new[] { "/", "/reports/2026-11", "/reports/2026-11/cfo", "/kpis", "/kpis/jada/2026-11", "/schedule", "/archive", "/dispatches", "/feedback" })

@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace ExecReports.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public class SecurityTests(BrowserFixture browser)
+public class SecurityTests(BrowserFixture browser) : BrowserTest(browser)
 {
     private const string EditorPassword = "harbour lantern violet";
     private static readonly TimeSpan SessionEnds = TimeSpan.FromSeconds(20);
@@ -18,7 +18,7 @@ public class SecurityTests(BrowserFixture browser)
     {
         await using var app = new ExecReportsWebFactory();
         var baseUrl = app.StartKestrel();
-        var page = await browser.Browser.NewPageAsync(new() { BaseURL = baseUrl });
+        var page = await Chromium.Browser.NewPageAsync(new() { BaseURL = baseUrl });
         var violations = new List<string>();
         page.Console += (_, message) =>
         {
@@ -131,7 +131,7 @@ public class SecurityTests(BrowserFixture browser)
 
     private async Task<IPage> SignedInAsync(string baseUrl, string email)
     {
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, BaseURL = baseUrl });
+        var context = await Chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, BaseURL = baseUrl });
         var page = await context.NewPageAsync();
         await BrowserFixture.SignInAsync(page, baseUrl, email, EditorPassword);
         return page;

@@ -3,14 +3,14 @@ using ExecReports.Tests.Support;
 namespace ExecReports.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public class SignInTests(BrowserFixture browser)
+public class SignInTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task BootstrapAdminSignsInAndSeesTheDashboardShell()
     {
         await using var app = new ExecReportsWebFactory();
 
-        var page = await browser.SignedInPageAsync(app);
+        var page = await Chromium.SignedInPageAsync(app);
 
         Assert.Equal("Dashboard", (await page.TextContentAsync("h1"))?.Trim());
         foreach (var nav in new[] { "Dashboard", "Entities", "Handoffs", "KPIs", "Reports", "Dispatches", "Archive", "Users" })

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace ExecReports.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public class ValidationBlocksSendTests(BrowserFixture browser)
+public class ValidationBlocksSendTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task AnErrorInTheSetDisablesSendSaysWhyAndLinksToItsLine()
@@ -13,7 +13,7 @@ public class ValidationBlocksSendTests(BrowserFixture browser)
         using var handoffs = CopyOfSampleHandoffs();
         PlantedNameError.Write(handoffs.Path);
         await using var app = new ExecReportsWebFactory().With("Data:HandoffsPath", handoffs.Path);
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/reports/2026-11");
+        var page = await Chromium.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/reports/2026-11");
 
         var panel = page.Locator("#validation-panel");
         await panel.WaitForAsync();
@@ -43,7 +43,7 @@ public class ValidationBlocksSendTests(BrowserFixture browser)
     public async Task TheShippedSamplesLeaveSendEnabled()
     {
         await using var app = new ExecReportsWebFactory();
-        var page = await browser.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/reports/2026-11");
+        var page = await Chromium.SignedInPageAsync(app, BrowserFixture.Desktop, landing: "/reports/2026-11");
 
         var panel = page.Locator("#validation-panel");
         await panel.WaitForAsync();

@@ -44,6 +44,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
+    // Browser.NewPageAsync gives each page a context of its own, so closing the contexts closes every page.
+    public async Task CloseOpenPagesAsync()
+    {
+        foreach (var context in Browser.Contexts.ToList())
+        {
+            await context.CloseAsync();
+        }
+    }
+
     // The app on Kestrel and a page on it (relative URLs resolve against the app), signed in as the bootstrap admin.
     // bypassCsp: for a test that injects a script of its own (axe-core), which the app's nonce-based CSP would refuse.
     // landing: the page sign-in returns to, so a test that starts elsewhere does not pay for building the Dashboard.

@@ -7,7 +7,7 @@ public sealed record CliResult(int ExitCode, string StdOut, string StdErr);
 // Runs the built CLI (execreports.dll of the same configuration as the tests) as a real process.
 public static class CliRunner
 {
-    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
 
     public static string DllPath { get; } = FindDll();
 

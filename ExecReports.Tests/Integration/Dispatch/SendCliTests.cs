@@ -157,7 +157,9 @@ public sealed class SendCliTests : IAsyncLifetime
         await using var proxy = new GatedSmtpRelay(_smtp.Port);
         using (var victim = Start(Environment(proxy.Port), "send", "--period", "2026-11"))
         {
-            var held = await Task.WhenAny(proxy.FirstHeld, victim.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(1)));
+            // As long as CliRunner lets any run take: in a full suite on two cores a send's start-up and generation take
+            // several times their idle 9 s.
+            var held = await Task.WhenAny(proxy.FirstHeld, victim.WaitForExitAsync(), Task.Delay(CliRunner.HangGuard));
             Assert.True(held == proxy.FirstHeld, "the first send never reached the SMTP server");
             victim.Kill(entireProcessTree: true);
             await victim.WaitForExitAsync();
