@@ -87,16 +87,6 @@ public sealed class EngineeringCalculator : MetricCalculator
         var totalFindings = 0;
         var findingInputs = new List<MetricInput>();
         var entities = calculation.Inputs.Catalog.Entities.OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
-        // Each entity's handoff verdicts (findings, hygiene, resilience) are independent and cached per snapshot; they
-        // were most of a large folder's metric book on one core (issue 19), so they are worked out side by side first.
-        SideBySide.Run(entities.Count, i =>
-        {
-            var entity = entities[i];
-            var facts = calculation.Inputs.Handoffs.UsableFactsOf(entity.Id);
-            _ = SecurityFindings.For(entity, facts);
-            _ = RepositoryScorecard.Evaluate(calculation.Inputs.Handoffs, entity.Id);
-            _ = ResilienceAudit.Audit(entity, facts);
-        });
         foreach (var entity in entities)
         {
             var id = entity.Id;
