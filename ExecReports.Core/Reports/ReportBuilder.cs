@@ -189,15 +189,34 @@ public sealed class SectionBuilder(string id, string heading, bool required)
     // handoffs would otherwise make an 11 MB report.
     public const int FullListLimit = 50;
 
-    public SectionBuilder Bullets(IEnumerable<string> markdownItems)
+    // Items past the limit are counted, not written. A projection over a list is not run for them at all: at 16,000
+    // handoffs the CTO report quoted (redacted and escaped) thousands of findings only to show 50 (issue 19).
+    private static (List<T> Shown, int Count) Limited<T>(IEnumerable<T> items)
     {
+        if (items.TryGetNonEnumeratedCount(out var count))
+        {
+            return ([.. items.Take(FullListLimit)], count);
+        }
+
+        var shown = new List<T>();
         var n = 0;
-        foreach (var item in markdownItems)
+        foreach (var item in items)
         {
             if (++n <= FullListLimit)
             {
-                _markdown.Append("- ").AppendLine(item.Trim());
+                shown.Add(item);
             }
+        }
+
+        return (shown, n);
+    }
+
+    public SectionBuilder Bullets(IEnumerable<string> markdownItems)
+    {
+        var (shown, n) = Limited(markdownItems);
+        foreach (var item in shown)
+        {
+            _markdown.Append("- ").AppendLine(item.Trim());
         }
 
         if (n > FullListLimit)
@@ -215,13 +234,10 @@ public sealed class SectionBuilder(string id, string heading, bool required)
 
     public SectionBuilder Numbered(IEnumerable<string> markdownItems)
     {
-        var n = 0;
-        foreach (var item in markdownItems)
+        var (shown, n) = Limited(markdownItems);
+        for (var i = 0; i < shown.Count; i++)
         {
-            if (++n <= FullListLimit)
-            {
-                _markdown.Append(n.ToString(CultureInfo.InvariantCulture)).Append(". ").AppendLine(item.Trim());
-            }
+            _markdown.Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(". ").AppendLine(shown[i].Trim());
         }
 
         if (n > FullListLimit)
@@ -239,11 +255,11 @@ public sealed class SectionBuilder(string id, string heading, bool required)
 
     public SectionBuilder Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<bool>? rightAlign = null)
     {
-        var all = rows.ToList();
-        _markdown.Append(MarkdownText.Table(headers, all.Take(FullListLimit), rightAlign)).AppendLine();
-        if (all.Count > FullListLimit)
+        var (shown, count) = Limited(rows);
+        _markdown.Append(MarkdownText.Table(headers, shown, rightAlign)).AppendLine();
+        if (count > FullListLimit)
         {
-            _markdown.Append('*').Append(MoreItems(all.Count - FullListLimit)).AppendLine("*").AppendLine();
+            _markdown.Append('*').Append(MoreItems(count - FullListLimit)).AppendLine("*").AppendLine();
         }
 
         return this;

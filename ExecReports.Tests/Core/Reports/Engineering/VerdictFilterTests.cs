@@ -5,10 +5,11 @@ using ExecReports.Tests.Support;
 
 namespace ExecReports.Tests.Core.Reports.Engineering;
 
-// The one-automaton filters in front of the hygiene checks and the security classifier may only rule a fact out when
-// the checks themselves would never match it: a filter that drops one real match changes a verdict. Checked over
-// every sample fact, the phrases the checks look for, and seeded mutations of both (case, the characters regex
-// engines disagree on at word boundaries and under IgnoreCase, joins). Fixed seeds, no retries.
+// The one-automaton filters in front of the hygiene checks and the security classifier, and the file-name filter in
+// front of the file pattern, may only rule a fact out when the patterns themselves would never match it: a filter that
+// drops one real match changes a verdict. Checked over every sample fact, the phrases the checks look for, and seeded
+// mutations of both (case, the characters regex engines disagree on at word boundaries and under IgnoreCase, joins).
+// Fixed seeds, no retries.
 public sealed class VerdictFilterTests
 {
     private const int MutatedCases = 20_000;
@@ -25,6 +26,7 @@ public sealed class VerdictFilterTests
         "SAST", "static analysis", "eslint", "sonar", "no linting", "unauthenticated webhook", "unauthorised call",
         "without authentication", "no auth", "doesn't verify the signature", "unverified", "accepts any POST",
         "public bucket", "publicly readable", "in `config/secrets.json`", "the .env file", "key in the repo",
+        "src/app/main.ts", ".github/workflows/deploy.YML", "deploy.sh", "README.md", "api/v2/users.json", "e.g. the lock",
     ];
 
     // Word-boundary and case-folding corner cases: joiners, a Kelvin sign, a long s, a dotted capital I, combining marks.
@@ -56,6 +58,19 @@ public sealed class VerdictFilterTests
             var highOrWorse = SecurityFindings.Classify(text).Severity <= SecuritySeverity.High;
             Assert.True(!highOrWorse || SecurityFindings.MayBeHigh(text), $"the filter ruled out a {SecurityFindings.Classify(text).Severity} fact: {Show(text)}");
             ruledOut += SecurityFindings.MayBeHigh(text) ? 0 : 1;
+        }
+
+        Assert.True(ruledOut > texts.Count / 4, $"the filter ruled out only {ruledOut} of {texts.Count} texts");
+    }
+
+    [Fact]
+    public void TheFileNameFilterNeverRulesOutAFactNamingAFile()
+    {
+        var (texts, ruledOut) = (Texts(), 0);
+        foreach (var text in texts)
+        {
+            Assert.True(!FactClassifier.FilePath().IsMatch(text) || FactClassifier.MayNameAFile(text), $"the filter ruled out a file name: {Show(text)}");
+            ruledOut += FactClassifier.MayNameAFile(text) ? 0 : 1;
         }
 
         Assert.True(ruledOut > texts.Count / 4, $"the filter ruled out only {ruledOut} of {texts.Count} texts");
