@@ -17,22 +17,43 @@ public static partial class RoleIssues
     // A fact's materiality depends on its own text and tags only; eight reports rank the same issues.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HandoffFact, Rank> Ranks = new();
 
-    // Every known issue of the snapshot ranked for a role, once per snapshot and role: the summary and "Changed Since
-    // Last Month" of eight reports ranked 50,000 issues each at 16,000 handoffs (issue 19). Ranking is a stable sort,
-    // so the issues a caller keeps come in the order ranking only those would give.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HandoffSnapshot, System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<IReadOnlyList<Ranked>>>> Rankings = new();
+    // Every known issue of the snapshot ranked for a role, once per snapshot and audience: the summary and "Changed Since
+    // Last Month" of eight reports ranked 50,000 issues each at 16,000 handoffs (issue 19). The sort is stable and its
+    // keys are the issue's own, so filtering the sorted list gives what sorting the filtered one gave: the snapshot's
+    // issues are sorted once and each audience keeps its own in that order (the CFO and Accounting share one).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HandoffSnapshot, Rankings> BySnapshot = new();
 
-    public static IReadOnlyList<Ranked> KnownIssues(ReportContext context, ReportRole role, Func<FactRef, bool> keep) =>
-        Rankings.GetValue(context.Handoffs, _ => new(StringComparer.Ordinal))
-            .GetOrAdd($"{role.Id}|{role.EntityId}", _ => new Lazy<IReadOnlyList<Ranked>>(() => For(context, role, context.Facts(role.EntityId, SectionKind.KnownIssues))))
+    private sealed class Rankings(Lazy<IReadOnlyList<Ranked>> all)
+    {
+        public Lazy<IReadOnlyList<Ranked>> All { get; } = all;
+
+        public System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<IReadOnlyList<Ranked>>> ByAudience { get; } = new(StringComparer.Ordinal);
+    }
+
+    public static IReadOnlyList<Ranked> KnownIssues(ReportContext context, ReportRole role, Func<FactRef, bool> keep)
+    {
+        var rankings = BySnapshot.GetValue(context.Handoffs, _ => new Rankings(new(() => Ranking(context, context.Facts(null, SectionKind.KnownIssues)))));
+        return rankings.ByAudience
+            .GetOrAdd(Audience(role), _ => new Lazy<IReadOnlyList<Ranked>>(() => rankings.All.Value.Where(r => Keeps(role, r.Fact)).ToList()))
             .Value
             .Where(r => keep(r.Fact))
             .ToList();
+    }
 
     public static IReadOnlyList<Ranked> For(ReportContext context, ReportRole role, IEnumerable<FactRef> issues) =>
+        Ranking(context, issues.Where(f => Keeps(role, f)));
+
+    private static bool Keeps(ReportRole role, FactRef fact) => role.EntityId is null
+        ? Matters(role, fact)
+        : string.Equals(fact.Document.EntityId, role.EntityId, StringComparison.OrdinalIgnoreCase);
+
+    // Roles that keep the same issues share one list.
+    private static string Audience(ReportRole role) => role.EntityId is { } entity
+        ? $"entity|{entity.ToLowerInvariant()}"
+        : role.Id switch { "cfo" or "accounting" => "finance", "cto" or "cmo" => role.Id, _ => "all" };
+
+    private static List<Ranked> Ranking(ReportContext context, IEnumerable<FactRef> issues) =>
         issues
-            .Where(f => role.EntityId is null || string.Equals(f.Document.EntityId, role.EntityId, StringComparison.OrdinalIgnoreCase))
-            .Where(f => role.EntityId is not null || Matters(role, f))
             .Select(f => new Ranked(f, Ranks.GetValue(f.Fact, _ => new Rank(Materiality(context.Redact(f.Fact.Text), f))).Value))
             .OrderByDescending(r => r.Materiality)
             .ThenByDescending(r => r.Fact.Document.Updated)

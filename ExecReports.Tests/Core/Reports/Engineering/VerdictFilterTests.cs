@@ -27,6 +27,8 @@ public sealed class VerdictFilterTests
         "without authentication", "no auth", "doesn't verify the signature", "unverified", "accepts any POST",
         "public bucket", "publicly readable", "in `config/secrets.json`", "the .env file", "key in the repo",
         "src/app/main.ts", ".github/workflows/deploy.YML", "deploy.sh", "README.md", "api/v2/users.json", "e.g. the lock",
+        "API-key", "Google Analytics", "drop-off", "Bus factor", "page speed", "recognised revenue", "$4,000", "Lead Time",
+        "GitHub Actions", "single point of failure", "CI/CD", "a11y", "GA4", "MRR", "2FA", "public-bucket", "re-deployed",
     ];
 
     // Word-boundary and case-folding corner cases: joiners, a Kelvin sign, a long s, a dotted capital I, combining marks.
@@ -74,6 +76,24 @@ public sealed class VerdictFilterTests
         }
 
         Assert.True(ruledOut > texts.Count / 4, $"the filter ruled out only {ruledOut} of {texts.Count} texts");
+    }
+
+    [Fact]
+    public void TheKeywordFiltersNeverRuleOutAFactTheirPatternTags()
+    {
+        var texts = Texts();
+        foreach (var (tag, pattern, words) in FactClassifier.Keywords)
+        {
+            var ruledOut = 0;
+            foreach (var text in texts)
+            {
+                var may = FactClassifier.MayMatch(text, words);
+                Assert.True(may || !pattern.IsMatch(text), $"the {tag} filter ruled out a text its pattern tags: {Show(text)}");
+                ruledOut += may ? 0 : 1;
+            }
+
+            Assert.True(ruledOut > 0, $"the {tag} filter ruled out nothing");
+        }
     }
 
     private static List<string> Texts()
