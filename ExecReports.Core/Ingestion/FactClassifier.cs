@@ -47,7 +47,8 @@ public static partial class FactClassifier
             }
         }
 
-        return tags;
+        // Kept on 350,000 facts at 16,000 handoffs: most have none, and an array is a third the size of a list.
+        return tags.Count == 0 ? Array.Empty<string>() : tags.ToArray();
     }
 
     public static IReadOnlyList<HandoffReference> References(string text, IEnumerable<string> linkUrls)
@@ -61,20 +62,29 @@ public static partial class FactClassifier
             }
         }
 
+        // Each pattern runs only on text holding a literal every match of it holds: most facts name no endpoint or URL.
         var rest = text;
-        foreach (Match match in Endpoint().Matches(text))
+        if (text.Contains('/'))
         {
-            Add(ReferenceKind.Endpoint, $"{match.Groups[1].Value.ToUpperInvariant()} {TrimPunctuation(match.Groups[2].Value)}");
-            rest = rest.Replace(match.Value, " ", StringComparison.Ordinal);
+            foreach (Match match in Endpoint().Matches(text))
+            {
+                Add(ReferenceKind.Endpoint, $"{match.Groups[1].Value.ToUpperInvariant()} {TrimPunctuation(match.Groups[2].Value)}");
+                rest = rest.Replace(match.Value, " ", StringComparison.Ordinal);
+            }
         }
 
-        foreach (var url in Url().Matches(rest).Select(m => TrimPunctuation(m.Value)).Concat(linkUrls.Where(IsWebUrl)))
+        var hasUrl = rest.Contains("://", StringComparison.Ordinal);
+        foreach (var url in (hasUrl ? Url().Matches(rest).Select(m => TrimPunctuation(m.Value)) : []).Concat(linkUrls.Where(IsWebUrl)))
         {
             Add(ReferenceKind.Url, url);
         }
 
         // Paths inside URLs are not files of ours.
-        rest = Url().Replace(rest, " ");
+        if (hasUrl)
+        {
+            rest = Url().Replace(rest, " ");
+        }
+
         if (MayNameAFile(rest))
         {
             foreach (Match match in FilePath().Matches(rest))
@@ -83,7 +93,7 @@ public static partial class FactClassifier
             }
         }
 
-        return references;
+        return references.Count == 0 ? Array.Empty<HandoffReference>() : references.ToArray();
     }
 
     // Every file name the pattern takes has a dot followed by its extension's first letter. Most facts have none, and
