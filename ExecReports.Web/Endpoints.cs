@@ -1,5 +1,8 @@
+using System.Text;
 using System.Text.Json;
 using ExecReports.Core.Health;
+using ExecReports.Core.Primitives;
+using ExecReports.Core.Reports;
 using ExecReports.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Quartz;
@@ -32,6 +35,26 @@ internal static class Endpoints
 
             return Results.Json(report, Json, statusCode: statusCode);
         }).AllowAnonymous();
+        return app;
+    }
+
+    public static string MarkdownDownloadUrl(string period, string role) => $"/download/reports/{period}/{role}.md";
+
+    public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        // The preview's "Download .md", served when asked for: inlined as a data URI it made the CFO preview 122 KB
+        // larger, and the circuit's first render sent it again (issue 19). Whoever may open the preview may download it.
+        app.MapGet("/download/reports/{period}/{role}.md", async (string period, string role, ReportService reports, CancellationToken ct) =>
+        {
+            if (!Period.TryParse(period, out var month) || ReportRole.Find(role) is not { } reportRole)
+            {
+                return Results.NotFound();
+            }
+
+            return (await reports.GetAsync(month, ct)).For(reportRole) is { } report
+                ? Results.File(Encoding.UTF8.GetBytes(report.Rendered.Markdown), "text/markdown; charset=utf-8", $"{report.FileStem}.md")
+                : Results.NotFound();
+        }).RequireAuthorization();
         return app;
     }
 

@@ -41,6 +41,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthEndpoint();
 app.MapAccountEndpoints();
+app.MapReportEndpoints();
 // frame-ancestors is in the app's own CSP (UseSecurityHeaders); Blazor's separate header would duplicate it.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 

@@ -41,7 +41,7 @@ public class ReportPreviewTests : MudTestBase, IClassFixture<SampleReports>
             Assert.Contains(heading, page.Markup);
         }
 
-        Assert.Contains("data:text/markdown;charset=utf-8;base64,", page.Markup);
+        Assert.Contains("href=\"/download/reports/2026-11/cfo.md\"", page.Markup);
     }
 
     [Fact]
