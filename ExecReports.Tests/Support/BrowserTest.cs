@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace ExecReports.Tests.Support;
 
 // Every browser test closes what it opened when it ends. A page left open on a stopped app keeps trying to reconnect

@@ -40,9 +40,6 @@ public static partial class RoleIssues
             .ToList();
     }
 
-    public static IReadOnlyList<Ranked> For(ReportContext context, ReportRole role, IEnumerable<FactRef> issues) =>
-        Ranking(context, issues.Where(f => Keeps(role, f)));
-
     private static bool Keeps(ReportRole role, FactRef fact) => role.EntityId is null
         ? Matters(role, fact)
         : string.Equals(fact.Document.EntityId, role.EntityId, StringComparison.OrdinalIgnoreCase);

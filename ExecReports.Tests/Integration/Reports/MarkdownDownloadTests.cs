@@ -29,13 +29,18 @@ public class MarkdownDownloadTests(ExecReportsWebFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task AnUnknownReportOrMonthIsNotFound()
+    public async Task AnUnknownReportIsNotFoundAndABadMonthIsRefusedByName()
     {
         var client = NewClient();
         await SignIn.PostAsync(client, ExecReportsWebFactory.AdminEmail, ExecReportsWebFactory.AdminPassword);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/download/reports/2026-11/cfoo.md")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/download/reports/November/cfo.md")).StatusCode);
+        var unknown = await client.GetAsync("/download/reports/2026-11/cfoo.md");
+        var badMonth = await client.GetAsync("/download/reports/November/cfo.md");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("No report 'cfoo': one of ceo, cto", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, badMonth.StatusCode);
+        Assert.Contains("'November' is not a month in the form YYYY-MM", await badMonth.Content.ReadAsStringAsync());
     }
 
     [Fact]
